@@ -76,7 +76,7 @@ writeSource(
     `url: the \`page\` of each fragment (https://openrouter.ai/docs/api-reference/...)`,
     `seed: ${bundle.seedFile}`,
   ],
-  { source: { seed: bundle.seedFile, format: 'openapi-fragments' }, fragments: bundle.fragments },
+  { source: { seed: bundle.seedFile, format: 'openapi-fragments', precedence: 30 }, fragments: bundle.fragments },
 );
 
 const embedded = extractEmbeddedSpecPage(byPrefix('002'));
@@ -89,7 +89,7 @@ writeSource(
     `seed: ${embedded.seedFile}`,
   ],
   {
-    source: { seed: embedded.seedFile, format: 'openapi-fragments' },
+    source: { seed: embedded.seedFile, format: 'openapi-fragments', precedence: 50 },
     fragments: [{ title: embedded.title, page: 'https://openrouter.ai/docs/api-reference/endpoints/list-endpoints', document: embedded.document }],
   },
 );

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { Merger } from './merge.mjs';
+import { applyOverlay } from './overlay.mjs';
+import { stableOrder } from './stable-output.mjs';
+import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
+import { describeErrorResponses } from './steps/error-responses.mjs';
+import { fixLiteralEnums } from './steps/literal-enums.mjs';
+import { hoistRequestBodies, renameSchemas, setOperationIds, setReadableTags } from './steps/names.mjs';
+import { convertNullable } from './steps/nullable.mjs';
+import { fixObjectEnums } from './steps/object-enums.mjs';
+import { openEnums } from './steps/open-enums.mjs';
+import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
+import { checkDocument } from './checks.mjs';
+
+const readYaml = (file) => parse(readFileSync(file, 'utf8'));
+
+/** The source pages, most authoritative first (their `source.precedence`, highest first). */
+export function loadSources(dir) {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const data = readYaml(join(dir, file));
+      if (typeof data?.source?.precedence !== 'number') throw new Error(`${file}: needs source.precedence (a number)`);
+      if (!Array.isArray(data.fragments) || data.fragments.length === 0) throw new Error(`${file}: has no fragments`);
+      return { file, ...data };
+    })
+    .sort((a, b) => b.source.precedence - a.source.precedence);
+}
+
+/** The mechanical fixes of one page's document, in order (each one a tested step). */
+export function fixFragment(document, names, where, mergeSame) {
+  const doc = structuredClone(document);
+  fixObjectEnums(doc);
+  fixLiteralEnums(doc);
+  convertNullable(doc);
+  dedupeUnionBranches(doc);
+  removeAuthorizationHeader(doc);
+  describeErrorResponses(doc);
+  setReadableTags(doc, names.tags ?? {}, names.operationTags ?? {}, where);
+  setOperationIds(doc, names.operationIds ?? {}, where);
+  hoistRequestBodies(doc, names.requestBodies ?? {}, where);
+  renameSchemas(doc, names.schemas ?? {}, where, mergeSame);
+  return doc;
+}
+
+/** sources + names + overlays -> the normalized document and the merge conflicts found on the way. */
+export function normalize(openapiDir) {
+  const names = readYaml(join(openapiDir, 'names.yaml'));
+  const base = readYaml(join(openapiDir, 'base.yaml'));
+  const merger = new Merger();
+  for (const source of loadSources(join(openapiDir, 'sources'))) {
+    for (const fragment of source.fragments) {
+      const page = `${source.file} (${fragment.page})`;
+      merger.page = page;
+      const fixed = fixFragment(fragment.document, names, page, (a, b, name) =>
+        merger.mergeSchema(a, b, `components.schemas.${name}`),
+      );
+      merger.add(fixed, page);
+    }
+  }
+  const doc = {
+    ...base,
+    paths: merger.doc.paths,
+    components: { ...base.components, schemas: merger.doc.components.schemas },
+  };
+  const overlayDir = join(openapiDir, 'overlays');
+  const overlays = readdirSync(overlayDir).filter((file) => file.endsWith('.yaml')).sort();
+  for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`);
+  openEnums(doc);
+  const ordered = stableOrder(doc);
+  checkDocument(ordered);
+  return { document: ordered, conflicts: merger.conflicts, overlays };
+}

@@ -1,0 +1,75 @@
+import { operations, walkDocumentSchemas } from '../walk.mjs';
+
+const COMPONENT_KEY = /^[a-zA-Z0-9._-]+$/;
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * Defect: schema names made by path, with a space (illegal as a component key), `__schema0`, or
+ * `Error` (shadows the global in TypeScript). Renames components with openapi/names.yaml `schemas`
+ * and rewrites every `$ref`. A name that is still illegal, or `Error`, is an error naming the page.
+ */
+export function renameSchemas(doc, schemaNames, where = 'document', mergeSame = refuseDifferent) {
+  const schemas = doc.components?.schemas;
+  if (!schemas) return doc;
+  walkDocumentSchemas(doc, (schema) => {
+    if (typeof schema.$ref === 'string' && schema.$ref.startsWith(SCHEMA_REF)) {
+      const name = schema.$ref.slice(SCHEMA_REF.length);
+      schema.$ref = SCHEMA_REF + (schemaNames[name] ?? name);
+    }
+  });
+  const renamed = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    const target = schemaNames[name] ?? name;
+    if (!COMPONENT_KEY.test(target) || target.startsWith('__') || target === 'Error') {
+      throw new Error(`${where}: schema "${name}" needs a name in openapi/names.yaml (schemas): "${target}" is not a usable component name`);
+    }
+    // Two source names for one concept on the same page are merged like copies from two pages.
+    renamed[target] = target in renamed ? mergeSame(renamed[target], schema, target) : schema;
+  }
+  doc.components.schemas = renamed;
+  return doc;
+}
+
+/** Defect: operationIds that collide or say nothing (`list`, `get-key`): set from names.yaml `operationIds`. */
+export function setOperationIds(doc, operationIds, where = 'document') {
+  for (const { op, key } of operations(doc)) {
+    const id = operationIds[key];
+    if (!id) throw new Error(`${where}: operation "${key}" has no operationId in openapi/names.yaml (operationIds)`);
+    op.operationId = id;
+  }
+  return doc;
+}
+
+/** Defect: `tags: [[subpackage_models]]`, a nested list of generator names: flat, readable tags from names.yaml. */
+export function setReadableTags(doc, tagNames, operationTags = {}, where = 'document') {
+  for (const { op, key } of operations(doc)) {
+    const raw = (op.tags ?? []).flat(Infinity);
+    const tags = raw.map((tag) => tagNames[tag] ?? tag);
+    const unknown = raw.filter((tag) => /^subpackage_/.test(tag) && !(tag in tagNames));
+    if (unknown.length > 0) throw new Error(`${where}: tag(s) ${unknown.join(', ')} of "${key}" need a name in openapi/names.yaml (tags)`);
+    if (tags.length === 0 && operationTags[key]) tags.push(operationTags[key]);
+    if (tags.length > 0) op.tags = [...new Set(tags)];
+    else delete op.tags;
+  }
+  return doc;
+}
+
+/** Inline request bodies become named components (names.yaml `requestBodies`), for SDKs that need a type name. */
+export function hoistRequestBodies(doc, bodyNames, where = 'document') {
+  for (const { op, key } of operations(doc)) {
+    const media = op.requestBody?.content?.['application/json'];
+    if (!media?.schema || media.schema.$ref) continue;
+    const name = bodyNames[key];
+    if (!name) throw new Error(`${where}: the inline request body of "${key}" needs a name in openapi/names.yaml (requestBodies)`);
+    doc.components ??= {};
+    doc.components.schemas ??= {};
+    doc.components.schemas[name] = media.schema;
+    media.schema = { $ref: SCHEMA_REF + name };
+  }
+  return doc;
+}
+
+function refuseDifferent(a, b, name) {
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`two different schemas are both named "${name}"`);
+  return a;
+}

@@ -1,0 +1,27 @@
+import { walkDocumentSchemas } from '../walk.mjs';
+
+export const OPEN_ENUM = 'x-open-enum';
+
+/**
+ * Enums that grow over time (marked `x-open-enum: true` by the open-enums overlay) become
+ * `anyOf: [{ type, enum: [known...] }, { type }]`: a validator accepts any value of the type, and
+ * the generated TypeScript keeps the known values for autocompletion (`'a' | 'b' | (string & {})`,
+ * see openapi-ts.config.ts). A `null` among the values becomes its own `{ type: 'null' }` branch.
+ */
+export function openEnums(doc) {
+  walkDocumentSchemas(doc, (schema) => {
+    if (!(OPEN_ENUM in schema)) return;
+    const open = schema[OPEN_ENUM];
+    delete schema[OPEN_ENUM];
+    if (open !== true) return;
+    if (!Array.isArray(schema.enum)) throw new Error(`x-open-enum on a schema without enum: ${JSON.stringify(schema)}`);
+    const known = schema.enum.filter((value) => value !== null);
+    const types = [schema.type].flat().filter((type) => type && type !== 'null');
+    const type = types[0] ?? (known.every((v) => typeof v === 'string') ? 'string' : 'number');
+    const nullable = schema.enum.includes(null) || [schema.type].flat().includes('null');
+    delete schema.enum;
+    delete schema.type;
+    schema.anyOf = [{ type, enum: known }, { type }, ...(nullable ? [{ type: 'null' }] : [])];
+  });
+  return doc;
+}
