@@ -1,0 +1,268 @@
+// The one fetch wrapper every API method goes through: timeouts, retries and error mapping live here
+// once, instead of in each generated method.
+
+import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, type OpenRouterError } from './errors';
+import { isRetryableStatus, retryDelayMs } from './retry';
+
+export interface TransportOptions {
+  /** The fetch to send with; called detached (no `this`), so `globalThis.fetch` works in browsers. */
+  fetch: typeof fetch;
+  /** Milliseconds per attempt: until the headers arrive, and for non-stream calls until the whole body is read. */
+  timeout: number;
+  /** Retries after the first attempt; at most `maxRetries + 1` requests are sent. */
+  maxRetries: number;
+  /** The caller's signal. When absent, the incoming Request's own signal is honoured instead. */
+  signal?: AbortSignal | undefined;
+  /** True for streamed responses: the timeout stops at the headers and the body is handed over unread. */
+  stream?: boolean;
+  /** Waits between attempts; injectable so tests need not wait for real backoff. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Methods a server may safely receive twice: a body cut off mid-read is retried only for these. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** setTimeout fires at once for delays past 2^31 - 1 ms, so longer timeouts mean no timer at all. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Wraps `options.fetch` into the `(request) => Promise<Response>` the generated client calls. */
+export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+  return (request) => send(request, options);
+}
+
+/** What every attempt of one call shares. */
+interface Call {
+  readonly original: Request;
+  /** The request body, read once so every attempt resends identical bytes. */
+  readonly body: ArrayBuffer | null;
+  readonly callerSignal: AbortSignal | undefined;
+  readonly options: TransportOptions;
+}
+
+/** An attempt's verdict that it failed in a way worth retrying; carries the headers for `Retry-After`. */
+class RetryLater {
+  constructor(readonly headers: Headers | undefined) {}
+}
+const RETRY_WITHOUT_HINT = new RetryLater(undefined);
+
+async function send(original: Request, options: TransportOptions): Promise<Response> {
+  const callerSignal = options.signal ?? original.signal ?? undefined;
+  if (callerSignal?.aborted) throw new APIUserAbortError();
+  // Body-less requests (most GETs) skip the read: it is the hot path.
+  const body = original.body === null ? null : await original.arrayBuffer();
+  const call: Call = { original, body, callerSignal, options };
+  const sleep = options.sleep ?? abortableSleep;
+
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(call, attempt, attempt <= options.maxRetries);
+    if (!(outcome instanceof RetryLater)) return outcome;
+    try {
+      await sleep(retryDelayMs(attempt - 1, outcome.headers), callerSignal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw new APIUserAbortError();
+      throw error;
+    }
+    // An injected sleep may ignore the signal; never start another attempt for a caller who left.
+    if (callerSignal?.aborted) throw new APIUserAbortError();
+  }
+}
+
+/** Sends one request; returns the response to hand back, or a request to retry. Throws final errors. */
+async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Promise<Response | RetryLater> {
+  const { original, options } = call;
+  const abort = new AttemptAbort(call.callerSignal, options.timeout);
+  let bodyOutlivesAttempt = false;
+  try {
+    const doFetch = options.fetch; // detached call: browsers reject fetch invoked on another `this`
+    let response: Response;
+    try {
+      response = await doFetch(
+        new Request(original.url, {
+          method: original.method,
+          headers: original.headers,
+          body: call.body,
+          redirect: original.redirect,
+          signal: abort.signal,
+        }),
+      );
+    } catch (error) {
+      const failure = abort.failure(error, 'Connection error.');
+      if (canRetry && !(failure instanceof APIUserAbortError)) return RETRY_WITHOUT_HINT;
+      throw failure;
+    }
+
+    if (response.ok) {
+      if (options.stream) {
+        abort.stopTimer();
+        if (response.body === null) return response;
+        bodyOutlivesAttempt = true;
+        return releaseWhenBodyEnds(response, response.body, abort);
+      }
+      try {
+        return bufferedCopy(response, await response.arrayBuffer());
+      } catch (error) {
+        const failure = abort.failure(error, 'Connection lost while reading the response body.');
+        // The server has already handled the request: send it again only if doing so twice is harmless.
+        if (canRetry && IDEMPOTENT_METHODS.has(original.method) && !(failure instanceof APIUserAbortError)) {
+          return RETRY_WITHOUT_HINT;
+        }
+        throw failure;
+      }
+    }
+
+    if (canRetry && isRetryableStatus(response.status)) {
+      // Free the connection now rather than when the garbage collector gets to it.
+      response.body?.cancel().catch(ignore);
+      return new RetryLater(response.headers);
+    }
+    throw await statusError(response, abort, attempt);
+  } finally {
+    if (!bodyOutlivesAttempt) abort.release();
+  }
+}
+
+/**
+ * One attempt's abort wiring: the caller's signal and our timer both abort the attempt's own
+ * controller, and we remember which fired first so the failure gets the right error class.
+ */
+class AttemptAbort {
+  readonly #controller = new AbortController();
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #timeout: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #firedBy: 'caller' | 'timeout' | undefined;
+
+  constructor(callerSignal: AbortSignal | undefined, timeout: number) {
+    this.#callerSignal = callerSignal;
+    this.#timeout = timeout;
+    if (callerSignal !== undefined) {
+      if (callerSignal.aborted) this.#fire('caller');
+      else callerSignal.addEventListener('abort', this.#onCallerAbort, { once: true });
+    }
+    if (timeout < MAX_TIMER_MS) this.#timer = setTimeout(this.#onTimeout, Math.max(0, timeout));
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  readonly #onCallerAbort = () => this.#fire('caller');
+  readonly #onTimeout = () => this.#fire('timeout');
+
+  #fire(by: 'caller' | 'timeout'): void {
+    if (this.#firedBy !== undefined) return;
+    this.#firedBy = by;
+    this.#controller.abort(by === 'caller' ? this.#callerSignal?.reason : undefined);
+  }
+
+  /** Names what made a fetch or a body read fail. */
+  failure(cause: unknown, connectionMessage: string): OpenRouterError {
+    if (this.#firedBy === 'caller' || this.#callerSignal?.aborted) return new APIUserAbortError();
+    if (this.#firedBy === 'timeout') return new APITimeoutError(`Request timed out after ${this.#timeout} ms.`);
+    // The cause may be verbose, but the message stays fixed: it must never echo request details.
+    return new APIConnectionError(connectionMessage, { cause });
+  }
+
+  /** True once the caller's signal has cancelled this attempt. */
+  get abortedByCaller(): boolean {
+    return this.#firedBy === 'caller' || this.#callerSignal?.aborted === true;
+  }
+
+  stopTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Leaves nothing behind: no timer to keep the process alive, no listener on the caller's signal. */
+  release(): void {
+    this.stopTimer();
+    this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+  }
+}
+
+/** The non-2xx response as an `APIError` (subclass by status), body parsed as JSON when it is JSON. */
+async function statusError(response: Response, abort: AttemptAbort, attempts: number): Promise<OpenRouterError> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    if (abort.abortedByCaller) return new APIUserAbortError();
+    // The status alone still says what went wrong: better than reporting a connection error.
+    return APIError.from(response.status, undefined, response.headers, attempts);
+  }
+  return APIError.from(response.status, parseJsonOrText(text), response.headers, attempts);
+}
+
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A response over the already-read bytes, so the caller's parsing cannot fail or hang on the network. */
+function bufferedCopy(response: Response, buffer: ArrayBuffer): Response {
+  const { status } = response;
+  // 204 and 205 must have a null body: the Response constructor throws otherwise.
+  return new Response(status === 204 || status === 205 ? null : buffer, {
+    status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * The streamed response, with a body that releases the attempt's abort wiring once it ends, fails or
+ * is cancelled: until then the caller's signal must still cancel the body; after, it must hold nothing.
+ * Read failures come out as SDK errors: `APIUserAbortError` after the caller aborted, else `APIConnectionError`.
+ */
+function releaseWhenBodyEnds(response: Response, source: ReadableStream<Uint8Array>, abort: AttemptAbort): Response {
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          abort.release();
+          controller.error(abort.failure(error, 'Connection lost while reading the response stream.'));
+          return;
+        }
+        if (chunk.done) {
+          abort.release();
+          controller.close();
+        } else {
+          controller.enqueue(chunk.value);
+        }
+      },
+      cancel(reason) {
+        abort.release();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 }, // pull only when the consumer reads: no chunk is fetched ahead of demand
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** Default wait between attempts; rejects as soon as the caller's signal aborts. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function ignore(): void {}
