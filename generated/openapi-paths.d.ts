@@ -715,6 +715,10 @@ export interface components {
         GetModelParametersResponse: {
             data: components["schemas"]["ModelParameters"];
         };
+        /** @description Single model response */
+        GetModelResponse: {
+            data: components["schemas"]["Model"];
+        };
         ImageUrl: {
             detail?: components["schemas"]["ImageUrlDetail"];
             url: string;
@@ -1438,15 +1442,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Unauthorized - missing or invalid API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Forbidden - Authentication successful but insufficient permissions */
             403: {
                 headers: {
@@ -2011,9 +2006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: components["schemas"]["Model"];
-                    };
+                    "application/json": components["schemas"]["GetModelResponse"];
                 };
             };
             /** @description Unauthorized - missing or invalid API key */

@@ -24,7 +24,6 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  * Exchange an authorization code from the PKCE flow for a user-controlled API key
  */
 export const exchangeAuthCode = <ThrowOnError extends boolean = false>(options: Options<ExchangeAuthCodeData, ThrowOnError>): RequestResult<ExchangeAuthCodeResponses, ExchangeAuthCodeErrors, ThrowOnError> => (options.client ?? client).post<ExchangeAuthCodeResponses, ExchangeAuthCodeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/auth/keys',
     ...options,
     headers: {

@@ -421,6 +421,13 @@ export type GetModelParametersResponse = {
     data: ModelParameters;
 };
 
+/**
+ * Single model response
+ */
+export type GetModelResponse = {
+    data: Model;
+};
+
 export type ImageUrl = {
     detail?: ImageUrlDetail;
     url: string;
@@ -969,10 +976,6 @@ export type ExchangeAuthCodeErrors = {
      */
     400: ErrorResponse;
     /**
-     * Unauthorized - missing or invalid API key
-     */
-    401: ErrorResponse;
-    /**
      * Forbidden - Authentication successful but insufficient permissions
      */
     403: ErrorResponse;
@@ -1372,14 +1375,12 @@ export type GetModelError = GetModelErrors[keyof GetModelErrors];
 
 export type GetModelResponses = {
     /**
-     * Single model response
+     * Returns the model details
      */
-    200: {
-        data: Model;
-    };
+    200: GetModelResponse;
 };
 
-export type GetModelResponse = GetModelResponses[keyof GetModelResponses];
+export type GetModelResponse2 = GetModelResponses[keyof GetModelResponses];
 
 export type ListModelsData = {
     body?: never;

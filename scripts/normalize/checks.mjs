@@ -18,11 +18,13 @@ export function checkDocument(doc) {
   });
   const ids = new Set();
   for (const { op, key } of operations(doc)) {
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(op.operationId ?? '')) problems.push(`${key}: operationId "${op.operationId}" is not camelCase`);
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(op.operationId ?? ''))
+      problems.push(`${key}: operationId "${op.operationId}" is not camelCase`);
     if (ids.has(op.operationId)) problems.push(`${key}: operationId "${op.operationId}" is not unique`);
     ids.add(op.operationId);
     for (const param of op.parameters ?? []) {
-      if (param.in === 'header' && param.name.toLowerCase() === 'authorization') problems.push(`${key}: Authorization header parameter`);
+      if (param.in === 'header' && param.name.toLowerCase() === 'authorization')
+        problems.push(`${key}: Authorization header parameter`);
     }
     for (const [status, response] of Object.entries(op.responses ?? {})) {
       if (/^[45]/.test(status) && !Object.values(response.content ?? {}).some((media) => media.schema)) {

@@ -8,7 +8,17 @@ import { isObject, operationsOf } from './walk.mjs';
 // the decisions that settle them against the live API are overlays (openapi/overlays/).
 
 const SCHEMA_REF = '#/components/schemas/';
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'default', 'format']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'default',
+  'format',
+]);
 
 export class Merger {
   constructor() {
@@ -30,7 +40,7 @@ export class Merger {
 
   addComponent(name, schema) {
     const schemas = this.doc.components.schemas;
-    const incoming = this.simplifyRestatements(structuredClone(schema), `components.schemas.${name}`);
+    const incoming = this.simplifyRestatements(structuredClone(schema));
     if (!(name in schemas)) {
       schemas[name] = incoming;
       this.origin.set(`components.schemas.${name}`, this.page);
@@ -42,7 +52,7 @@ export class Merger {
   addOperation(route, method, op) {
     const at = `${method.toUpperCase()} ${route}`;
     const incoming = structuredClone(op);
-    for (const schema of operationSchemas(incoming)) this.simplifyRestatements(schema.holder[schema.key], at);
+    for (const schema of operationSchemas(incoming)) this.simplifyRestatements(schema.holder[schema.key]);
     this.doc.paths[route] ??= {};
     const existing = this.doc.paths[route][method];
     if (!existing) {
@@ -55,7 +65,8 @@ export class Merger {
       else if (key === 'responses') this.mergeResponses(existing.responses, value, at);
       else if (key === 'requestBody') existing.requestBody = existing.requestBody ?? value;
       else if (!(key in existing)) existing[key] = value;
-      else if (!isDeepStrictEqual(existing[key], value) && key !== 'tags') this.conflict(`${at} ${key}`, existing[key], value);
+      else if (!isDeepStrictEqual(existing[key], value) && key !== 'tags')
+        this.conflict(`${at} ${key}`, existing[key], value);
     }
   }
 
@@ -94,7 +105,7 @@ export class Merger {
    * `allOf: [{ $ref: X }, { ...restated }]` (page 002 restates a referenced schema with small changes):
    * annotations stay beside the `$ref`; restated structure is merged into component X.
    */
-  simplifyRestatements(schema, at) {
+  simplifyRestatements(schema) {
     visit(schema, (node) => {
       if (!Array.isArray(node.allOf) || node.allOf.length !== 2) return;
       const ref = node.allOf.find((part) => typeof part.$ref === 'string');
@@ -103,7 +114,8 @@ export class Merger {
       delete node.allOf;
       node.$ref = ref.$ref;
       const structure = Object.fromEntries(Object.entries(inline).filter(([key]) => !ANNOTATIONS.has(key)));
-      for (const [key, value] of Object.entries(inline)) if (ANNOTATIONS.has(key) && key !== 'example') node[key] = value;
+      for (const [key, value] of Object.entries(inline))
+        if (ANNOTATIONS.has(key) && key !== 'example') node[key] = value;
       if (Object.keys(structure).length > 0) this.addComponent(ref.$ref.slice(SCHEMA_REF.length), structure);
     });
     return schema;
@@ -130,7 +142,10 @@ export class Merger {
       if (Array.isArray(structure.type) && structure.type.length === 1) structure.type = structure.type[0];
       if (Object.keys(structure).length > 0) this.addComponent(ref.$ref.slice(SCHEMA_REF.length), structure);
       const description = a.description ?? b.description;
-      return withNullability({ ...ref.schema, ...(description ? { description } : {}) }, ref.nullable || inlineNullable);
+      return withNullability(
+        { ...ref.schema, ...(description ? { description } : {}) },
+        ref.nullable || inlineNullable,
+      );
     }
     const merged = { ...a };
     const union = a.anyOf ?? a.oneOf;
@@ -191,7 +206,14 @@ export class Merger {
   }
 
   conflict(at, kept, dropped) {
-    this.conflicts.push({ at, kept, dropped, keptFrom: this.origin.get(rootOf(at)) ?? 'an earlier page', droppedFrom: this.page });
+    // Copies: `kept` is part of the merged document, which later merges and the overlays change in place.
+    this.conflicts.push({
+      at,
+      kept: structuredClone(kept),
+      dropped: structuredClone(dropped),
+      keptFrom: this.origin.get(rootOf(at)) ?? 'an earlier page',
+      droppedFrom: this.page,
+    });
     return kept;
   }
 }
@@ -222,7 +244,7 @@ function rootOf(at) {
 function visit(schema, fn) {
   if (!isObject(schema)) return;
   for (const value of Object.values(schema)) {
-    if (Array.isArray(value)) value.forEach((item) => visit(item, fn));
+    if (Array.isArray(value)) for (const item of value) visit(item, fn);
     else if (isObject(value)) visit(value, fn);
   }
   fn(schema);
@@ -230,7 +252,8 @@ function visit(schema, fn) {
 
 function* operationSchemas(op) {
   for (const param of op.parameters ?? []) if (param.schema) yield { holder: param, key: 'schema' };
-  for (const media of Object.values(op.requestBody?.content ?? {})) if (media.schema) yield { holder: media, key: 'schema' };
+  for (const media of Object.values(op.requestBody?.content ?? {}))
+    if (media.schema) yield { holder: media, key: 'schema' };
   for (const response of Object.values(op.responses ?? {})) {
     for (const media of Object.values(response.content ?? {})) if (media.schema) yield { holder: media, key: 'schema' };
   }

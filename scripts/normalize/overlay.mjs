@@ -18,7 +18,8 @@ export function applyOverlay(doc, overlay, file = 'overlay') {
     if (typeof action.description !== 'string' || action.description.trim() === '') {
       throw new Error(`${where}: has no description saying why`);
     }
-    if (action.remove !== true && action.update === undefined) throw new Error(`${where}: has neither update nor remove`);
+    if (action.remove !== true && action.update === undefined)
+      throw new Error(`${where}: has neither update nor remove`);
     const matches = JSONPath({ path: action.target, json: doc, resultType: 'all', wrap: true });
     if (matches.length === 0) throw new Error(`${where}: the target matches nothing in the document`);
     if (action.remove === true) {

@@ -1,18 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { checkDocument } from './checks.mjs';
 import { Merger } from './merge.mjs';
 import { applyOverlay } from './overlay.mjs';
 import { stableOrder } from './stable-output.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { fixLiteralEnums } from './steps/literal-enums.mjs';
-import { hoistRequestBodies, renameSchemas, setOperationIds, setReadableTags } from './steps/names.mjs';
+import {
+  hoistRequestBodies,
+  hoistResponseBodies,
+  renameSchemas,
+  setOperationIds,
+  setReadableTags,
+} from './steps/names.mjs';
 import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
-import { checkDocument } from './checks.mjs';
 
 const readYaml = (file) => parse(readFileSync(file, 'utf8'));
 
@@ -42,6 +48,7 @@ export function fixFragment(document, names, where, mergeSame) {
   setReadableTags(doc, names.tags ?? {}, names.operationTags ?? {}, where);
   setOperationIds(doc, names.operationIds ?? {}, where);
   hoistRequestBodies(doc, names.requestBodies ?? {}, where);
+  hoistResponseBodies(doc, names.responseBodies ?? {}, where);
   renameSchemas(doc, names.schemas ?? {}, where, mergeSame);
   return doc;
 }
@@ -67,7 +74,9 @@ export function normalize(openapiDir) {
     components: { ...base.components, schemas: merger.doc.components.schemas },
   };
   const overlayDir = join(openapiDir, 'overlays');
-  const overlays = readdirSync(overlayDir).filter((file) => file.endsWith('.yaml')).sort();
+  const overlays = readdirSync(overlayDir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`);
   openEnums(doc);
   const ordered = stableOrder(doc);

@@ -5,13 +5,58 @@ import { isObject } from './walk.mjs';
 // properties, responses) are sorted by name, so the output does not depend on page order.
 
 const KEYWORD_ORDER = [
-  'openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components',
-  'title', 'version', 'summary', 'operationId', 'description', 'name', 'in', 'required',
-  '$ref', 'type', 'const', 'enum', 'format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'default',
-  'items', 'properties', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'discriminator',
-  'parameters', 'requestBody', 'responses', 'content', 'schema', 'example', 'examples',
+  'openapi',
+  'info',
+  'servers',
+  'security',
+  'tags',
+  'paths',
+  'components',
+  'title',
+  'version',
+  'summary',
+  'operationId',
+  'description',
+  'name',
+  'in',
+  'required',
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'default',
+  'items',
+  'properties',
+  'additionalProperties',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'discriminator',
+  'parameters',
+  'requestBody',
+  'responses',
+  'content',
+  'schema',
+  'example',
+  'examples',
 ];
-const NAME_MAPS = new Set(['paths', 'schemas', 'properties', 'responses', 'securitySchemes', 'content', 'examples', '$defs', 'patternProperties']);
+const NAME_MAPS = new Set([
+  'paths',
+  'schemas',
+  'properties',
+  'responses',
+  'securitySchemes',
+  'content',
+  'examples',
+  '$defs',
+  'patternProperties',
+]);
 const rank = (key) => {
   const i = KEYWORD_ORDER.indexOf(key);
   return i === -1 ? KEYWORD_ORDER.length : i;
@@ -25,7 +70,9 @@ export function stableOrder(value, parentKey = '') {
   }
   if (!isObject(value)) return value;
   const byName = NAME_MAPS.has(parentKey) && !(parentKey === 'properties' && isSchemaLike(value));
-  const keys = Object.keys(value).sort((a, b) => (byName ? a.localeCompare(b) : rank(a) - rank(b) || a.localeCompare(b)));
+  const keys = Object.keys(value).sort((a, b) =>
+    byName ? a.localeCompare(b) : rank(a) - rank(b) || a.localeCompare(b),
+  );
   return Object.fromEntries(keys.map((key) => [key, stableOrder(value[key], key)]));
 }
 

@@ -11,7 +11,8 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 export function walkSchema(schema, visit, path = []) {
   if (!isObject(schema)) return;
   for (const key of SUBSCHEMA_LISTS) {
-    if (Array.isArray(schema[key])) schema[key].forEach((sub, i) => walkSchema(sub, visit, [...path, key, i]));
+    if (Array.isArray(schema[key]))
+      for (const [i, sub] of schema[key].entries()) walkSchema(sub, visit, [...path, key, i]);
   }
   for (const key of SUBSCHEMA_SINGLE) {
     if (isObject(schema[key])) walkSchema(schema[key], visit, [...path, key]);

@@ -8,7 +8,9 @@ import { operations } from '../walk.mjs';
 export function removeAuthorizationHeader(doc) {
   for (const { op } of operations(doc)) {
     if (!Array.isArray(op.parameters)) continue;
-    op.parameters = op.parameters.filter((param) => !(param.in === 'header' && param.name.toLowerCase() === 'authorization'));
+    op.parameters = op.parameters.filter(
+      (param) => !(param.in === 'header' && param.name.toLowerCase() === 'authorization'),
+    );
     if (op.parameters.length === 0) delete op.parameters;
   }
   return doc;

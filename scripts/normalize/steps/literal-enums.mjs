@@ -1,6 +1,11 @@
 import { walkDocumentSchemas } from '../walk.mjs';
 
-const LITERAL_TYPES = { stringLiteral: 'string', booleanLiteral: 'boolean', numberLiteral: 'number', integerLiteral: 'integer' };
+const LITERAL_TYPES = {
+  stringLiteral: 'string',
+  booleanLiteral: 'boolean',
+  numberLiteral: 'number',
+  integerLiteral: 'integer',
+};
 
 /**
  * Defect: a single literal written as `enum: [{ type: stringLiteral, value: text }]`, and
@@ -10,7 +15,9 @@ const LITERAL_TYPES = { stringLiteral: 'string', booleanLiteral: 'boolean', numb
 export function fixLiteralEnums(doc) {
   walkDocumentSchemas(doc, (schema) => {
     if (!Array.isArray(schema.enum) || schema.enum.length === 0) return;
-    const literals = schema.enum.filter((entry) => entry !== null && typeof entry === 'object' && entry.type in LITERAL_TYPES);
+    const literals = schema.enum.filter(
+      (entry) => entry !== null && typeof entry === 'object' && entry.type in LITERAL_TYPES,
+    );
     if (literals.length === 0) return;
     if (literals.length !== schema.enum.length) {
       throw new Error(`an enum mixes literal objects and plain values: ${JSON.stringify(schema.enum)}`);

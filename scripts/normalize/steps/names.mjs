@@ -21,7 +21,9 @@ export function renameSchemas(doc, schemaNames, where = 'document', mergeSame = 
   for (const [name, schema] of Object.entries(schemas)) {
     const target = schemaNames[name] ?? name;
     if (!COMPONENT_KEY.test(target) || target.startsWith('__') || target === 'Error') {
-      throw new Error(`${where}: schema "${name}" needs a name in openapi/names.yaml (schemas): "${target}" is not a usable component name`);
+      throw new Error(
+        `${where}: schema "${name}" needs a name in openapi/names.yaml (schemas): "${target}" is not a usable component name`,
+      );
     }
     // Two source names for one concept on the same page are merged like copies from two pages.
     renamed[target] = target in renamed ? mergeSame(renamed[target], schema, target) : schema;
@@ -46,7 +48,8 @@ export function setReadableTags(doc, tagNames, operationTags = {}, where = 'docu
     const raw = (op.tags ?? []).flat(Infinity);
     const tags = raw.map((tag) => tagNames[tag] ?? tag);
     const unknown = raw.filter((tag) => /^subpackage_/.test(tag) && !(tag in tagNames));
-    if (unknown.length > 0) throw new Error(`${where}: tag(s) ${unknown.join(', ')} of "${key}" need a name in openapi/names.yaml (tags)`);
+    if (unknown.length > 0)
+      throw new Error(`${where}: tag(s) ${unknown.join(', ')} of "${key}" need a name in openapi/names.yaml (tags)`);
     if (tags.length === 0 && operationTags[key]) tags.push(operationTags[key]);
     if (tags.length > 0) op.tags = [...new Set(tags)];
     else delete op.tags;
@@ -60,7 +63,10 @@ export function hoistRequestBodies(doc, bodyNames, where = 'document') {
     const media = op.requestBody?.content?.['application/json'];
     if (!media?.schema || media.schema.$ref) continue;
     const name = bodyNames[key];
-    if (!name) throw new Error(`${where}: the inline request body of "${key}" needs a name in openapi/names.yaml (requestBodies)`);
+    if (!name)
+      throw new Error(
+        `${where}: the inline request body of "${key}" needs a name in openapi/names.yaml (requestBodies)`,
+      );
     doc.components ??= {};
     doc.components.schemas ??= {};
     doc.components.schemas[name] = media.schema;
@@ -72,4 +78,24 @@ export function hoistRequestBodies(doc, bodyNames, where = 'document') {
 function refuseDifferent(a, b, name) {
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`two different schemas are both named "${name}"`);
   return a;
+}
+
+/** Inline 2xx JSON response bodies become named components too (names.yaml `responseBodies`). */
+export function hoistResponseBodies(doc, bodyNames, where = 'document') {
+  for (const { op, key } of operations(doc)) {
+    for (const [status, response] of Object.entries(op.responses ?? {})) {
+      const media = response.content?.['application/json'];
+      if (!/^2/.test(status) || !media?.schema || media.schema.$ref) continue;
+      const name = bodyNames[key];
+      if (!name)
+        throw new Error(
+          `${where}: the inline ${status} body of "${key}" needs a name in openapi/names.yaml (responseBodies)`,
+        );
+      doc.components ??= {};
+      doc.components.schemas ??= {};
+      doc.components.schemas[name] = media.schema;
+      media.schema = { $ref: SCHEMA_REF + name };
+    }
+  }
+  return doc;
 }

@@ -7,19 +7,22 @@ import { isObject, walkDocumentSchemas } from '../walk.mjs';
  * `null` added to an enum's values. A `nullable: true` on an untyped schema (any value) just goes away.
  */
 export function convertNullable(doc) {
+  // A pass of its own, before the one below: the walk visits children before their parent, so
+  // that pass would strip the marker's `nullable` before the `allOf` holding it is seen.
   walkDocumentSchemas(doc, (schema) => {
-    if (Array.isArray(schema.allOf)) {
-      const markers = schema.allOf.filter(isNullableMarker);
-      if (markers.length > 0) {
-        const rest = schema.allOf.filter((part) => !isNullableMarker(part));
-        delete schema.allOf;
-        const base = rest.length === 1 ? rest[0] : { allOf: rest };
-        schema.anyOf = [base, { type: 'null' }];
-        return;
-      }
-    }
+    if (!Array.isArray(schema.allOf) || !schema.allOf.some(isNullableMarker)) return;
+    const rest = schema.allOf.filter((part) => !isNullableMarker(part));
+    delete schema.allOf;
+    const base = rest.length === 1 ? rest[0] : { allOf: rest };
+    schema.anyOf = [base, { type: 'null' }];
+  });
+  walkDocumentSchemas(doc, (schema) => {
     // `oneOf: [X, { type: 'null' }]` says "X or null", which is what anyOf says without failing when X admits null too.
-    if (Array.isArray(schema.oneOf) && schema.oneOf.length === 2 && schema.oneOf.some((part) => part.type === 'null' && Object.keys(part).length === 1)) {
+    if (
+      Array.isArray(schema.oneOf) &&
+      schema.oneOf.length === 2 &&
+      schema.oneOf.some((part) => part.type === 'null' && Object.keys(part).length === 1)
+    ) {
       schema.anyOf = schema.oneOf;
       delete schema.oneOf;
     }
@@ -32,7 +35,11 @@ export function convertNullable(doc) {
 }
 
 function isNullableMarker(part) {
-  return isObject(part) && part.nullable === true && Object.keys(part).every((key) => key === 'nullable' || key === 'description');
+  return (
+    isObject(part) &&
+    part.nullable === true &&
+    Object.keys(part).every((key) => key === 'nullable' || key === 'description')
+  );
 }
 
 /** Makes a schema admit null, in place. */

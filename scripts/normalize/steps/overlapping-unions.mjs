@@ -11,7 +11,8 @@ export function dedupeUnionBranches(doc) {
     for (const key of ['oneOf', 'anyOf']) {
       if (!Array.isArray(schema[key])) continue;
       const unique = [];
-      for (const branch of schema[key]) if (!unique.some((kept) => isDeepStrictEqual(kept, branch))) unique.push(branch);
+      for (const branch of schema[key])
+        if (!unique.some((kept) => isDeepStrictEqual(kept, branch))) unique.push(branch);
       if (unique.length === 1 && Object.keys(schema).length === 1) {
         delete schema[key];
         Object.assign(schema, unique[0]);

@@ -1,0 +1,182 @@
+// Sends one API call through the generated client: merges headers, supplies the key, installs the
+// transport (timeouts, retries, error mapping) and turns the answer into the promised data.
+import { type Client, createClient, createConfig } from '../../generated/client';
+import { VERSION } from '../version';
+import { APIPromise } from './api-promise';
+import { OpenRouterError } from './errors';
+import {
+  type ClientOptions,
+  checkBaseURL,
+  checkMaxRetries,
+  checkSignal,
+  checkTimeout,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT,
+  type HeadersInit,
+  type RequestOptions,
+  readEnv,
+} from './options';
+import { createTransport } from './transport';
+
+/** What a resource method passes for its operation: the parts of the request the spec names. */
+export interface CallArgs {
+  path?: Record<string, string>;
+  query?: object | undefined;
+  body?: unknown;
+}
+
+// The generated operation functions share this shape; resources keep the precise types.
+// biome-ignore lint/suspicious/noExplicitAny: the generated functions are typed per operation
+type Operation = (options: any) => Promise<unknown>;
+
+/** What a generated function resolves to with `throwOnError: true`. */
+interface OperationResult {
+  data: unknown;
+  response: Response;
+  request: Request;
+}
+
+type ApiKeySource = string | (() => string | Promise<string>);
+
+/** Turns a streaming response into what the method returns (a Stream). */
+export type StreamFactory<T> = (response: Response, controller: AbortController, userSignal?: AbortSignal) => T;
+
+// A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
+// `new Request` throw a TypeError that quotes the header, and so the key.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const isBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
+
+export class HttpClient {
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly #client: Client;
+  readonly #fetch: typeof fetch;
+  readonly #apiKey: ApiKeySource | undefined;
+  readonly #headers: HeadersInit;
+
+  constructor(options: ClientOptions) {
+    if (typeof options !== 'object' || options === null)
+      throw new OpenRouterError('OpenRouter options must be an object.');
+    this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
+    this.timeout = checkTimeout(options.timeout, 'OpenRouter options') ?? DEFAULT_TIMEOUT;
+    this.maxRetries = checkMaxRetries(options.maxRetries, 'OpenRouter options') ?? DEFAULT_MAX_RETRIES;
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new OpenRouterError(
+        'No fetch implementation: pass `fetch` to new OpenRouter() (this runtime has no global fetch).',
+      );
+    }
+    this.#fetch = fetchImpl;
+    const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
+    if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
+      throw new OpenRouterError('apiKey must be a string or a function returning one.');
+    }
+    if (typeof apiKey === 'string') checkKey(apiKey);
+    this.#apiKey = apiKey;
+    this.#headers = {
+      ...(isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` }),
+      ...(options.appUrl ? { 'HTTP-Referer': options.appUrl } : {}),
+      ...(options.appTitle ? { 'X-Title': options.appTitle } : {}),
+      ...options.defaultHeaders,
+    };
+    this.#client = createClient(
+      createConfig({ baseUrl: this.baseURL, throwOnError: true, auth: () => this.#resolveKey() }),
+    );
+  }
+
+  /** Calls `operation` and resolves to the JSON body of its answer. */
+  call<T>(operation: Operation, args: CallArgs, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(this.#send(operation, args, options, undefined) as Promise<{ data: T; response: Response }>);
+  }
+
+  /** Calls a streaming `operation` and resolves to what `toStream` makes of the open response. */
+  stream<T>(operation: Operation, args: CallArgs, options: RequestOptions | undefined, toStream: StreamFactory<T>) {
+    return new APIPromise(this.#send(operation, args, options, toStream) as Promise<{ data: T; response: Response }>);
+  }
+
+  async #send<T>(
+    operation: Operation,
+    args: CallArgs,
+    options: RequestOptions | undefined,
+    toStream: StreamFactory<T> | undefined,
+  ): Promise<{ data: unknown; response: Response }> {
+    const userSignal = checkSignal(options?.signal);
+    const timeout = checkTimeout(options?.timeout, 'request options') ?? this.timeout;
+    const maxRetries = checkMaxRetries(options?.maxRetries, 'request options') ?? this.maxRetries;
+    const headers = options?.headers ? { ...this.#headers, ...options.headers } : this.#headers;
+    // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
+    const controller = toStream ? new AbortController() : undefined;
+    const signal =
+      controller && userSignal ? AbortSignal.any([userSignal, controller.signal]) : (controller?.signal ?? userSignal);
+    try {
+      const { data, response, request } = (await operation({
+        client: this.#client,
+        ...args,
+        headers: toStream ? { Accept: 'text/event-stream', ...headers } : headers,
+        // `Authorization: null` in the headers means "send no key": skip the security scheme.
+        ...(removesAuthorization(headers) ? { security: [] } : {}),
+        fetch: createTransport({ fetch: this.#fetch, timeout, maxRetries, signal, stream: Boolean(toStream) }),
+        parseAs: toStream ? 'stream' : 'text',
+      })) as OperationResult;
+      if (toStream && controller) return { data: toStream(response, controller, userSignal), response };
+      return { data: parseJsonBody(data, response, request), response };
+    } catch (error) {
+      throw this.#redacted(error);
+    }
+  }
+
+  async #resolveKey(): Promise<string> {
+    const source = this.#apiKey;
+    const key = typeof source === 'function' ? await source() : source;
+    if (typeof key !== 'string' || key === '') {
+      throw new OpenRouterError(
+        typeof source === 'function'
+          ? 'The apiKey function returned no key (it must return a non-empty string).'
+          : 'Missing API key: pass `apiKey` to new OpenRouter({ apiKey }) or set the OPENROUTER_API_KEY environment variable.',
+      );
+    }
+    checkKey(key);
+    return key;
+  }
+
+  /** Errors that did not come from this SDK are wrapped; nothing that leaves here contains the key. */
+  #redacted(error: unknown): unknown {
+    if (error instanceof OpenRouterError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    const key = typeof this.#apiKey === 'string' ? this.#apiKey : undefined;
+    const safe = key ? message.replaceAll(key, '[redacted]') : message;
+    return new OpenRouterError(`Could not send the request: ${safe}`);
+  }
+}
+
+function checkKey(key: string): void {
+  if (!HEADER_SAFE.test(key)) {
+    throw new OpenRouterError(
+      'apiKey contains characters that cannot be sent in an HTTP header (whitespace, control or non-ASCII characters); check how it was read.',
+    );
+  }
+}
+
+function removesAuthorization(headers: HeadersInit): boolean {
+  for (const name in headers) if (headers[name] === null && name.toLowerCase() === 'authorization') return true;
+  return false;
+}
+
+/** The answer's text as JSON, or an error that says what came instead. */
+function parseJsonBody(text: unknown, response: Response, request: Request): unknown {
+  const where = `${request.method} ${new URL(request.url).pathname} answered ${response.status}`;
+  if (typeof text !== 'string' || text.length === 0) {
+    throw new OpenRouterError(`${where} with an empty body where JSON was expected.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    const start = text.slice(0, 200).replace(/\s+/g, ' ');
+    throw new OpenRouterError(
+      `${where} with a body that is not JSON (${type}): ${start}${text.length > 200 ? '…' : ''}`,
+    );
+  }
+}

@@ -1,0 +1,31 @@
+// Path parameters are checked before any request: a model id must be `author/slug[:variant]`, a key
+// hash a plain segment. The generated client then percent-encodes each value into its own segment.
+import { OpenRouterError } from '../core/errors';
+import { parseModelId } from '../helpers/model-id';
+
+/** `openai/gpt-4o:free` -> `{ author: 'openai', slug: 'gpt-4o:free' }`, or a clear error. */
+export function modelPath(model: string): { author: string; slug: string } {
+  if (typeof model !== 'string')
+    throw new OpenRouterError(`A model id must be a string like "openai/gpt-4o", got ${typeof model}.`);
+  const { author, slug } = parseModelId(model);
+  return { author, slug };
+}
+
+/** A key hash as the API gives it; '.' and '..' would be read as path navigation, so they are refused. */
+export function keyHashPath(hash: string): { hash: string } {
+  if (typeof hash !== 'string' || hash.trim() === '' || hash === '.' || hash === '..') {
+    throw new OpenRouterError(
+      `A key hash must be a non-empty string (the \`hash\` of a key from keys.list()), got ${JSON.stringify(hash)}.`,
+    );
+  }
+  return { hash };
+}
+
+/** Request bodies must be plain objects; anything else is a mistake worth naming before sending. */
+export function checkBody(body: unknown, method: string): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new OpenRouterError(
+      `${method} takes a request body object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}.`,
+    );
+  }
+}
