@@ -1533,6 +1533,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "choices": [
+                     *         {
+                     *           "finish_reason": "stop",
+                     *           "index": 0,
+                     *           "logprobs": null,
+                     *           "message": {
+                     *             "content": "Hello! How can I help you today?",
+                     *             "reasoning": null,
+                     *             "refusal": null,
+                     *             "role": "assistant"
+                     *           },
+                     *           "native_finish_reason": "stop"
+                     *         }
+                     *       ],
+                     *       "created": 1762789695,
+                     *       "id": "gen-1762789695-8IngOktYUifJqeBs0mwc",
+                     *       "model": "openai/gpt-4o-mini",
+                     *       "object": "chat.completion",
+                     *       "provider": "OpenAI",
+                     *       "system_fingerprint": null,
+                     *       "usage": {
+                     *         "completion_tokens": 9,
+                     *         "cost": 0.00000675,
+                     *         "is_byok": false,
+                     *         "prompt_tokens": 9,
+                     *         "total_tokens": 18
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChatCompletion"];
                     /**
                      * @example : OPENROUTER PROCESSING
