@@ -671,14 +671,9 @@ export interface components {
          * @description The body of every error answer: `error.code` (usually the HTTP status), `error.message`, and for provider errors `error.metadata` (`provider_name`, `raw`).
          * @example {
          *       "error": {
-         *         "code": 429,
-         *         "message": "Provider returned error",
-         *         "metadata": {
-         *           "provider_name": "Google",
-         *           "raw": "temporarily rate-limited upstream"
-         *         }
-         *       },
-         *       "user_id": "user_2wT5ElBE4Es3R4QrNLpZiXICmQP"
+         *         "code": 404,
+         *         "message": "Not Found"
+         *       }
          *     }
          */
         ErrorResponse: {
@@ -816,6 +811,141 @@ export interface components {
         ListModelEndpointsResponse: {
             data: components["schemas"]["ModelEndpoints"];
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "description": "GPT-4o mini is OpenAI's small, fast and cheap multimodal model.",
+         *           "name": "OpenAI: GPT-4o-mini",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "GPT"
+         *           },
+         *           "canonical_slug": "openai/gpt-4o-mini",
+         *           "context_length": 128000,
+         *           "created": 1721260800,
+         *           "default_parameters": {},
+         *           "hugging_face_id": null,
+         *           "id": "openai/gpt-4o-mini",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0.0000006",
+         *             "image": "0.000217",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0.00000015",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "tools",
+         *             "tool_choice",
+         *             "response_format",
+         *             "seed",
+         *             "stop"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 128000,
+         *             "is_moderated": true,
+         *             "max_completion_tokens": 16384
+         *           }
+         *         },
+         *         {
+         *           "description": "Meta's 8B instruct model, served for free.",
+         *           "name": "Meta: Llama 3.1 8B Instruct (free)",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text"
+         *             ],
+         *             "instruct_type": "llama3",
+         *             "modality": "text->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Llama3"
+         *           },
+         *           "canonical_slug": "meta-llama/llama-3.1-8b-instruct",
+         *           "context_length": 131072,
+         *           "created": 1721692800,
+         *           "default_parameters": {
+         *             "frequency_penalty": null,
+         *             "temperature": null,
+         *             "top_p": null
+         *           },
+         *           "hugging_face_id": "meta-llama/Meta-Llama-3.1-8B-Instruct",
+         *           "id": "meta-llama/llama-3.1-8b-instruct:free",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0",
+         *             "image": "0",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "stop",
+         *             "seed"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 131072,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         },
+         *         {
+         *           "description": "Routes each prompt to the model that suits it best.",
+         *           "name": "Auto Router",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Router"
+         *           },
+         *           "canonical_slug": "openrouter/auto",
+         *           "context_length": 2000000,
+         *           "created": 1699401600,
+         *           "default_parameters": null,
+         *           "hugging_face_id": null,
+         *           "id": "openrouter/auto",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "-1",
+         *             "prompt": "-1"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "tools"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": null,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         ListModelsResponse: {
             data: components["schemas"]["ModelList"];
         };
@@ -2133,28 +2263,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "description": "GPT-4 is a large multimodal model.",
-                     *         "name": "GPT-4",
-                     *         "architecture": {
-                     *           "input_modalities": [
-                     *             "text"
-                     *           ],
-                     *           "instruct_type": "chatml",
-                     *           "modality": "text->text",
-                     *           "output_modalities": [
-                     *             "text"
-                     *           ],
-                     *           "tokenizer": "GPT"
-                     *         },
-                     *         "created": 1692901234,
-                     *         "endpoints": [],
-                     *         "id": "openai/gpt-4"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListModelEndpointsResponse"];
                 };
             };
