@@ -20,7 +20,10 @@ try {
   execFileSync(process.execPath, ['scripts/generate.mjs', '--out', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
   const problems = [];
   for (const file of ['openapi.yaml', 'merge-report.md']) {
-    if (!existsSync(join('openapi', file)) || !readFileSync(join('openapi', file)).equals(readFileSync(join(fresh, 'openapi', file)))) {
+    if (
+      !existsSync(join('openapi', file)) ||
+      !readFileSync(join('openapi', file)).equals(readFileSync(join(fresh, 'openapi', file)))
+    ) {
       problems.push(`openapi/${file}`);
     }
   }
@@ -35,7 +38,9 @@ try {
   }
   if (problems.length > 0) {
     console.error(`Generated files are out of date or were edited by hand:\n  ${problems.join('\n  ')}`);
-    console.error(`Fix the description in openapi/ (sources, names.yaml, overlays), then run \`npm run generate\` and commit.`);
+    console.error(
+      `Fix the description in openapi/ (sources, names.yaml, overlays), then run \`npm run generate\` and commit.`,
+    );
     console.error(`Fresh output kept for comparison in ${relative('.', fresh) || fresh}`);
     process.exit(1);
   }

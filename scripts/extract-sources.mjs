@@ -5,8 +5,9 @@
 // Pages without a schema (000, 001, 004) are transcribed by hand into sources/ as fragments.
 //
 // usage: node scripts/extract-sources.mjs [seedsDir]   (default ../shared/seeds)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseAllDocuments, stringify } from 'yaml';
 
 const seedsDir = resolve(process.argv[2] ?? '../shared/seeds');
@@ -47,7 +48,11 @@ function extractBundlePage(seedFile) {
   const text = readFileSync(join(seedsDir, seedFile), 'utf8');
   const fragments = findYamlBlocks(text).map((block) => {
     if (!block.reference) throw new Error(`${seedFile}: the fragment under "${block.heading}" has no Reference URL`);
-    return { title: block.heading, page: block.reference, document: parseFragment(block.yaml, `${seedFile} ${block.heading}`) };
+    return {
+      title: block.heading,
+      page: block.reference,
+      document: parseFragment(block.yaml, `${seedFile} ${block.heading}`),
+    };
   });
   return { seedFile, fragments };
 }
@@ -55,41 +60,55 @@ function extractBundlePage(seedFile) {
 function extractEmbeddedSpecPage(seedFile) {
   const text = readFileSync(join(seedsDir, seedFile), 'utf8');
   const blocks = findYamlBlocks(text);
-  if (blocks.length !== 1) throw new Error(`${seedFile}: expected one embedded OpenAPI document, found ${blocks.length}`);
+  if (blocks.length !== 1)
+    throw new Error(`${seedFile}: expected one embedded OpenAPI document, found ${blocks.length}`);
   const title = text.match(/^# (.+)$/m)?.[1]?.trim() ?? null;
   return { seedFile, title, document: parseFragment(blocks[0].yaml, seedFile) };
 }
 
-const seeds = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
-const byPrefix = (prefix) => {
-  const name = seeds.find((s) => s.startsWith(prefix));
-  if (!name) throw new Error(`no seed page ${prefix}_*.txt in ${seedsDir}`);
-  return name;
-};
+function main() {
+  const seeds = readdirSync(seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  const byPrefix = (prefix) => {
+    const name = seeds.find((s) => s.startsWith(prefix));
+    if (!name) throw new Error(`no seed page ${prefix}_*.txt in ${seedsDir}`);
+    return name;
+  };
 
-const bundle = extractBundlePage(byPrefix('003'));
-writeSource(
-  '003-api-reference.yaml',
-  [
-    GENERATED,
-    `page: ${bundle.fragments.length} API reference pages exported by the docs generator (one OpenAPI 3.1.1 document per operation)`,
-    `url: the \`page\` of each fragment (https://openrouter.ai/docs/api-reference/...)`,
-    `seed: ${bundle.seedFile}`,
-  ],
-  { source: { seed: bundle.seedFile, format: 'openapi-fragments', precedence: 30 }, fragments: bundle.fragments },
-);
+  const bundle = extractBundlePage(byPrefix('003'));
+  writeSource(
+    '003-api-reference.yaml',
+    [
+      GENERATED,
+      `page: ${bundle.fragments.length} API reference pages exported by the docs generator (one OpenAPI 3.1.1 document per operation)`,
+      `url: the \`page\` of each fragment (https://openrouter.ai/docs/api-reference/...)`,
+      `seed: ${bundle.seedFile}`,
+    ],
+    { source: { seed: bundle.seedFile, format: 'openapi-fragments', precedence: 30 }, fragments: bundle.fragments },
+  );
 
-const embedded = extractEmbeddedSpecPage(byPrefix('002'));
-writeSource(
-  '002-list-endpoints-openapi.yaml',
-  [
-    GENERATED,
-    `page: "${embedded.title}", a docs page embedding /openapi/openapi.yaml get /models/{author}/{slug}/endpoints`,
-    'url: https://openrouter.ai/docs/api-reference/endpoints/list-endpoints (the page index it names: https://opentouter.ai/docs/llms.txt, sic)',
-    `seed: ${embedded.seedFile}`,
-  ],
-  {
-    source: { seed: embedded.seedFile, format: 'openapi-fragments', precedence: 50 },
-    fragments: [{ title: embedded.title, page: 'https://openrouter.ai/docs/api-reference/endpoints/list-endpoints', document: embedded.document }],
-  },
-);
+  const embedded = extractEmbeddedSpecPage(byPrefix('002'));
+  writeSource(
+    '002-list-endpoints-openapi.yaml',
+    [
+      GENERATED,
+      `page: "${embedded.title}", a docs page embedding /openapi/openapi.yaml get /models/{author}/{slug}/endpoints`,
+      'url: https://openrouter.ai/docs/api-reference/endpoints/list-endpoints (the page index it names: https://opentouter.ai/docs/llms.txt, sic)',
+      `seed: ${embedded.seedFile}`,
+    ],
+    {
+      source: { seed: embedded.seedFile, format: 'openapi-fragments', precedence: 50 },
+      fragments: [
+        {
+          title: embedded.title,
+          page: 'https://openrouter.ai/docs/api-reference/endpoints/list-endpoints',
+          document: embedded.document,
+        },
+      ],
+    },
+  );
+}
+
+// Extracts only when run as a script: importing the module (the tests of findYamlBlocks) reads and writes nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) main();

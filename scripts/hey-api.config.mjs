@@ -29,5 +29,3 @@ export function heyApiConfig({ input, output }) {
     ],
   };
 }
-
-

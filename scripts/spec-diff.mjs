@@ -56,6 +56,15 @@ const MAX_DEPTH = 200;
 const isObj = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** @param {unknown} x @returns {any[]} */
 const arr = (x) => (Array.isArray(x) ? x : []);
+/** An enum value: strings as they are, unless they would read as another JSON value (`"0"` vs `0`). @param {unknown} v */
+const valueCode = (v) => {
+  if (typeof v !== 'string') return code(v);
+  let readsAsOther = v.trim() !== v || v === '';
+  try {
+    readsAsOther ||= typeof JSON.parse(v) !== 'string';
+  } catch {}
+  return code(readsAsOther ? JSON.stringify(v) : v);
+};
 /** @param {unknown} v */
 const code = (v) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -223,8 +232,7 @@ function view(schema, doc, resolving = new Set()) {
     const { allOf, ...rest } = schema;
     const members = [...allOf, ...(hasStructure(rest) ? [rest] : [])].filter((m) => !isNullSchema(m));
     const structural = members.filter(hasStructure);
-    const nullable =
-      annotatedNullable || members.some((m) => isObj(m) && m.nullable === true && !hasStructure(m));
+    const nullable = annotatedNullable || members.some((m) => isObj(m) && m.nullable === true && !hasStructure(m));
     if (structural.length === 0) {
       v.nullable = nullable;
       return v;
@@ -539,7 +547,7 @@ function compareEnums(va, vb, c, segs) {
   if (!ea && !eb) return;
   if (!ea && eb) {
     if (!eb.open) {
-      const list = eb.values.map(code).join(', ');
+      const list = eb.values.map(valueCode).join(', ');
       emit(c, segs, 'enum-added', verdict(c.dir, 'breaking', 'non-breaking'), `now restricted to the values ${list}`);
     }
     return;
@@ -554,18 +562,19 @@ function compareEnums(va, vb, c, segs) {
   const keysA = new Set(ea.values.map((x) => JSON.stringify(x)));
   const keysB = new Set(eb.values.map((x) => JSON.stringify(x)));
   for (const val of ea.values) {
-    if (!keysB.has(JSON.stringify(val))) emit(c, segs, 'enum-value-removed', 'breaking', `enum value ${code(val)} removed`);
+    if (!keysB.has(JSON.stringify(val)))
+      emit(c, segs, 'enum-value-removed', 'breaking', `enum value ${valueCode(val)} removed`);
   }
   for (const val of eb.values) {
     if (keysA.has(JSON.stringify(val))) continue;
-    if (eb.open) emit(c, segs, 'enum-value-added', 'non-breaking', `enum value ${code(val)} added (open enum)`);
+    if (eb.open) emit(c, segs, 'enum-value-added', 'non-breaking', `enum value ${valueCode(val)} added (open enum)`);
     else {
       emit(
         c,
         segs,
         'enum-value-added',
         verdict(c.dir, 'non-breaking', 'attention'),
-        `enum value ${code(val)} added (closed enum: may surprise exhaustive switches)`,
+        `enum value ${valueCode(val)} added (closed enum: may surprise exhaustive switches)`,
       );
     }
   }
@@ -578,7 +587,13 @@ function compareEnums(va, vb, c, segs) {
       `enum is now open: any ${code(typeLabel(vb))} is allowed besides the listed values`,
     );
   } else if (ea.open && !eb.open) {
-    emit(c, segs, 'enum-closed', verdict(c.dir, 'breaking', 'non-breaking'), 'enum is now closed: only the listed values');
+    emit(
+      c,
+      segs,
+      'enum-closed',
+      verdict(c.dir, 'breaking', 'non-breaking'),
+      'enum is now closed: only the listed values',
+    );
   }
 }
 
@@ -604,8 +619,9 @@ function compareProperties(va, vb, c, segs) {
     // A property both sides inherit from the same component (allOf) is that component's business.
     const sameOwner = pa.owner !== null && pa.owner === pb.owner;
     if (Boolean(reqA) !== Boolean(reqB)) {
+      // Whether anything but the shared owner makes the property required.
       const ownOpinion = (/** @type {Set<string | null> | undefined} */ r) =>
-        [...(r ?? [])].some((o) => o !== pa.owner || o === null);
+        [...(r ?? [])].some((o) => o !== pa.owner);
       const explainedByOwner = sameOwner && ownOpinion(reqA) === ownOpinion(reqB);
       if (!explainedByOwner) {
         if (reqB) emit(c, at, 'property-now-required', verdict(c.dir, 'breaking', 'non-breaking'), 'is now required');
@@ -618,21 +634,15 @@ function compareProperties(va, vb, c, segs) {
 
 /** @param {View} va @param {View} vb @param {Ctx} c @param {Segment[]} segs */
 function compareVariants(va, vb, c, segs) {
-  /** @param {View} v */
-  const variantsOf = (v) => {
-    if (v.variants) return v.variants;
-    const key = v.ref ?? (v.types.size ? [...v.types].sort().join('|') : 'any');
-    return new Map([[key, /** @type {unknown} */ (null)]]);
-  };
-  const kw = (vb.variants ? vb.variantKw : va.variantKw) ?? 'oneOf';
-  const ma = variantsOf(va);
-  const mb = variantsOf(vb);
   if (!va.variants || !vb.variants) {
     const from = va.variants ? `a ${va.variantKw} union` : code(typeLabel(va));
     const to = vb.variants ? `a ${vb.variantKw} union` : code(typeLabel(vb));
     emit(c, segs, 'type-changed', 'breaking', `type changed from ${from} to ${to}`);
     return;
   }
+  const kw = vb.variantKw;
+  const ma = va.variants;
+  const mb = vb.variants;
   for (const key of [...ma.keys()].sort()) {
     if (!mb.has(key)) emit(c, segs, 'variant-removed', 'breaking', `${kw} variant ${code(key)} removed`);
   }
@@ -776,7 +786,7 @@ function parameterSchema(p) {
 }
 
 /** @param {string} mediaType */
-const mediaSuffix = (mediaType) => (mediaType === 'application/json' ? '' : ` (${mediaType})`);
+const mediaSuffix = (mediaType) => (mediaType === '' || mediaType === 'application/json' ? '' : ` (${mediaType})`);
 
 /**
  * @param {Ctx['out']} out @param {any} oldDoc @param {any} newDoc @param {Operation} oo @param {Operation} no
@@ -808,7 +818,11 @@ function compareOperation(out, oldDoc, newDoc, oo, no) {
     const p = /** @type {Record<string, any>} */ (b ?? a);
     const name = /** @type {string} */ (p.name);
     const where = typeof p.in === 'string' ? p.in : 'query';
-    const c = ctx('Parameters', 'request', (segs) => `${label} ${where} parameter ${dataPath([{ t: 'prop', name }, ...segs])}`);
+    const c = ctx(
+      'Parameters',
+      'request',
+      (segs) => `${label} ${where} parameter ${dataPath([{ t: 'prop', name }, ...segs])}`,
+    );
     const reqA = a?.required === true || where === 'path';
     const reqB = b?.required === true || where === 'path';
     if (!a) {
@@ -915,13 +929,23 @@ export function diffSpecs(oldDoc, newDoc) {
   for (const o of removed) {
     out.push({
       category: 'breaking',
-      change: { kind: 'operation-removed', group: 'Operations', location: opLabel(o), message: `operation removed${opIdNote(o)}` },
+      change: {
+        kind: 'operation-removed',
+        group: 'Operations',
+        location: opLabel(o),
+        message: `operation removed${opIdNote(o)}`,
+      },
     });
   }
   for (const o of added) {
     out.push({
       category: 'non-breaking',
-      change: { kind: 'operation-added', group: 'Operations', location: opLabel(o), message: `operation added${opIdNote(o)}` },
+      change: {
+        kind: 'operation-added',
+        group: 'Operations',
+        location: opLabel(o),
+        message: `operation added${opIdNote(o)}`,
+      },
     });
   }
   for (const [oo, no] of pairs) compareOperation(out, oldDoc, newDoc, oo, no);
@@ -933,11 +957,17 @@ export function diffSpecs(oldDoc, newDoc) {
   for (const name of [...new Set([...Object.keys(schemasA), ...Object.keys(schemasB)])].sort()) {
     const location = `components.schemas.${name}`;
     if (!Object.hasOwn(schemasB, name)) {
-      out.push({ category: 'breaking', change: { kind: 'schema-removed', group: 'Schemas', location, message: 'schema removed' } });
+      out.push({
+        category: 'breaking',
+        change: { kind: 'schema-removed', group: 'Schemas', location, message: 'schema removed' },
+      });
       continue;
     }
     if (!Object.hasOwn(schemasA, name)) {
-      out.push({ category: 'non-breaking', change: { kind: 'schema-added', group: 'Schemas', location, message: 'schema added' } });
+      out.push({
+        category: 'non-breaking',
+        change: { kind: 'schema-added', group: 'Schemas', location, message: 'schema added' },
+      });
       continue;
     }
     const uses = new Set([...(usageOld.get(name) ?? []), ...(usageNew.get(name) ?? [])]);
@@ -977,7 +1007,9 @@ export function diffSpecs(oldDoc, newDoc) {
 /** Sort key: group, then path, then method, then the rest of the location, kind and message. @param {Change} ch */
 function sortKey(ch) {
   const m = /^([A-Z]+) (\/\S*)(.*)$/.exec(ch.location);
-  const loc = m ? [m[2], String(METHODS.indexOf(String(m[1]).toLowerCase())).padStart(2, '0'), m[3]] : [ch.location, '', ''];
+  const loc = m
+    ? [m[2], String(METHODS.indexOf(String(m[1]).toLowerCase())).padStart(2, '0'), m[3]]
+    : [ch.location, '', ''];
   return [String(GROUPS.indexOf(ch.group)).padStart(2, '0'), ...loc, ch.kind, ch.message];
 }
 
@@ -1062,7 +1094,8 @@ export function parseSpec(text, name) {
     doc = parsed.toJS({ maxAliasCount: -1 });
   }
   if (!isObj(doc)) throw new Error(`${name}: not an OpenAPI document (expected a mapping at the top level)`);
-  if (typeof doc.swagger === 'string') throw new Error(`${name}: Swagger ${doc.swagger} is not supported (OpenAPI 3.x only)`);
+  if (typeof doc.swagger === 'string')
+    throw new Error(`${name}: Swagger ${doc.swagger} is not supported (OpenAPI 3.x only)`);
   if (typeof doc.openapi !== 'string') throw new Error(`${name}: not an OpenAPI document (no "openapi" version field)`);
   if (!/^3\./.test(doc.openapi)) throw new Error(`${name}: OpenAPI ${doc.openapi} is not supported (3.x only)`);
   if (doc.paths !== undefined && !isObj(doc.paths)) throw new Error(`${name}: "paths" is not a mapping`);

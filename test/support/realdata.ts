@@ -16,5 +16,9 @@ export function readRealdata(relative: string): string {
 
 export function listRealdata(folder: string, extension: string): string[] {
   const dir = join(realdataDir, folder);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(extension)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(extension))
+        .sort()
+    : [];
 }
