@@ -62,6 +62,9 @@ const rank = (key) => {
   return i === -1 ? KEYWORD_ORDER.length : i;
 };
 
+// Code-point order, not localeCompare: the output must not depend on the machine's locale.
+const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A deep copy of `value` with keys in a stable order; `required` lists sorted. */
 export function stableOrder(value, parentKey = '') {
   if (Array.isArray(value)) {

@@ -69,6 +69,8 @@ export function hoistRequestBodies(doc, bodyNames, where = 'document') {
       );
     doc.components ??= {};
     doc.components.schemas ??= {};
+    if (name in doc.components.schemas)
+      throw new Error(`${where}: names.yaml names the body of "${key}" ${name}, which the page already uses`);
     doc.components.schemas[name] = media.schema;
     media.schema = { $ref: SCHEMA_REF + name };
   }
@@ -93,6 +95,10 @@ export function hoistResponseBodies(doc, bodyNames, where = 'document') {
         );
       doc.components ??= {};
       doc.components.schemas ??= {};
+      if (name in doc.components.schemas)
+        throw new Error(
+          `${where}: names.yaml names the ${status} body of "${key}" ${name}, which the page already uses`,
+        );
       doc.components.schemas[name] = media.schema;
       media.schema = { $ref: SCHEMA_REF + name };
     }
