@@ -114,7 +114,9 @@ export class HttpClient {
       const { data, response, request } = (await operation({
         client: this.#client,
         ...args,
-        headers: toStream ? { Accept: 'text/event-stream', ...headers } : headers,
+        // A stream request still gets its errors as JSON (the spec documents them as application/json):
+        // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
+        headers: toStream ? { Accept: 'text/event-stream, application/json', ...headers } : headers,
         // `Authorization: null` in the headers means "send no key": skip the security scheme.
         ...(removesAuthorization(headers) ? { security: [] } : {}),
         fetch: createTransport({ fetch: this.#fetch, timeout, maxRetries, signal, stream: Boolean(toStream) }),
