@@ -86,6 +86,52 @@ type Fields = Record<string, unknown>;
 /** Delta fields whose string pieces are concatenated (the others keep their last non-null value). */
 const TEXT_FIELDS = new Set(['content', 'reasoning', 'refusal']);
 
+/** Pieces joined at a time by `TextBuilder`. */
+const TEXT_BATCH = 256;
+
+/**
+ * Text arriving in many small pieces (one token per chunk). `text += piece` per chunk would keep each
+ * piece plus a rope node in V8, about 64 bytes per chunk whatever the piece's length: several times
+ * the text itself, growing with every chunk of a long stream. Joining the pieces in batches keeps
+ * little more than the text.
+ */
+class TextBuilder {
+  private text = '';
+  private pending: string[] = [];
+
+  append(piece: string): void {
+    this.pending.push(piece);
+    if (this.pending.length >= TEXT_BATCH) this.flush();
+  }
+
+  toString(): string {
+    this.flush();
+    return this.text;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.text += this.pending.join('');
+    this.pending = [];
+  }
+}
+
+/** Appends `piece` to the text being built in `target[key]` (a `TextBuilder` once a string came). */
+function appendText(target: Fields, key: string, piece: string): void {
+  const previous = target[key];
+  if (previous instanceof TextBuilder) {
+    previous.append(piece);
+  } else {
+    const text = new TextBuilder();
+    text.append(piece);
+    target[key] = text;
+  }
+}
+
+function textOf(value: unknown): string | null {
+  return value instanceof TextBuilder ? value.toString() : null;
+}
+
 interface ToolCallState {
   fields: Fields;
   function: Fields;
@@ -209,8 +255,7 @@ function addDelta(state: ChoiceState, delta: Fields): void {
     if (key === 'tool_calls') {
       if (Array.isArray(value)) addToolCallDeltas(state.toolCalls, value);
     } else if (TEXT_FIELDS.has(key)) {
-      const previous = message[key];
-      if (typeof value === 'string') message[key] = typeof previous === 'string' ? previous + value : value;
+      if (typeof value === 'string') appendText(message, key, value);
       else if (!(key in message)) message[key] = null;
     } else if (Array.isArray(value)) {
       const previous = message[key];
@@ -249,8 +294,7 @@ function addFunctionDelta(merged: Fields, delta: Fields): void {
   for (const key of Object.keys(delta)) {
     const value = delta[key];
     if (key === 'arguments') {
-      if (typeof value === 'string')
-        merged.arguments = typeof merged.arguments === 'string' ? merged.arguments + value : value;
+      if (typeof value === 'string') appendText(merged, key, value);
     } else if (key === 'name') {
       keepFirstPresent(merged, key, value);
     } else {
@@ -263,7 +307,7 @@ function choiceResult(state: ChoiceState): ChatCompletionChoiceLike {
   const { role, content, ...rest } = state.message;
   const message: ChatCompletionMessageLike = {
     role: typeof role === 'string' ? role : 'assistant',
-    content: typeof content === 'string' ? content : null,
+    content: textOf(content),
     ...copyArrays(rest),
   };
   if (state.toolCalls.size > 0) {
@@ -289,7 +333,7 @@ function toolCallResult({ fields, function: fn }: ToolCallState): ChatCompletion
     type: (typeof type === 'string' ? type : 'function') as 'function',
     function: {
       name: typeof name === 'string' ? name : '',
-      arguments: typeof args === 'string' ? args : '',
+      arguments: textOf(args) ?? '',
       ...fnRest,
     },
     ...rest,
@@ -312,13 +356,16 @@ function mergeLogprobs(merged: unknown, next: unknown): unknown {
   return merged;
 }
 
-/** Copies the arrays we append to, so a `result()` snapshot does not change afterwards. */
+/**
+ * Copies the arrays we append to, so a `result()` snapshot does not change afterwards, and turns
+ * text still being built (`reasoning`, `refusal`) into strings.
+ */
 function copyArrays<T>(value: T): T {
   if (!isFields(value)) return value;
   const copy: Fields = {};
   for (const key of Object.keys(value)) {
     const field = value[key];
-    copy[key] = Array.isArray(field) ? [...field] : field;
+    copy[key] = Array.isArray(field) ? [...field] : field instanceof TextBuilder ? field.toString() : field;
   }
   return copy as T;
 }
