@@ -62,6 +62,9 @@ export class HttpClient {
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
     this.timeout = checkTimeout(options.timeout, 'OpenRouter options') ?? DEFAULT_TIMEOUT;
     this.maxRetries = checkMaxRetries(options.maxRetries, 'OpenRouter options') ?? DEFAULT_MAX_RETRIES;
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new OpenRouterError(`fetch must be a function (a fetch implementation), got ${typeof options.fetch}.`);
+    }
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
       throw new OpenRouterError(
@@ -73,16 +76,22 @@ export class HttpClient {
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
       throw new OpenRouterError('apiKey must be a string or a function returning one.');
     }
-    if (typeof apiKey === 'string') checkKey(apiKey);
+    // An empty key is a missing key: reported at the first call, like no key at all.
+    if (typeof apiKey === 'string' && apiKey !== '') checkKey(apiKey);
     this.#apiKey = apiKey;
-    this.#headers = {
-      ...(isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` }),
-      ...(options.appUrl ? { 'HTTP-Referer': options.appUrl } : {}),
-      ...(options.appTitle ? { 'X-Title': options.appTitle } : {}),
-      ...options.defaultHeaders,
-    };
+    this.#headers = mergeHeaders(
+      isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` },
+      options.appUrl ? { 'HTTP-Referer': options.appUrl } : {},
+      options.appTitle ? { 'X-Title': options.appTitle } : {},
+      options.defaultHeaders,
+    );
     this.#client = createClient(
-      createConfig({ baseUrl: this.baseURL, throwOnError: true, auth: () => this.#resolveKey() }),
+      createConfig({
+        baseUrl: this.baseURL,
+        throwOnError: true,
+        auth: () => this.#resolveKey(),
+        bodySerializer: serializeJsonBody,
+      }),
     );
   }
 
@@ -105,7 +114,7 @@ export class HttpClient {
     const userSignal = checkSignal(options?.signal);
     const timeout = checkTimeout(options?.timeout, 'request options') ?? this.timeout;
     const maxRetries = checkMaxRetries(options?.maxRetries, 'request options') ?? this.maxRetries;
-    const headers = options?.headers ? { ...this.#headers, ...options.headers } : this.#headers;
+    const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
     const signal =
@@ -116,9 +125,10 @@ export class HttpClient {
         ...args,
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
-        headers: toStream ? { Accept: 'text/event-stream, application/json', ...headers } : headers,
-        // `Authorization: null` in the headers means "send no key": skip the security scheme.
-        ...(removesAuthorization(headers) ? { security: [] } : {}),
+        headers: toStream ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers) : headers,
+        // An Authorization header of the caller's replaces the key (`null`: send none), so the
+        // security scheme, which would set the key over it, is skipped.
+        ...(headers.authorization !== undefined ? { security: [] } : {}),
         fetch: createTransport({ fetch: this.#fetch, timeout, maxRetries, signal, stream: Boolean(toStream) }),
         parseAs: toStream ? 'stream' : 'text',
       })) as OperationResult;
@@ -161,9 +171,39 @@ function checkKey(key: string): void {
   }
 }
 
-function removesAuthorization(headers: HeadersInit): boolean {
-  for (const name in headers) if (headers[name] === null && name.toLowerCase() === 'authorization') return true;
-  return false;
+/**
+ * Header records merged by lower-cased name (header names are case-insensitive), later records
+ * winning. `undefined` means "not given" and changes nothing; `null` is kept, and removes the header
+ * when the generated client builds the request.
+ */
+function mergeHeaders(...records: (HeadersInit | undefined)[]): HeadersInit {
+  const merged: HeadersInit = {};
+  for (const record of records) {
+    if (record === undefined) continue;
+    for (const [name, value] of Object.entries(record)) {
+      if (value !== undefined) merged[name.toLowerCase()] = value;
+    }
+  }
+  return merged;
+}
+
+/**
+ * The JSON of a request body, or an error that says why there is none, before anything is sent.
+ * (The generated serializer silently turns a BigInt into a string, which the API then rejects or
+ * misreads; a circular object failed as "Could not send the request: Converting circular ...".)
+ */
+function serializeJsonBody(body: unknown): string {
+  try {
+    return JSON.stringify(body, (_key, value: unknown) => {
+      if (typeof value === 'bigint') {
+        throw new TypeError(`BigInt ${value} cannot be sent as JSON; convert it to a number or a string`);
+      }
+      return value;
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OpenRouterError(`The request body cannot be serialized as JSON: ${reason}`);
+  }
 }
 
 /** The answer's text as JSON, or an error that says what came instead. */

@@ -2,7 +2,10 @@
 // when they are given, before any request is sent.
 import { OpenRouterError } from './errors';
 
-/** A header value; `null` removes a header the client would otherwise send. */
+/**
+ * A header value; `null` removes a header the client would otherwise send, `undefined` changes
+ * nothing. Names are case-insensitive. An `Authorization` value replaces the API key.
+ */
 export type HeaderValue = string | null | undefined;
 export type HeadersInit = Record<string, HeaderValue>;
 

@@ -75,15 +75,15 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
     const doFetch = options.fetch; // detached call: browsers reject fetch invoked on another `this`
     let response: Response;
     try {
-      response = await doFetch(
-        new Request(original.url, {
-          method: original.method,
-          headers: original.headers,
-          body: call.body,
-          redirect: original.redirect,
-          signal: abort.signal,
-        }),
-      );
+      const request = new Request(original.url, {
+        method: original.method,
+        headers: original.headers,
+        body: call.body,
+        redirect: original.redirect,
+        signal: abort.signal,
+      });
+      abort.holdUntilReleased(request);
+      response = await doFetch(request);
     } catch (error) {
       const failure = abort.failure(error, 'Connection error.');
       if (canRetry && !(failure instanceof APIUserAbortError)) return RETRY_WITHOUT_HINT;
@@ -145,6 +145,15 @@ class AttemptAbort {
     return this.#controller.signal;
   }
 
+  /**
+   * The attempt's Request. Its signal follows ours only through a WeakRef to the Request's own
+   * controller (undici), which only the Request keeps alive: once nothing else held the Request, a
+   * garbage collection silently cut the timeout and the caller's abort off from the fetch, and a
+   * request to a server that never answers hung forever. The timer and the caller's listener hold
+   * this object, so holding the Request here keeps that link for as long as an abort can come.
+   */
+  readonly #held: Request[] = [];
+
   readonly #onCallerAbort = () => this.#fire('caller');
   readonly #onTimeout = () => this.#fire('timeout');
 
@@ -167,6 +176,10 @@ class AttemptAbort {
     return this.#firedBy === 'caller' || this.#callerSignal?.aborted === true;
   }
 
+  holdUntilReleased(request: Request): void {
+    this.#held.push(request);
+  }
+
   stopTimer(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -176,6 +189,7 @@ class AttemptAbort {
   release(): void {
     this.stopTimer();
     this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    this.#held.length = 0;
   }
 }
 
