@@ -599,6 +599,11 @@ export type OutputModality = 'text' | 'image' | 'embeddings' | 'audio' | 'video'
 
 export type Parameter = 'temperature' | 'top_p' | 'top_k' | 'min_p' | 'top_a' | 'frequency_penalty' | 'presence_penalty' | 'repetition_penalty' | 'max_tokens' | 'max_completion_tokens' | 'logit_bias' | 'logprobs' | 'top_logprobs' | 'seed' | 'response_format' | 'structured_outputs' | 'stop' | 'tools' | 'tool_choice' | 'parallel_tool_calls' | 'include_reasoning' | 'reasoning' | 'reasoning_effort' | 'web_search_options' | 'verbosity' | (string & {});
 
+export type PerRequestLimits = {
+    completion_tokens: number;
+    prompt_tokens: number;
+};
+
 /**
  * Latency percentiles in milliseconds over the last 30 minutes. Latency measures time to first token. Only visible when authenticated with an API key or cookie; returns null for unauthenticated requests.
  */
@@ -620,11 +625,6 @@ export type PercentileStats = {
      */
     p99: number;
 } | null;
-
-export type PerRequestLimits = {
-    completion_tokens: number;
-    prompt_tokens: number;
-};
 
 /**
  * A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
@@ -1420,48 +1420,6 @@ export type ListModelsResponses = {
 
 export type ListModelsResponse2 = ListModelsResponses[keyof ListModelsResponses];
 
-export type ListModelEndpointsData = {
-    body?: never;
-    path: {
-        /**
-         * The author/organization of the model
-         */
-        author: string;
-        /**
-         * The model slug
-         */
-        slug: string;
-    };
-    query?: never;
-    url: '/models/{author}/{slug}/endpoints';
-};
-
-export type ListModelEndpointsErrors = {
-    /**
-     * Unauthorized - missing or invalid API key
-     */
-    401: ErrorResponse;
-    /**
-     * Not Found - Resource does not exist
-     */
-    404: ErrorResponse;
-    /**
-     * Internal Server Error - Unexpected server error
-     */
-    500: ErrorResponse;
-};
-
-export type ListModelEndpointsError = ListModelEndpointsErrors[keyof ListModelEndpointsErrors];
-
-export type ListModelEndpointsResponses = {
-    /**
-     * Returns a list of endpoints
-     */
-    200: ListModelEndpointsResponse;
-};
-
-export type ListModelEndpointsResponse2 = ListModelEndpointsResponses[keyof ListModelEndpointsResponses];
-
 export type ListEmbeddingModelsData = {
     body?: never;
     path?: never;
@@ -1523,6 +1481,48 @@ export type ListUserModelsResponses = {
 };
 
 export type ListUserModelsResponse = ListUserModelsResponses[keyof ListUserModelsResponses];
+
+export type ListModelEndpointsData = {
+    body?: never;
+    path: {
+        /**
+         * The author/organization of the model
+         */
+        author: string;
+        /**
+         * The model slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/models/{author}/{slug}/endpoints';
+};
+
+export type ListModelEndpointsErrors = {
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListModelEndpointsError = ListModelEndpointsErrors[keyof ListModelEndpointsErrors];
+
+export type ListModelEndpointsResponses = {
+    /**
+     * Returns a list of endpoints
+     */
+    200: ListModelEndpointsResponse;
+};
+
+export type ListModelEndpointsResponse2 = ListModelEndpointsResponses[keyof ListModelEndpointsResponses];
 
 export type GetModelParametersData = {
     body?: never;

@@ -24,7 +24,7 @@ export function heyApiConfig({ input, output }) {
     logs: { level: 'warn' },
     plugins: [
       { name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion } },
-      { name: '@hey-api/sdk', operations: { strategy: 'flat' } },
+      { name: '@hey-api/sdk', operations: { strategy: 'flat' }, client: false },
       { name: '@hey-api/client-fetch', baseUrl: false },
     ],
   };

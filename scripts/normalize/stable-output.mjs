@@ -74,7 +74,7 @@ export function stableOrder(value, parentKey = '') {
   if (!isObject(value)) return value;
   const byName = NAME_MAPS.has(parentKey) && !(parentKey === 'properties' && isSchemaLike(value));
   const keys = Object.keys(value).sort((a, b) =>
-    byName ? a.localeCompare(b) : rank(a) - rank(b) || a.localeCompare(b),
+    byName ? byCodePoint(a, b) : rank(a) - rank(b) || byCodePoint(a, b),
   );
   return Object.fromEntries(keys.map((key) => [key, stableOrder(value[key], key)]));
 }

@@ -83,9 +83,6 @@ export interface ChatCompletionLike {
 
 type Fields = Record<string, unknown>;
 
-/** Delta fields whose string pieces are concatenated (the others keep their last non-null value). */
-const TEXT_FIELDS = new Set(['content', 'reasoning', 'refusal']);
-
 /** Pieces joined at a time by `TextBuilder`. */
 const TEXT_BATCH = 256;
 
@@ -172,15 +169,20 @@ export class ChatCompletionAccumulator {
       throw new OpenRouterError(`Expected a chat completion chunk (an object), got: ${String(chunk).slice(0, 200)}`);
     }
     this.chunkCount++;
-    for (const key of Object.keys(chunk)) {
-      if (key === 'choices' || key === 'usage' || key === 'object') continue;
-      keepLastNonNull(this.topLevel, key, chunk[key]);
+    // This runs for every chunk of every stream: plain loops, and `for...in` with an own-property
+    // check (the keys of Object.keys, without allocating an array per object).
+    const { topLevel } = this;
+    for (const key in chunk) {
+      if (key === 'choices' || key === 'usage' || key === 'object' || !hasOwn(chunk, key)) continue;
+      keepLastNonNull(topLevel, key, chunk[key]);
     }
     if (isFields(chunk.usage)) this.usage = chunk.usage as unknown as ChatCompletionUsageLike;
-    if (Array.isArray(chunk.choices)) {
-      chunk.choices.forEach((choice: unknown, position: number) => {
+    const { choices } = chunk;
+    if (Array.isArray(choices)) {
+      for (let position = 0; position < choices.length; position++) {
+        const choice: unknown = choices[position];
         if (isFields(choice)) this.addChoice(choice, position);
-      });
+      }
     }
   }
 
@@ -208,8 +210,8 @@ export class ChatCompletionAccumulator {
       state = { index, fields: {}, message: {}, toolCalls: new Map() };
       this.choices.set(index, state);
     }
-    for (const key of Object.keys(choice)) {
-      if (key === 'index' || key === 'delta') continue;
+    for (const key in choice) {
+      if (key === 'index' || key === 'delta' || !hasOwn(choice, key)) continue;
       if (key === 'logprobs') state.fields.logprobs = mergeLogprobs(state.fields.logprobs, choice.logprobs);
       else keepLastNonNull(state.fields, key, choice[key]);
     }
@@ -250,11 +252,13 @@ export class ChatCompletionStream<
 
 function addDelta(state: ChoiceState, delta: Fields): void {
   const { message } = state;
-  for (const key of Object.keys(delta)) {
+  for (const key in delta) {
+    if (!hasOwn(delta, key)) continue;
     const value = delta[key];
     if (key === 'tool_calls') {
       if (Array.isArray(value)) addToolCallDeltas(state.toolCalls, value);
-    } else if (TEXT_FIELDS.has(key)) {
+    } else if (key === 'content' || key === 'reasoning' || key === 'refusal') {
+      // Text fields: their string pieces are concatenated (the others keep their last non-null value).
       if (typeof value === 'string') appendText(message, key, value);
       else if (!(key in message)) message[key] = null;
     } else if (Array.isArray(value)) {
@@ -388,6 +392,8 @@ function isPresent(value: unknown): boolean {
 function appendAll(target: unknown[], items: readonly unknown[]): void {
   for (const item of items) target.push(item);
 }
+
+const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -27,15 +27,25 @@ const COLON = 58;
  * Leaving the loop early cancels the body.
  */
 export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+  for await (const batch of readServerSentEventBatches(body)) {
+    for (const event of batch) yield event;
+  }
+}
+
+/**
+ * The same events as `readServerSentEvents`, one array per read of the body (never empty): a
+ * consumer that handles them synchronously pays for one promise per read, not one per event.
+ */
+export async function* readServerSentEventBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent[]> {
   const reader = body.getReader();
   // Not `fatal`: a bad byte becomes U+FFFD instead of an exception. Strips a leading BOM.
   const decoder = new TextDecoder();
   const parser = new EventStreamParser();
-  const ready: ServerSentEvent[] = [];
   let finished = false;
   try {
     while (!finished) {
       const { done, value } = await reader.read();
+      const ready: ServerSentEvent[] = [];
       if (done) {
         parser.feed(decoder.decode(), ready);
         parser.end(ready);
@@ -43,8 +53,7 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
       } else {
         parser.feed(decoder.decode(value, { stream: true }), ready);
       }
-      for (const event of ready) yield event;
-      ready.length = 0;
+      if (ready.length > 0) yield ready;
     }
   } finally {
     // Reached on early exit (or a read error): stop the download; nobody will read the rest.

@@ -2,7 +2,7 @@
 // with OpenRouter's in-stream errors and dropped connections turned into typed errors.
 
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
-import { readServerSentEvents, type ServerSentEvent } from './sse';
+import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 
 /** The `error` object OpenRouter puts inside a chunk when a generation fails after the 200 was sent. */
 interface StreamErrorPayload {
@@ -17,8 +17,9 @@ export type StreamChunkError = APIError & { chunk?: unknown };
 /**
  * The chunks of a streamed response, parsed from its Server-Sent Events.
  *
- * - Iteration ends at `data: [DONE]`. A body that ends cleanly without `[DONE]` also just ends:
- *   some providers omit it, and a cut connection shows up as a read error instead.
+ * - Iteration ends at `data: [DONE]`; what follows is ignored (the body is read to its end in the
+ *   background, so the connection can be reused). A body that ends cleanly without `[DONE]` also
+ *   just ends: some providers omit it, and a cut connection shows up as a read error instead.
  * - A chunk with a top-level `error` object throws the matching `APIError` subclass, after every
  *   chunk before it has been delivered; the error's `chunk` property holds the erroring chunk.
  * - Events with empty data (`data:` alone) are skipped; other data that is not JSON throws.
@@ -27,9 +28,16 @@ export type StreamChunkError = APIError & { chunk?: unknown };
  * - A stream can be iterated once.
  */
 export class Stream<T> implements AsyncIterable<T> {
-  private iterator: AsyncGenerator<T, void, undefined> | undefined;
+  private iterator: AsyncIterableIterator<T> | undefined;
   private endedCleanly = false;
   private failure: unknown;
+  // The iteration's state (see `nextChunk`).
+  private events: AsyncGenerator<ServerSentEvent[]> | undefined;
+  private batch: ServerSentEvent[] = [];
+  private position = 0;
+  private finished = false;
+  /** The call in progress that has to wait (for a read, or for the end): later calls wait for it. */
+  private busy: Promise<unknown> | undefined;
 
   /**
    * @param response the streaming response; its body is read lazily, on first iteration.
@@ -69,42 +77,141 @@ export class Stream<T> implements AsyncIterable<T> {
     }
   }
 
-  private startIterating(): AsyncGenerator<T, void, undefined> {
-    this.iterator = this.iterate();
-    return this.iterator;
+  /**
+   * The iterator is written by hand, not as an async generator: a chunk already received is handed
+   * over as one resolved promise, where a generator spent several promises per chunk (more than
+   * parsing the chunk). It behaves like one: calls wait for the one in progress, and after the end,
+   * an error or `return()`, `next()` answers `done`.
+   */
+  private startIterating(): AsyncIterableIterator<T> {
+    const iterator: AsyncIterableIterator<T> = {
+      next: () => this.nextChunk(),
+      // Called by `for await` when the loop exits early (`break`, `return`, an exception).
+      return: () => this.stopIterating(),
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    this.iterator = iterator;
+    return iterator;
   }
 
-  private async *iterate(): AsyncGenerator<T, void, undefined> {
-    let events: AsyncGenerator<ServerSentEvent> | undefined;
+  private nextChunk(): Promise<IteratorResult<T>> {
+    if (this.busy !== undefined) return this.busy.then(() => this.nextChunk());
+    if (this.finished) return Promise.resolve(DONE);
+    let chunk: T | typeof READ_MORE | typeof END;
     try {
-      const body = this.response.body;
-      if (body === null) throw new OpenRouterError('The streaming response has no body.');
-      events = readServerSentEvents(body);
-      for (;;) {
-        const step = await this.nextEvent(events);
-        if (step.done) break;
-        const { data } = step.value;
-        if (data === '[DONE]') break;
-        if (data === '') continue;
-        const chunk = parseChunk(data);
-        const error = errorIn(chunk);
-        if (error !== undefined) throw this.chunkError(error, chunk);
-        this.onChunk(chunk as T);
-        yield chunk as T;
-      }
-      this.endedCleanly = true;
+      chunk = this.takeChunk();
     } catch (error) {
-      this.failure = error;
-      throw error;
-    } finally {
-      // Covers the consumer leaving early too: the generator is closed from its `yield`.
-      if (!this.endedCleanly) this.controller.abort();
-      await events?.return(undefined);
+      return this.exclusive(() => this.fail(error));
+    }
+    if (chunk === READ_MORE) return this.exclusive(() => this.readChunk());
+    if (chunk === END) return this.exclusive(() => this.end());
+    return Promise.resolve({ value: chunk, done: false });
+  }
+
+  /** The next chunk among the events already read, if there is one; throws what the stream throws. */
+  private takeChunk(): T | typeof READ_MORE | typeof END {
+    const { batch } = this;
+    while (this.position < batch.length) {
+      const { data } = batch[this.position++] as ServerSentEvent;
+      // Checked before each chunk: after a user abort, chunks already received are not delivered.
+      if (this.userSignal?.aborted) throw new APIUserAbortError();
+      if (data === '[DONE]') return END;
+      if (data === '') continue;
+      const chunk = parseChunk(data);
+      const error = errorIn(chunk);
+      if (error !== undefined) throw this.chunkError(error, chunk);
+      this.onChunk(chunk as T);
+      return chunk as T;
+    }
+    return READ_MORE;
+  }
+
+  /** Reads until there is a chunk to deliver, or the end. */
+  private async readChunk(): Promise<IteratorResult<T>> {
+    try {
+      for (;;) {
+        if (this.events === undefined) {
+          const body = this.response.body;
+          if (body === null) throw new OpenRouterError('The streaming response has no body.');
+          // The events of each read come as one array, taken synchronously by `takeChunk`.
+          this.events = readServerSentEventBatches(body);
+        }
+        const step = await this.nextEvents(this.events);
+        if (step.done) return await this.end();
+        this.batch = step.value;
+        this.position = 0;
+        const chunk = this.takeChunk();
+        if (chunk === END) return await this.end();
+        if (chunk !== READ_MORE) return { value: chunk, done: false };
+      }
+    } catch (error) {
+      return this.fail(error);
     }
   }
 
-  private async nextEvent(events: AsyncGenerator<ServerSentEvent>): Promise<IteratorResult<ServerSentEvent>> {
-    // Checked before each read: after a user abort, chunks already buffered are not delivered.
+  private end(): Promise<IteratorResult<T>> {
+    this.finished = true;
+    this.endedCleanly = true;
+    if (this.events !== undefined) this.drainAfterDone(this.events);
+    return Promise.resolve(DONE);
+  }
+
+  /**
+   * The body normally ends right after `[DONE]`. Cancelling it there, before its last bytes were
+   * read, made the HTTP client drop the connection now and then, and the next call paid for a new
+   * one (a TLS handshake, against the real API). So the rest is read in the background and
+   * ignored; the download is cancelled only if events still come, and the request if the body has
+   * not ended within a second.
+   */
+  private drainAfterDone(events: AsyncGenerator<ServerSentEvent[]>): void {
+    const timer = setTimeout(() => this.controller.abort(), DRAIN_MS);
+    (timer as { unref?: () => void }).unref?.(); // never keeps a process alive
+    events.next().then(
+      (step) => {
+        clearTimeout(timer);
+        if (!step.done) return events.return(undefined);
+      },
+      () => clearTimeout(timer),
+    );
+  }
+
+  private async fail(error: unknown): Promise<never> {
+    this.finished = true;
+    this.failure = error;
+    this.controller.abort();
+    await this.events?.return(undefined);
+    throw error;
+  }
+
+  /** The consumer left early: cancel the request. */
+  private stopIterating(): Promise<IteratorResult<T>> {
+    if (this.busy !== undefined) return this.busy.then(() => this.stopIterating());
+    if (this.finished) return Promise.resolve(DONE);
+    this.finished = true;
+    return this.exclusive(async () => {
+      this.controller.abort();
+      await this.events?.return(undefined);
+      return DONE;
+    });
+  }
+
+  /** Runs `call` with later calls waiting for it to settle. */
+  private exclusive(call: () => Promise<IteratorResult<T>>): Promise<IteratorResult<T>> {
+    const result = call();
+    const settled: Promise<unknown> = result.then(
+      () => this.release(settled),
+      () => this.release(settled),
+    );
+    this.busy = settled;
+    return result;
+  }
+
+  private release(settled: Promise<unknown>): void {
+    if (this.busy === settled) this.busy = undefined;
+  }
+
+  private async nextEvents(events: AsyncGenerator<ServerSentEvent[]>): Promise<IteratorResult<ServerSentEvent[]>> {
+    // Checked before each read too: a user abort stops the download before another read.
     if (this.userSignal?.aborted) throw new APIUserAbortError();
     try {
       return await events.next();
@@ -127,6 +234,14 @@ export class Stream<T> implements AsyncIterable<T> {
     return apiError;
   }
 }
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+/** How long the rest of a body after `[DONE]` may take to end before the request is cancelled. */
+const DRAIN_MS = 1000;
+/** `takeChunk` found no chunk among the events read so far. */
+const READ_MORE = Symbol('read more');
+/** `takeChunk` found `[DONE]`. */
+const END = Symbol('end');
 
 function parseChunk(data: string): unknown {
   try {

@@ -11,8 +11,22 @@ export interface TransportOptions {
   timeout: number;
   /** Retries after the first attempt; at most `maxRetries + 1` requests are sent. */
   maxRetries: number;
-  /** The caller's signal. When absent, the incoming Request's own signal is honoured instead. */
-  signal?: AbortSignal | undefined;
+  /**
+   * The caller's signal. When absent, the incoming Request's own signal is honoured instead; `null`
+   * says there is none (no listener is added to the incoming Request's signal).
+   */
+  signal?: AbortSignal | null | undefined;
+  /**
+   * The request body as already serialized, when the caller has it: it is sent as is, instead of
+   * being read back out of the incoming Request (an asynchronous stream read per call).
+   */
+  body?: string | undefined;
+  /**
+   * Non-stream calls: receives the response body, read as text within the attempt's timeout, and
+   * the original response is handed back with its body used. Without it, the body is read into a
+   * buffered copy of the response (a second Response, read again by the caller).
+   */
+  onText?: ((text: string) => void) | undefined;
   /** True for streamed responses: the timeout stops at the headers and the body is handed over unread. */
   stream?: boolean;
   /** Waits between attempts; injectable so tests need not wait for real backoff. */
@@ -24,16 +38,30 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** setTimeout fires at once for delays past 2^31 - 1 ms, so longer timeouts mean no timer at all. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Wraps `options.fetch` into the `(request) => Promise<Response>` the generated client calls. */
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+/**
+ * What the transport needs of a request: a `Request`, or the plain description the client's
+ * dispatcher builds (no body stream, no signal: `options.body` and `options.signal` carry those).
+ */
+export interface OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly redirect?: RequestRedirect | undefined;
+  readonly signal?: AbortSignal | null | undefined;
+  readonly body?: ReadableStream<Uint8Array> | null | undefined;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}
+
+/** Wraps `options.fetch` into one `(request) => Promise<Response>` with timeouts, retries and error mapping. */
+export function createTransport(options: TransportOptions): (request: OutgoingRequest) => Promise<Response> {
   return (request) => send(request, options);
 }
 
 /** What every attempt of one call shares. */
 interface Call {
-  readonly original: Request;
+  readonly original: OutgoingRequest;
   /** The request body, read once so every attempt resends identical bytes. */
-  readonly body: ArrayBuffer | null;
+  readonly body: ArrayBuffer | string | null;
   readonly callerSignal: AbortSignal | undefined;
   readonly options: TransportOptions;
 }
@@ -44,11 +72,11 @@ class RetryLater {
 }
 const RETRY_WITHOUT_HINT = new RetryLater(undefined);
 
-async function send(original: Request, options: TransportOptions): Promise<Response> {
-  const callerSignal = options.signal ?? original.signal ?? undefined;
+async function send(original: OutgoingRequest, options: TransportOptions): Promise<Response> {
+  const callerSignal = options.signal === null ? undefined : (options.signal ?? original.signal ?? undefined);
   if (callerSignal?.aborted) throw new APIUserAbortError();
   // Body-less requests (most GETs) skip the read: it is the hot path.
-  const body = original.body === null ? null : await original.arrayBuffer();
+  const body = options.body ?? (original.body == null || !original.arrayBuffer ? null : await original.arrayBuffer());
   const call: Call = { original, body, callerSignal, options };
   const sleep = options.sleep ?? abortableSleep;
 
@@ -75,15 +103,25 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
     const doFetch = options.fetch; // detached call: browsers reject fetch invoked on another `this`
     let response: Response;
     try {
-      const request = new Request(original.url, {
+      const init: RequestInit = {
         method: original.method,
         headers: original.headers,
         body: call.body,
-        redirect: original.redirect,
+        redirect: original.redirect ?? 'follow',
         signal: abort.signal,
-      });
-      abort.holdUntilReleased(request);
-      response = await doFetch(request);
+      };
+      if (doFetch === globalThis.fetch) {
+        // The runtime's own fetch gets a URL and an init, not a Request: it makes its own Request
+        // from whatever it is given, so building one here (our signal wired into it, then wired
+        // again into fetch's copy) doubled the most expensive part of a call. undici's fetch keeps
+        // its Request, and with it the link from our signal, alive until the fetch is over.
+        response = await doFetch(original.url, init);
+      } else {
+        // Another fetch may keep only the Request's signal: see `holdUntilReleased`.
+        const request = new Request(original.url, init);
+        abort.holdUntilReleased(request);
+        response = await doFetch(request);
+      }
     } catch (error) {
       const failure = abort.failure(error, 'Connection error.');
       if (canRetry && !(failure instanceof APIUserAbortError)) return RETRY_WITHOUT_HINT;
@@ -98,7 +136,9 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
         return releaseWhenBodyEnds(response, response.body, abort);
       }
       try {
-        return bufferedCopy(response, await response.arrayBuffer());
+        if (options.onText === undefined) return bufferedCopy(response, await response.arrayBuffer());
+        options.onText(await response.text());
+        return response;
       } catch (error) {
         const failure = abort.failure(error, 'Connection lost while reading the response body.');
         // The server has already handled the request: send it again only if doing so twice is harmless.

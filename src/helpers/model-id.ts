@@ -5,6 +5,11 @@ import { OpenRouterError } from '../core/errors';
 // list fits (lowercase letters, digits, "-", ".", "_", plus ":" before a variant); uppercase and
 // "~" (as in "~anthropic/claude-sonnet-latest") are allowed too so that newer ids still parse.
 const ALLOWED_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
+/**
+ * A whole id in one test (author, slug, optional variant, each of allowed characters): the
+ * checks below, which name what is wrong, run only when it fails. Every model call takes this path.
+ */
+const WELL_FORMED = /^([A-Za-z0-9._~-]+)\/([A-Za-z0-9._~-]+)(?::([A-Za-z0-9._~-]+))?$/;
 const EXPECTED_FORM =
   'expected "author/slug" or "author/slug:variant", for example "openai/gpt-4o" or "openai/gpt-4o:free"';
 const ALLOWED_DESCRIPTION = 'letters, digits, "-", ".", "_" and "~"';
@@ -35,6 +40,10 @@ function invalid(value: string, reason: string): OpenRouterError {
 
 // Why the id is bad, in the order a reader would notice; `undefined` when it is fine.
 function findProblem(id: string): string | undefined {
+  const match = WELL_FORMED.exec(id);
+  if (match !== null && !isDotSegment(match[1]) && !isDotSegment(match[2]) && !isDotSegment(match[3])) {
+    return undefined;
+  }
   if (id === '') return 'it is empty';
   if (/\s/.test(id)) return 'it contains whitespace';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
@@ -64,6 +73,10 @@ function findProblem(id: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function isDotSegment(part: string | undefined): boolean {
+  return part === '.' || part === '..';
 }
 
 /**

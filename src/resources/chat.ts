@@ -5,7 +5,7 @@ import type { APIPromise } from '../core/api-promise';
 import type { HttpClient } from '../core/http';
 import type { RequestOptions } from '../core/options';
 import type { Stream } from '../core/stream';
-import { checkBody } from './path-params';
+import { checkedBody } from './path-params';
 
 /** A chat request that asks for a stream of chunks. */
 export type ChatCompletionCreateParamsStreaming = ChatCompletionRequest & { stream: true };
@@ -39,11 +39,12 @@ export class Completions {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion | ChatCompletionStream> {
-    checkBody(body, 'chat.completions.create');
-    if (body.stream === true) {
+    // Checked inside the call, so a bad body rejects the returned promise rather than throwing.
+    const args = () => ({ body: checkedBody(body, 'chat.completions.create') });
+    if (typeof body === 'object' && body !== null && body.stream === true) {
       return this.http.stream(
         createChatCompletion,
-        { body },
+        args,
         options,
         (response, controller, userSignal) =>
           new ChunkMergingStream<ChatCompletionChunk>(
@@ -53,7 +54,7 @@ export class Completions {
           ) as unknown as ChatCompletionStream,
       );
     }
-    return this.http.call(createChatCompletion, { body }, options);
+    return this.http.call(createChatCompletion, args, options);
   }
 }
 

@@ -13,7 +13,7 @@ import type {
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient } from '../core/http';
 import type { RequestOptions } from '../core/options';
-import { checkBody, keyHashPath } from './path-params';
+import { checkedBody, keyHashPath } from './path-params';
 
 /** API key management. All methods but `current()` need a provisioning key. */
 export class Keys {
@@ -36,8 +36,7 @@ export class Keys {
    * shown only this once; `data` describes it.
    */
   create(body: CreateKeyRequest, options?: RequestOptions): APIPromise<CreateKeyResponse> {
-    checkBody(body, 'keys.create');
-    return this.http.call(createKey, { body }, options);
+    return this.http.call(createKey, () => ({ body: checkedBody(body, 'keys.create') }), options);
   }
 
   /**
@@ -46,7 +45,7 @@ export class Keys {
    * Gets one API key by its hash (needs a provisioning key).
    */
   get(hash: string, options?: RequestOptions): APIPromise<GetKeyResponse> {
-    return this.http.call(getKey, { path: keyHashPath(hash) }, options);
+    return this.http.call(getKey, () => ({ path: keyHashPath(hash) }), options);
   }
 
   /**
@@ -55,9 +54,11 @@ export class Keys {
    * Renames, disables or re-limits an API key by its hash (needs a provisioning key).
    */
   update(hash: string, body: UpdateKeyRequest, options?: RequestOptions): APIPromise<UpdateKeyResponse> {
-    const path = keyHashPath(hash);
-    checkBody(body, 'keys.update');
-    return this.http.call(updateKey, { path, body }, options);
+    return this.http.call(
+      updateKey,
+      () => ({ path: keyHashPath(hash), body: checkedBody(body, 'keys.update') }),
+      options,
+    );
   }
 
   /**
@@ -66,7 +67,7 @@ export class Keys {
    * Deletes an API key by its hash (needs a provisioning key).
    */
   delete(hash: string, options?: RequestOptions): APIPromise<DeleteKeyResponse> {
-    return this.http.call(deleteKey, { path: keyHashPath(hash) }, options);
+    return this.http.call(deleteKey, () => ({ path: keyHashPath(hash) }), options);
   }
 
   /**

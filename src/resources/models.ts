@@ -61,7 +61,7 @@ export class Models {
    * @param model a model id such as `openai/gpt-4o` or `openai/gpt-4o:free`
    */
   get(model: string, options?: RequestOptions): APIPromise<GetModelResponse> {
-    return this.http.call(getModel, { path: modelPath(model) }, options);
+    return this.http.call(getModel, () => ({ path: modelPath(model) }), options);
   }
 
   /**
@@ -72,7 +72,7 @@ export class Models {
    * @param model a model id such as `openai/gpt-4o`
    */
   endpoints(model: string, options?: RequestOptions): APIPromise<ListModelEndpointsResponse> {
-    return this.http.call(listModelEndpoints, { path: modelPath(model) }, options);
+    return this.http.call(listModelEndpoints, () => ({ path: modelPath(model) }), options);
   }
 
   /**
@@ -88,6 +88,6 @@ export class Models {
     query?: GetModelParametersData['query'],
     options?: RequestOptions,
   ): APIPromise<GetModelParametersResponse> {
-    return this.http.call(getModelParameters, { path: modelPath(model), query }, options);
+    return this.http.call(getModelParameters, () => ({ path: modelPath(model), query }), options);
   }
 }

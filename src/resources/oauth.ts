@@ -8,7 +8,7 @@ import type {
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient } from '../core/http';
 import type { RequestOptions } from '../core/options';
-import { checkBody } from './path-params';
+import { checkedBody } from './path-params';
 
 /** The OAuth PKCE flow; see `helpers` for the verifier, the challenge and the authorization URL. */
 export class OAuth {
@@ -20,8 +20,7 @@ export class OAuth {
    * Create an authorization code for the PKCE flow to generate a user-controlled API key
    */
   createAuthCode(body: CreateAuthCodeRequest, options?: RequestOptions): APIPromise<CreateAuthCodeResponse> {
-    checkBody(body, 'oauth.createAuthCode');
-    return this.http.call(createAuthCode, { body }, options);
+    return this.http.call(createAuthCode, () => ({ body: checkedBody(body, 'oauth.createAuthCode') }), options);
   }
 
   /**
@@ -33,7 +32,6 @@ export class OAuth {
    * challenge from.
    */
   exchangeAuthCode(body: ExchangeAuthCodeRequest, options?: RequestOptions): APIPromise<ExchangeAuthCodeResponse> {
-    checkBody(body, 'oauth.exchangeAuthCode');
-    return this.http.call(exchangeAuthCode, { body }, options);
+    return this.http.call(exchangeAuthCode, () => ({ body: checkedBody(body, 'oauth.exchangeAuthCode') }), options);
   }
 }

@@ -22,10 +22,11 @@ export function keyHashPath(hash: string): { hash: string } {
 }
 
 /** Request bodies must be plain objects; anything else is a mistake worth naming before sending. */
-export function checkBody(body: unknown, method: string): void {
+export function checkedBody<T>(body: T, method: string): T {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new OpenRouterError(
       `${method} takes a request body object, got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}.`,
     );
   }
+  return body;
 }
