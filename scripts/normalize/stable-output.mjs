@@ -73,9 +73,7 @@ export function stableOrder(value, parentKey = '') {
   }
   if (!isObject(value)) return value;
   const byName = NAME_MAPS.has(parentKey) && !(parentKey === 'properties' && isSchemaLike(value));
-  const keys = Object.keys(value).sort((a, b) =>
-    byName ? byCodePoint(a, b) : rank(a) - rank(b) || byCodePoint(a, b),
-  );
+  const keys = Object.keys(value).sort((a, b) => (byName ? byCodePoint(a, b) : rank(a) - rank(b) || byCodePoint(a, b)));
   return Object.fromEntries(keys.map((key) => [key, stableOrder(value[key], key)]));
 }
 
