@@ -1,9 +1,7 @@
-// What the browser test needs around the page: a Prism mock of openapi/openapi.yaml, a static server
-// for the example, and where Chromium is installed.
-import { type ChildProcess, spawn } from 'node:child_process';
+// What the browser test needs around the page: a Prism mock of openapi/openapi.yaml (scripts/prism.mjs),
+// a static server for the example, and where Chromium is installed.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createConnection, createServer as createNetServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,89 +27,7 @@ export function findChromium(): string | undefined {
   return candidates.find((candidate) => existsSync(candidate));
 }
 
-/** A port nobody listens on right now: bind port 0, read what the OS chose, release it. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : undefined;
-      server.close(() => (port === undefined ? reject(new Error('no port assigned')) : resolve(port)));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: HOST, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-export interface Prism {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts `prism mock openapi/openapi.yaml` (CORS on, its default) on a free port and waits until it accepts connections. */
-export async function startPrism(): Promise<Prism> {
-  const port = await freePort();
-  const bin = join(root, 'node_modules/@stoplight/prism-cli/dist/index.js');
-  const child = spawn(process.execPath, [bin, 'mock', '-h', HOST, '-p', String(port), 'openapi/openapi.yaml'], {
-    cwd: root,
-    env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let spawnError: Error | undefined;
-  child.once('error', (error) => {
-    spawnError = error;
-  });
-  const stop = () => stopChild(child);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (spawnError || exited(child)) {
-      throw new Error(
-        `Prism exited before it was ready (${spawnError?.message ?? child.exitCode}). Its output:\n${output}`,
-      );
-    }
-    if (await canConnect(port)) return { url: `http://${HOST}:${port}`, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Prism did not listen on ${HOST}:${port} within 30 s. Its output:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function exited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (exited(child)) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    if (!exited(child)) child.kill('SIGKILL');
-  }, 3_000);
-  await gone;
-  clearTimeout(timer);
-}
+export { freePort, type Prism, startPrism } from '../../scripts/prism.mjs';
 
 export interface StaticSite {
   /** The site's root URL, ending in `/`. */
