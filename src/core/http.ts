@@ -61,7 +61,7 @@ type ApiKeySource = string | (() => string | Promise<string>);
 export type StreamFactory<T> = (response: Response, controller: AbortController, userSignal?: AbortSignal) => T;
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
-// `new Request` throw a TypeError that quotes the header, and so the key.
+// `Headers.set` throw a TypeError that quotes the value, and so the key.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const isBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
 
@@ -147,8 +147,8 @@ export class HttpClient {
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
-      // Serialized here, once: every attempt sends this string, instead of the transport reading it
-      // back out of the Request the generated client built (an asynchronous stream read per call).
+      // Serialized here, once (with a clear error for what JSON cannot hold): every attempt, and a
+      // redirect, resend this string.
       const body = parts.body === undefined ? undefined : serializeJsonBody(parts.body);
       const { response, request } = (await operation({
         client: this.#client,
