@@ -1,20 +1,12 @@
 // Response bodies that are not what a JSON API promises: not JSON, HTML pages, empty, huge.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APIError, BadGatewayError, OpenRouterError } from '../../src/index';
-import { clientFor, type FaultServer, startFaultServer, watchConsole } from './fault-server';
+import { clientFor, type FaultServer, useFaultServer } from './fault-server';
 
 let server: FaultServer;
-let console_: ReturnType<typeof watchConsole>;
-beforeAll(async () => {
-  server = await startFaultServer();
-  console_ = watchConsole();
+useFaultServer((started) => {
+  server = started;
 });
-afterAll(async () => {
-  console_.restore();
-  await server.close();
-});
-beforeEach(() => server.reset());
-afterEach(() => expect(console_.calls()).toEqual([]));
 
 const HTML_PAGE = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title></head>

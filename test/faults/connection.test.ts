@@ -2,7 +2,7 @@
 // bodies cut short, servers that never answer or stall, and the caller's AbortSignal.
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -20,24 +20,15 @@ import {
   resetAfterFlush,
   sendJson,
   sleep,
-  startFaultServer,
   TEST_KEY,
-  watchConsole,
+  useFaultServer,
   writeRaw,
 } from './fault-server';
 
 let server: FaultServer;
-let console_: ReturnType<typeof watchConsole>;
-beforeAll(async () => {
-  server = await startFaultServer();
-  console_ = watchConsole();
+useFaultServer((started) => {
+  server = started;
 });
-afterAll(async () => {
-  console_.restore();
-  await server.close();
-});
-beforeEach(() => server.reset());
-afterEach(() => expect(console_.calls()).toEqual([]));
 
 /** globalThis.fetch, counting the attempts the SDK makes (for failures the server never sees). */
 function countingFetch() {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { OpenRouter } from '../../src/index';
 
 /** One request as the server saw it. */
@@ -241,4 +241,24 @@ export function watchConsole() {
       warning.mockRestore();
     },
   };
+}
+
+/**
+ * The fault server of a test file: started before its tests (and handed to `onStart`), reset
+ * before each, closed after all; and no test may make the SDK log anything.
+ */
+export function useFaultServer(onStart: (server: FaultServer) => void): void {
+  let server: FaultServer;
+  let console_: ReturnType<typeof watchConsole>;
+  beforeAll(async () => {
+    server = await startFaultServer();
+    onStart(server);
+    console_ = watchConsole();
+  });
+  afterAll(async () => {
+    console_.restore();
+    await server.close();
+  });
+  beforeEach(() => server.reset());
+  afterEach(() => expect(console_.calls()).toEqual([]));
 }

@@ -1,7 +1,7 @@
 // Retries against a real server: which statuses are retried, how long the client waits, what it
 // resends, and what the final error carries.
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIError,
   AuthenticationError,
@@ -17,29 +17,12 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from '../../src/index';
-import {
-  apiError,
-  CHAT_BODY,
-  clientFor,
-  completion,
-  type FaultServer,
-  sendJson,
-  startFaultServer,
-  watchConsole,
-} from './fault-server';
+import { apiError, CHAT_BODY, clientFor, completion, type FaultServer, sendJson, useFaultServer } from './fault-server';
 
 let server: FaultServer;
-let console_: ReturnType<typeof watchConsole>;
-beforeAll(async () => {
-  server = await startFaultServer();
-  console_ = watchConsole();
+useFaultServer((started) => {
+  server = started;
 });
-afterAll(async () => {
-  console_.restore();
-  await server.close();
-});
-beforeEach(() => server.reset());
-afterEach(() => expect(console_.calls()).toEqual([]));
 
 /** Answers the first `failures` requests with `fail`, then a completion. */
 function failThenSucceed(failures: number, fail: (res: import('node:http').ServerResponse) => void) {

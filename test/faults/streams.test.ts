@@ -2,7 +2,7 @@
 // mid-stream, missing [DONE], and a consumer that leaves early.
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StreamChunkError } from '../../src/core/stream';
 import {
   APIConnectionError,
@@ -21,23 +21,14 @@ import {
   sendJson,
   sleep,
   sseEvent,
-  startFaultServer,
   startSse,
-  watchConsole,
+  useFaultServer,
 } from './fault-server';
 
 let server: FaultServer;
-let console_: ReturnType<typeof watchConsole>;
-beforeAll(async () => {
-  server = await startFaultServer();
-  console_ = watchConsole();
+useFaultServer((started) => {
+  server = started;
 });
-afterAll(async () => {
-  console_.restore();
-  await server.close();
-});
-beforeEach(() => server.reset());
-afterEach(() => expect(console_.calls()).toEqual([]));
 
 const STREAM_BODY = { ...CHAT_BODY, stream: true as const };
 
