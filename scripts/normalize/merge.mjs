@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isObject, operationsOf } from './walk.mjs';
+import { isObject, operationsOf, walkSchema } from './walk.mjs';
 
 // Merges the pages into one document: the union of what they describe, one component per concept.
 // Pages are merged from the highest precedence down, so in every merge `a` (what is already there)
@@ -106,7 +106,7 @@ export class Merger {
    * annotations stay beside the `$ref`; restated structure is merged into component X.
    */
   simplifyRestatements(schema) {
-    visit(schema, (node) => {
+    walkSchema(schema, (node) => {
       if (!Array.isArray(node.allOf) || node.allOf.length !== 2) return;
       const ref = node.allOf.find((part) => typeof part.$ref === 'string');
       const inline = node.allOf.find((part) => part !== ref);
@@ -239,15 +239,6 @@ function withNullability(refSchema, nullable) {
 function rootOf(at) {
   const component = at.match(/^components\.schemas\.[^.]+/);
   return component ? component[0] : at.split(' ').slice(0, 2).join(' ');
-}
-
-function visit(schema, fn) {
-  if (!isObject(schema)) return;
-  for (const value of Object.values(schema)) {
-    if (Array.isArray(value)) for (const item of value) visit(item, fn);
-    else if (isObject(value)) visit(value, fn);
-  }
-  fn(schema);
 }
 
 function* operationSchemas(op) {

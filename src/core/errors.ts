@@ -19,6 +19,12 @@ function errorPayload(body: unknown): ErrorPayload | undefined {
   return typeof error === 'object' && error !== null ? (error as ErrorPayload) : undefined;
 }
 
+/** An error body's `code` as an HTTP status, when it is one (400 to 599, a number or a numeric string). */
+export function statusFromErrorCode(code: unknown): number | undefined {
+  const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
+}
+
 /** The API answered with a non-2xx status (or sent an error object inside a stream). */
 export class APIError extends OpenRouterError {
   override name = 'APIError';

@@ -11,7 +11,7 @@ import type { Client } from '../../generated/client';
 import { defaultPathSerializer } from '../../generated/core/utils.gen';
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
-import { APIError, OpenRouterError } from './errors';
+import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -25,7 +25,7 @@ import {
   type RequestOptions,
   readEnv,
 } from './options';
-import { createTransport, type OutgoingRequest } from './transport';
+import { createTransport, type OutgoingRequest, parseJsonOrText } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
@@ -297,31 +297,34 @@ async function ensureEventStream(
   if (type === null || type.includes('text/event-stream')) return;
   const text = await response.text().catch(() => '');
   controller.abort();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  if (typeof code === 'number' && code >= 400 && code <= 599) throw APIError.from(code, body, response.headers);
-  const where = `${request.method} ${new URL(request.url).pathname} answered ${response.status}`;
-  const start = text.slice(0, 200).replace(/\s+/g, ' ');
-  throw new OpenRouterError(`${where} with ${type} where an event stream was asked for: ${start}`);
+  const body = parseJsonOrText(text);
+  const status = statusFromErrorCode((body as { error?: { code?: unknown } } | null)?.error?.code);
+  if (status !== undefined) throw APIError.from(status, body, response.headers);
+  throw new OpenRouterError(
+    `${answered(request, response)} with ${type} where an event stream was asked for: ${start(text)}`,
+  );
+}
+
+/** `POST /chat/completions answered 200`, for the messages of answers that are not what was asked. */
+function answered(request: OutgoingRequest, response: Response): string {
+  return `${request.method} ${new URL(request.url).pathname} answered ${response.status}`;
+}
+
+/** The first 200 characters of a body, on one line. */
+function start(text: string): string {
+  return `${text.slice(0, 200).replace(/\s+/g, ' ')}${text.length > 200 ? '…' : ''}`;
 }
 
 /** The answer's text as JSON, or an error that says what came instead. */
 function parseJsonBody(text: string | undefined, response: Response, request: OutgoingRequest): unknown {
-  // Built only for an error: parsing a URL on every successful call is measurable.
-  const where = () => `${request.method} ${new URL(request.url).pathname} answered ${response.status}`;
+  // `answered` only for an error: parsing a URL on every successful call is measurable.
   if (text === undefined || text.length === 0) {
-    throw new OpenRouterError(`${where()} with an empty body where JSON was expected.`);
+    throw new OpenRouterError(`${answered(request, response)} with an empty body where JSON was expected.`);
   }
   try {
     return JSON.parse(text);
   } catch {
     const type = response.headers.get('content-type') ?? 'no content type';
-    const start = text.slice(0, 200).replace(/\s+/g, ' ');
-    throw new OpenRouterError(
-      `${where()} with a body that is not JSON (${type}): ${start}${text.length > 200 ? '…' : ''}`,
-    );
+    throw new OpenRouterError(`${answered(request, response)} with a body that is not JSON (${type}): ${start(text)}`);
   }
 }

@@ -1,7 +1,14 @@
 // The iterable returned for `stream: true` requests: SSE events in, parsed JSON chunks out,
 // with OpenRouter's in-stream errors and dropped connections turned into typed errors.
 
-import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  OpenRouterError,
+  statusFromErrorCode,
+} from './errors';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 
 /** The `error` object OpenRouter puts inside a chunk when a generation fails after the 200 was sent. */
@@ -228,7 +235,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    const status = statusFrom(error.code) ?? this.response.status;
+    const status = statusFromErrorCode(error.code) ?? this.response.status;
     const apiError: StreamChunkError = APIError.from(status, { error }, this.response.headers);
     apiError.chunk = chunk;
     return apiError;
@@ -255,12 +262,6 @@ function errorIn(chunk: unknown): StreamErrorPayload | undefined {
   if (typeof chunk !== 'object' || chunk === null || !('error' in chunk)) return undefined;
   const { error } = chunk;
   return typeof error === 'object' && error !== null ? (error as StreamErrorPayload) : undefined;
-}
-
-/** An error chunk's `code` is an HTTP status when it is one (400 to 599), as a number or a numeric string. */
-function statusFrom(code: unknown): number | undefined {
-  const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
 }
 
 /** An abort reason that says "timed out": ours, or the DOMException from `AbortSignal.timeout()`. */

@@ -246,7 +246,8 @@ async function statusError(response: Response, abort: AttemptAbort, attempts: nu
   return APIError.from(response.status, parseJsonOrText(text), response.headers, attempts);
 }
 
-function parseJsonOrText(text: string): unknown {
+/** An answer's body as parsed JSON when it is JSON, else the text itself. */
+export function parseJsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
