@@ -5,6 +5,179 @@ export type ClientOptions = {
 };
 
 /**
+ * Artificial Analysis benchmark index scores.
+ */
+export type AaBenchmarkEntry = {
+    /**
+     * Artificial Analysis Agentic Index score
+     */
+    agentic_index: number | null;
+    /**
+     * Artificial Analysis Coding Index score
+     */
+    coding_index: number | null;
+    /**
+     * Artificial Analysis Intelligence Index score
+     */
+    intelligence_index: number | null;
+};
+
+export type ActivityItem = {
+    /**
+     * BYOK inference cost in USD (external credits spent)
+     */
+    byok_usage_inference: number;
+    /**
+     * Total completion tokens generated
+     */
+    completion_tokens: number;
+    /**
+     * Date of the activity (YYYY-MM-DD format)
+     */
+    date: string;
+    /**
+     * Unique identifier for the endpoint
+     */
+    endpoint_id: string;
+    /**
+     * Model slug (e.g., "openai/gpt-4.1")
+     */
+    model: string;
+    /**
+     * Model permaslug (e.g., "openai/gpt-4.1-2025-04-14")
+     */
+    model_permaslug: string;
+    /**
+     * Total prompt tokens used
+     */
+    prompt_tokens: number;
+    /**
+     * Name of the provider serving this endpoint
+     */
+    provider_name: string;
+    /**
+     * Total reasoning tokens used
+     */
+    reasoning_tokens: number;
+    /**
+     * Number of requests made
+     */
+    requests: number;
+    /**
+     * Total cost in USD (OpenRouter credits spent)
+     */
+    usage: number;
+    /**
+     * ID of the workspace this activity is attributed to. Only present when `group_by=workspace` is passed; the response is then split per workspace. Activity recorded before workspace resolution existed is attributed to the account default workspace.
+     */
+    workspace_id?: string;
+};
+
+export type ActivityResponse = {
+    /**
+     * List of activity items
+     */
+    data: Array<ActivityItem>;
+};
+
+/**
+ * Additional tools made available to the model at this point in the input
+ */
+export type AdditionalToolsItem = {
+    id?: string | null;
+    role: 'unknown' | 'user' | 'assistant' | 'system' | 'critic' | 'discriminator' | 'developer' | 'tool';
+    tools: Array<(FunctionTool & {
+        /**
+         * Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
+         */
+        defer_loading?: boolean;
+    }) | PreviewWebSearchServerTool | Preview20250311WebSearchServerTool | LegacyWebSearchServerTool | WebSearchServerTool | FileSearchServerTool | ComputerUseServerTool | CodeInterpreterServerTool | McpServerTool | ImageGenerationServerTool | CodexLocalShellTool | ShellServerTool | ApplyPatchServerTool | CustomTool | NamespaceTool | AdvisorServerToolOpenRouter | SubagentServerToolOpenRouter | DatetimeServerTool | FilesServerTool | FusionServerToolOpenRouter | ImageGenerationServerToolOpenRouter | SearchModelsServerToolOpenRouter | WebFetchServerTool | WebSearchServerToolOpenRouter | ApplyPatchServerToolOpenRouter | BashServerTool | ShellServerToolOpenRouter | ToolSearchServerTool | {
+        type: string;
+        [key: string]: unknown;
+    }>;
+    type: 'additional_tools';
+};
+
+/**
+ * Reasoning configuration forwarded to the advisor call. Use this to control reasoning effort and token budget for models that support extended thinking.
+ */
+export type AdvisorReasoning = {
+    /**
+     * Reasoning effort level for the advisor call.
+     */
+    effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none';
+    /**
+     * Maximum number of reasoning tokens the advisor may use.
+     */
+    max_tokens?: number;
+};
+
+/**
+ * Configuration for one openrouter:advisor server tool entry.
+ */
+export type AdvisorServerToolConfig = {
+    /**
+     * When true, the full parent conversation is forwarded to the advisor so it sees the same context the executor does (and the tool-call `prompt`, if given, is appended as a final user turn). When false or omitted, the advisor receives only the `prompt` the executor passes in the tool call.
+     */
+    forward_transcript?: boolean;
+    /**
+     * System instructions for the advisor sub-agent. When omitted, the advisor responds with no system prompt of its own.
+     */
+    instructions?: string;
+    /**
+     * Maximum number of output tokens (including reasoning) the advisor may produce. When omitted, the provider's default applies.
+     */
+    max_completion_tokens?: number;
+    /**
+     * Slug of the advisor model to consult (any OpenRouter model). When omitted, the executor can choose it via the tool call's `model` argument; if neither is set, the model from the outer API request is used.
+     */
+    model?: string;
+    /**
+     * Optional name for this advisor. The model sees one tool per named advisor (and one default for an unnamed entry). Names must be unique across advisor entries. Letters, digits, spaces, underscores, and dashes; trimmed; 1–64 chars.
+     */
+    name?: string;
+    reasoning?: AdvisorReasoning;
+    /**
+     * When true, the advisor's advice streams incrementally as it is produced. In the Responses API this emits `response.output_text.delta` events targeting the advisor output item; the final `advice` field is still set on the completed item. Has no effect on the Chat Completions API (where the advice arrives only as the final tool result). When false or omitted, the advice arrives only as the final result.
+     */
+    stream?: boolean;
+    /**
+     * Sampling temperature forwarded to the advisor call. When omitted, the provider's default applies.
+     */
+    temperature?: number;
+};
+
+/**
+ * OpenRouter built-in server tool: consults a higher-intelligence advisor model (any OpenRouter model) for guidance mid-generation and returns its response. Include multiple entries to offer several named advisors; at most one entry may omit `name` to act as the default advisor.
+ */
+export type AdvisorServerToolOpenRouter = {
+    parameters?: AdvisorServerToolConfig;
+    type: 'openrouter:advisor';
+};
+
+/**
+ * A message routed between agents in a multi-agent session
+ */
+export type AgentMessageItem = {
+    agent?: {
+        agent_name: string;
+        [key: string]: unknown;
+    } | null;
+    author: string;
+    content: Array<InputText | (InputImage & {
+        [key: string]: unknown;
+    }) | {
+        encrypted_content: string;
+        type: 'encrypted_content';
+        [key: string]: unknown;
+    }>;
+    id?: string | null;
+    recipient: string;
+    type: 'agent_message';
+    [key: string]: unknown;
+};
+
+/**
  * A note attached to the message content (a web citation, a file the model read).
  */
 export type Annotation = {
@@ -26,35 +199,933 @@ export type Annotation = {
     };
 };
 
-export type ApiKey = {
-    byok_usage: number;
-    byok_usage_daily: number;
-    byok_usage_monthly: number;
-    byok_usage_weekly: number;
-    created_at: string;
-    disabled: boolean;
-    hash: string;
-    include_byok_in_limit: boolean;
-    label: string;
-    limit: number | null;
-    limit_remaining: number | null;
-    limit_reset: string | null;
-    name: string;
-    updated_at: string | null;
-    usage: number;
-    usage_daily: number;
-    usage_monthly: number;
-    usage_weekly: number;
+/**
+ * Event emitted when a text annotation is added to output
+ */
+export type AnnotationAddedEvent = BaseAnnotationAddedEvent & {
+    [key: string]: unknown;
 };
 
+export type AnthropicAdvisorMessageUsageIteration = AnthropicBaseUsageIteration & {
+    model: string;
+    type: 'advisor_message';
+};
+
+export type AnthropicAdvisorToolResult = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'advisor_tool_result';
+};
+
+export type AnthropicAllowedCallers = Array<'direct' | 'code_execution_20250825' | 'code_execution_20260120'>;
+
+export type AnthropicBase64ImageSource = {
+    data: string;
+    media_type: AnthropicImageMimeType;
+    type: 'base64';
+};
+
+export type AnthropicBase64PdfSource = {
+    data: string;
+    media_type: 'application/pdf';
+    type: 'base64';
+};
+
+export type AnthropicBaseUsageIteration = {
+    cache_creation?: AnthropicIterationCacheCreation;
+    cache_creation_input_tokens?: number;
+    cache_read_input_tokens?: number;
+    input_tokens?: number;
+    output_tokens?: number;
+};
+
+export type AnthropicBashCodeExecutionContent = ({
+    type: 'bash_code_execution_tool_result_error';
+} & AnthropicBashCodeExecutionToolResultError) | ({
+    type: 'bash_code_execution_result';
+} & AnthropicBashCodeExecutionResult);
+
+export type AnthropicBashCodeExecutionOutput = {
+    file_id: string;
+    type: 'bash_code_execution_output';
+};
+
+export type AnthropicBashCodeExecutionResult = {
+    content: Array<AnthropicBashCodeExecutionOutput>;
+    return_code: number;
+    stderr: string;
+    stdout: string;
+    type: 'bash_code_execution_result';
+};
+
+export type AnthropicBashCodeExecutionToolResult = {
+    content: AnthropicBashCodeExecutionContent;
+    tool_use_id: string;
+    type: 'bash_code_execution_tool_result';
+};
+
+export type AnthropicBashCodeExecutionToolResultError = {
+    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'output_file_too_large';
+    type: 'bash_code_execution_tool_result_error';
+};
+
+/**
+ * Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints to the last cacheable block in the request. When set on an individual content block, it marks an explicit cache breakpoint; block-level markers also work on OpenAI models that support explicit prompt caching — OpenRouter converts them to the provider's native format.
+ */
+export type AnthropicCacheControlDirective = {
+    ttl?: AnthropicCacheControlTtl;
+    type: 'ephemeral';
+};
+
+export type AnthropicCacheControlTtl = '5m' | '1h';
+
+export type AnthropicCacheCreation = {
+    ephemeral_1h_input_tokens: number;
+    ephemeral_5m_input_tokens: number;
+} | null;
+
+export type AnthropicCaller = ({
+    type: 'direct';
+} & AnthropicDirectCaller) | ({
+    type: 'code_execution_20250825';
+} & AnthropicCodeExecution20250825Caller) | ({
+    type: 'code_execution_20260120';
+} & AnthropicCodeExecution20260120Caller);
+
+export type AnthropicCitationCharLocation = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_char_index: number;
+    file_id: string | null;
+    start_char_index: number;
+    type: 'char_location';
+};
+
+export type AnthropicCitationCharLocationParam = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_char_index: number;
+    start_char_index: number;
+    type: 'char_location';
+};
+
+export type AnthropicCitationContentBlockLocation = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_block_index: number;
+    file_id: string | null;
+    start_block_index: number;
+    type: 'content_block_location';
+};
+
+export type AnthropicCitationContentBlockLocationParam = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_block_index: number;
+    start_block_index: number;
+    type: 'content_block_location';
+};
+
+export type AnthropicCitationPageLocation = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_page_number: number;
+    file_id: string | null;
+    start_page_number: number;
+    type: 'page_location';
+};
+
+export type AnthropicCitationPageLocationParam = {
+    cited_text: string;
+    document_index: number;
+    document_title: string | null;
+    end_page_number: number;
+    start_page_number: number;
+    type: 'page_location';
+};
+
+export type AnthropicCitationSearchResultLocation = {
+    cited_text: string;
+    end_block_index: number;
+    search_result_index: number;
+    source: string;
+    start_block_index: number;
+    title: string | null;
+    type: 'search_result_location';
+};
+
+export type AnthropicCitationSearchResultLocationParam = {
+    cited_text: string;
+    end_block_index: number;
+    search_result_index: number;
+    source: string;
+    start_block_index: number;
+    title: string | null;
+    type: 'search_result_location';
+};
+
+export type AnthropicCitationWebSearchResultLocation = {
+    cited_text: string;
+    encrypted_index: string;
+    title: string | null;
+    type: 'web_search_result_location';
+    url: string;
+};
+
+export type AnthropicCitationWebSearchResultLocationParam = {
+    cited_text: string;
+    encrypted_index: string;
+    title: string | null;
+    type: 'web_search_result_location';
+    url: string;
+};
+
+export type AnthropicCitationsConfig = {
+    enabled: boolean;
+} | null;
+
+export type AnthropicCodeExecution20250825Caller = {
+    tool_id: string;
+    type: 'code_execution_20250825';
+};
+
+export type AnthropicCodeExecution20260120Caller = {
+    tool_id: string;
+    type: 'code_execution_20260120';
+};
+
+export type AnthropicCodeExecutionContent = ({
+    type: 'code_execution_tool_result_error';
+} & AnthropicCodeExecutionToolResultError) | ({
+    type: 'code_execution_result';
+} & AnthropicCodeExecutionResult) | ({
+    type: 'encrypted_code_execution_result';
+} & AnthropicEncryptedCodeExecutionResult);
+
+export type AnthropicCodeExecutionOutput = {
+    file_id: string;
+    type: 'code_execution_output';
+};
+
+export type AnthropicCodeExecutionResult = {
+    content: Array<AnthropicCodeExecutionOutput>;
+    return_code: number;
+    stderr: string;
+    stdout: string;
+    type: 'code_execution_result';
+};
+
+export type AnthropicCodeExecutionToolResult = {
+    content: AnthropicCodeExecutionContent;
+    tool_use_id: string;
+    type: 'code_execution_tool_result';
+};
+
+export type AnthropicCodeExecutionToolResultError = {
+    error_code: AnthropicServerToolErrorCode;
+    type: 'code_execution_tool_result_error';
+};
+
+export type AnthropicCompactionBlock = {
+    content: string | null;
+    encrypted_content?: string | null;
+    type: 'compaction';
+};
+
+export type AnthropicCompactionUsageIteration = AnthropicBaseUsageIteration & {
+    type: 'compaction';
+};
+
+export type AnthropicContainer = {
+    expires_at: string;
+    id: string;
+} | null;
+
+export type AnthropicContainerUpload = {
+    file_id: string;
+    type: 'container_upload';
+};
+
+export type AnthropicDirectCaller = {
+    type: 'direct';
+};
+
+export type AnthropicDocumentBlock = {
+    citations?: AnthropicCitationsConfig;
+    source: AnthropicBase64PdfSource | AnthropicPlainTextSource;
+    title: string | null;
+    type: 'document';
+};
+
+export type AnthropicDocumentBlockParam = {
+    cache_control?: AnthropicCacheControlDirective;
+    citations?: {
+        enabled?: boolean;
+    } | null;
+    context?: string | null;
+    source: AnthropicBase64PdfSource | AnthropicPlainTextSource | {
+        content: string | Array<AnthropicTextBlockParam | AnthropicImageBlockParam>;
+        type: 'content';
+    } | AnthropicUrlPdfSource | AnthropicFileDocumentSource;
+    title?: string | null;
+    type: 'document';
+};
+
+export type AnthropicEncryptedCodeExecutionResult = {
+    content: Array<AnthropicCodeExecutionOutput>;
+    encrypted_stdout: string;
+    return_code: number;
+    stderr: string;
+    type: 'encrypted_code_execution_result';
+};
+
+/**
+ * A stored file in Anthropic's Files API shape.
+ */
+export type AnthropicFile = {
+    _shape: 'anthropic';
+    created_at: string;
+    downloadable: boolean;
+    filename: string;
+    id: string;
+    mime_type: string;
+    size_bytes: number;
+    type: 'file';
+};
+
+/**
+ * Deletion result in Anthropic's shape.
+ */
+export type AnthropicFileDeleted = {
+    _shape: 'anthropic';
+    id: string;
+    type: 'file_deleted';
+};
+
+export type AnthropicFileDocumentSource = {
+    file_id: string;
+    type: 'file';
+};
+
+/**
+ * A page of files in Anthropic's shape.
+ */
+export type AnthropicFileList = {
+    _shape: 'anthropic';
+    data: Array<AnthropicFile>;
+    first_id: string | null;
+    has_more: boolean;
+    last_id: string | null;
+};
+
+export type AnthropicImageBlockParam = {
+    cache_control?: AnthropicCacheControlDirective;
+    source: ({
+        type: 'base64';
+    } & AnthropicBase64ImageSource) | ({
+        type: 'url';
+    } & AnthropicUrlImageSource);
+    type: 'image';
+};
+
+export type AnthropicImageMimeType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+
+export type AnthropicInputTokensClearAtLeast = {
+    type: 'input_tokens';
+    value: number;
+} | null;
+
+export type AnthropicInputTokensTrigger = {
+    type: 'input_tokens';
+    value: number;
+};
+
+export type AnthropicIterationCacheCreation = {
+    ephemeral_1h_input_tokens?: number;
+    ephemeral_5m_input_tokens?: number;
+} | null;
+
+export type AnthropicMessageUsageIteration = AnthropicBaseUsageIteration & {
+    model?: string;
+    type: 'message';
+};
+
+/**
+ * Error response from the Anthropic Messages API
+ */
+export type AnthropicMessagesErrorResponse = {
+    error: {
+        error_type?: ApiErrorType;
+        message: string;
+        type: 'invalid_request_error' | 'authentication_error' | 'permission_error' | 'not_found_error' | 'rate_limit_error' | 'api_error' | 'overloaded_error' | 'billing_error' | 'timeout_error';
+    };
+    metadata?: {
+        [key: string]: unknown;
+    };
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    request_id: string | null;
+    type: 'error';
+};
+
+export type AnthropicOutputTokensDetails = {
+    thinking_tokens: number;
+} | null;
+
+export type AnthropicPlainTextSource = {
+    data: string;
+    media_type: 'text/plain';
+    type: 'text';
+};
+
+export type AnthropicRedactedThinkingBlock = {
+    data: string;
+    type: 'redacted_thinking';
+};
+
+/**
+ * Structured information about a refusal
+ */
+export type AnthropicRefusalStopDetails = {
+    category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null;
+    explanation: string | null;
+    type: 'refusal';
+} | null;
+
+export type AnthropicSearchResultBlockParam = {
+    cache_control?: AnthropicCacheControlDirective;
+    citations?: {
+        enabled?: boolean;
+    };
+    content: Array<AnthropicTextBlockParam>;
+    source: string;
+    title: string;
+    type: 'search_result';
+};
+
+export type AnthropicServerToolErrorCode = 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded';
+
+export type AnthropicServerToolUsage = {
+    web_fetch_requests: number;
+    web_search_requests: number;
+} | null;
+
+export type AnthropicServiceTier = 'standard' | 'priority' | 'batch' | null;
+
+export type AnthropicSpeed = 'fast' | 'standard' | null;
+
+export type AnthropicTextBlock = {
+    citations: Array<AnthropicTextCitation> | null;
+    text: string;
+    type: 'text';
+};
+
+export type AnthropicTextBlockParam = {
+    cache_control?: AnthropicCacheControlDirective;
+    citations?: Array<AnthropicCitationCharLocationParam | AnthropicCitationPageLocationParam | AnthropicCitationContentBlockLocationParam | AnthropicCitationWebSearchResultLocationParam | AnthropicCitationSearchResultLocationParam> | null;
+    text: string;
+    type: 'text';
+};
+
+export type AnthropicTextCitation = ({
+    type: 'char_location';
+} & AnthropicCitationCharLocation) | ({
+    type: 'page_location';
+} & AnthropicCitationPageLocation) | ({
+    type: 'content_block_location';
+} & AnthropicCitationContentBlockLocation) | ({
+    type: 'web_search_result_location';
+} & AnthropicCitationWebSearchResultLocation) | ({
+    type: 'search_result_location';
+} & AnthropicCitationSearchResultLocation);
+
+export type AnthropicTextEditorCodeExecutionContent = ({
+    type: 'text_editor_code_execution_tool_result_error';
+} & AnthropicTextEditorCodeExecutionToolResultError) | ({
+    type: 'text_editor_code_execution_view_result';
+} & AnthropicTextEditorCodeExecutionViewResult) | ({
+    type: 'text_editor_code_execution_create_result';
+} & AnthropicTextEditorCodeExecutionCreateResult) | ({
+    type: 'text_editor_code_execution_str_replace_result';
+} & AnthropicTextEditorCodeExecutionStrReplaceResult);
+
+export type AnthropicTextEditorCodeExecutionCreateResult = {
+    is_file_update: boolean;
+    type: 'text_editor_code_execution_create_result';
+};
+
+export type AnthropicTextEditorCodeExecutionStrReplaceResult = {
+    lines: Array<string> | null;
+    new_lines: number | null;
+    new_start: number | null;
+    old_lines: number | null;
+    old_start: number | null;
+    type: 'text_editor_code_execution_str_replace_result';
+};
+
+export type AnthropicTextEditorCodeExecutionToolResult = {
+    content: AnthropicTextEditorCodeExecutionContent;
+    tool_use_id: string;
+    type: 'text_editor_code_execution_tool_result';
+};
+
+export type AnthropicTextEditorCodeExecutionToolResultError = {
+    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'file_not_found';
+    error_message: string | null;
+    type: 'text_editor_code_execution_tool_result_error';
+};
+
+export type AnthropicTextEditorCodeExecutionViewResult = {
+    content: string;
+    file_type: 'text' | 'image' | 'pdf';
+    num_lines: number | null;
+    start_line: number | null;
+    total_lines: number | null;
+    type: 'text_editor_code_execution_view_result';
+};
+
+export type AnthropicThinkingBlock = {
+    signature: string;
+    thinking: string;
+    type: 'thinking';
+};
+
+export type AnthropicThinkingDisplay = 'summarized' | 'omitted' | null;
+
+export type AnthropicThinkingTurns = {
+    type: 'thinking_turns';
+    value: number;
+};
+
+export type AnthropicToolReference = {
+    tool_name: string;
+    type: 'tool_reference';
+};
+
+export type AnthropicToolSearchContent = ({
+    type: 'tool_search_tool_result_error';
+} & AnthropicToolSearchResultError) | ({
+    type: 'tool_search_tool_search_result';
+} & AnthropicToolSearchResult);
+
+export type AnthropicToolSearchResult = {
+    tool_references: Array<AnthropicToolReference>;
+    type: 'tool_search_tool_search_result';
+};
+
+export type AnthropicToolSearchResultError = {
+    error_code: AnthropicServerToolErrorCode;
+    error_message: string | null;
+    type: 'tool_search_tool_result_error';
+};
+
+export type AnthropicToolSearchToolBm25 = {
+    allowed_callers?: AnthropicAllowedCallers;
+    cache_control?: AnthropicCacheControlDirective;
+    defer_loading?: boolean;
+    name: 'tool_search_tool_bm25';
+    strict?: boolean;
+    type: 'tool_search_tool_bm25_20251119' | 'tool_search_tool_bm25';
+};
+
+export type AnthropicToolSearchToolRegex = {
+    allowed_callers?: AnthropicAllowedCallers;
+    cache_control?: AnthropicCacheControlDirective;
+    defer_loading?: boolean;
+    name: 'tool_search_tool_regex';
+    strict?: boolean;
+    type: 'tool_search_tool_regex_20251119' | 'tool_search_tool_regex';
+};
+
+export type AnthropicToolSearchToolResult = {
+    content: AnthropicToolSearchContent;
+    tool_use_id: string;
+    type: 'tool_search_tool_result';
+};
+
+export type AnthropicToolUseBlock = {
+    caller: AnthropicCaller;
+    id: string;
+    input?: unknown;
+    name: string;
+    type: 'tool_use';
+};
+
+export type AnthropicToolUsesKeep = {
+    type: 'tool_uses';
+    value: number;
+};
+
+export type AnthropicToolUsesTrigger = {
+    type: 'tool_uses';
+    value: number;
+};
+
+export type AnthropicUnknownUsageIteration = AnthropicBaseUsageIteration & {
+    type: string;
+};
+
+export type AnthropicUrlImageSource = {
+    type: 'url';
+    url: string;
+};
+
+export type AnthropicUrlPdfSource = {
+    type: 'url';
+    url: string;
+};
+
+export type AnthropicUsage = {
+    cache_creation: AnthropicCacheCreation;
+    cache_creation_input_tokens: number | null;
+    cache_read_input_tokens: number | null;
+    inference_geo: string | null;
+    input_tokens: number;
+    output_tokens: number;
+    output_tokens_details: AnthropicOutputTokensDetails;
+    server_tool_use: AnthropicServerToolUsage;
+    service_tier: AnthropicServiceTier;
+};
+
+export type AnthropicUsageIteration = AnthropicCompactionUsageIteration | AnthropicMessageUsageIteration | AnthropicAdvisorMessageUsageIteration | AnthropicUnknownUsageIteration;
+
+export type AnthropicWebFetchBlock = {
+    content: AnthropicDocumentBlock;
+    retrieved_at: string | null;
+    type: 'web_fetch_result';
+    url: string;
+};
+
+export type AnthropicWebFetchContent = ({
+    type: 'web_fetch_tool_result_error';
+} & AnthropicWebFetchToolResultError) | ({
+    type: 'web_fetch_result';
+} & AnthropicWebFetchBlock);
+
+export type AnthropicWebFetchToolResult = {
+    caller: AnthropicCaller;
+    content: AnthropicWebFetchContent;
+    tool_use_id: string;
+    type: 'web_fetch_tool_result';
+};
+
+export type AnthropicWebFetchToolResultError = {
+    error_code: 'invalid_tool_input' | 'url_too_long' | 'url_not_allowed' | 'url_not_accessible' | 'unsupported_content_type' | 'too_many_requests' | 'max_uses_exceeded' | 'unavailable';
+    type: 'web_fetch_tool_result_error';
+};
+
+export type AnthropicWebSearchResult = {
+    encrypted_content: string;
+    page_age: string | null;
+    title: string;
+    type: 'web_search_result';
+    url: string;
+};
+
+export type AnthropicWebSearchResultBlockParam = {
+    encrypted_content: string;
+    page_age?: string | null;
+    title: string;
+    type: 'web_search_result';
+    url: string;
+};
+
+export type AnthropicWebSearchToolResult = {
+    caller: AnthropicCaller;
+    content: Array<AnthropicWebSearchResult> | AnthropicWebSearchToolResultError;
+    tool_use_id: string;
+    type: 'web_search_tool_result';
+};
+
+export type AnthropicWebSearchToolResultError = {
+    error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large';
+    type: 'web_search_tool_result_error';
+};
+
+export type AnthropicWebSearchToolUserLocation = {
+    city?: string | null;
+    country?: string | null;
+    region?: string | null;
+    timezone?: string | null;
+    type: 'approximate';
+} | null;
+
+/**
+ * Canonical OpenRouter error type, stable across all API formats
+ */
+export type ApiErrorType = 'context_length_exceeded' | 'max_tokens_exceeded' | 'token_limit_exceeded' | 'string_too_long' | 'authentication' | 'permission_denied' | 'payment_required' | 'rate_limit_exceeded' | 'provider_overloaded' | 'provider_unavailable' | 'invalid_request' | 'invalid_prompt' | 'not_found' | 'precondition_failed' | 'payload_too_large' | 'unprocessable' | 'content_policy_violation' | 'refusal' | 'invalid_image' | 'image_too_large' | 'image_too_small' | 'unsupported_image_format' | 'image_not_found' | 'image_download_failed' | 'server' | 'timeout' | 'unmapped';
+
+export type ApiKey = {
+    /**
+     * Total external BYOK usage (in USD) for the API key
+     */
+    byok_usage: number;
+    /**
+     * External BYOK usage (in USD) for the current UTC day
+     */
+    byok_usage_daily: number;
+    /**
+     * External BYOK usage (in USD) for current UTC month
+     */
+    byok_usage_monthly: number;
+    /**
+     * External BYOK usage (in USD) for the current UTC week (Monday-Sunday)
+     */
+    byok_usage_weekly: number;
+    /**
+     * ISO 8601 timestamp of when the API key was created
+     */
+    created_at: string;
+    /**
+     * The user ID of the key creator. For organization-owned keys, this is the member who created the key. For individual users, this is the user's own ID.
+     */
+    creator_user_id?: string | null;
+    /**
+     * Whether the API key is disabled
+     */
+    disabled: boolean;
+    /**
+     * ISO 8601 UTC timestamp when the API key expires, or null if no expiration
+     */
+    expires_at?: string | null;
+    /**
+     * Unique hash identifier for the API key
+     */
+    hash: string;
+    /**
+     * Whether to include external BYOK usage in the credit limit
+     */
+    include_byok_in_limit: boolean;
+    /**
+     * Human-readable label for the API key
+     */
+    label: string;
+    /**
+     * Spending limit for the API key in USD
+     */
+    limit: number | null;
+    /**
+     * Remaining spending limit in USD
+     */
+    limit_remaining: number | null;
+    /**
+     * Type of limit reset for the API key
+     */
+    limit_reset: string | null;
+    /**
+     * Name of the API key
+     */
+    name: string;
+    /**
+     * ISO 8601 timestamp of when the API key was last updated
+     */
+    updated_at: string | null;
+    /**
+     * Total OpenRouter credit usage (in USD) for the API key
+     */
+    usage: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC day
+     */
+    usage_daily: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC month
+     */
+    usage_monthly: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC week (Monday-Sunday)
+     */
+    usage_weekly: number;
+    /**
+     * The workspace ID this API key belongs to.
+     */
+    workspace_id?: string;
+};
+
+export type AppRankingsItem = {
+    /**
+     * Stable numeric identifier of the app on OpenRouter.
+     */
+    app_id: number;
+    /**
+     * Public display name of the app.
+     */
+    app_name: string;
+    /**
+     * 1-based position of the app within this response, per the requested `sort`.
+     */
+    rank: number;
+    /**
+     * Number of requests attributed to the app inside the date window.
+     */
+    total_requests: number;
+    /**
+     * Sum of `prompt_tokens + completion_tokens` attributed to the app inside the date window, returned as a decimal string so 64-bit values are not truncated.
+     */
+    total_tokens: string;
+};
+
+export type AppRankingsResponse = {
+    /**
+     * Apps ranked per the requested `sort`, re-numbered 1..N after category filtering. `popular` sorts by `total_tokens` descending; `trending` sorts by absolute excess token growth descending and may return fewer than `limit` rows when few apps are growing.
+     */
+    data: Array<AppRankingsItem>;
+    meta: RankingsDailyMeta;
+};
+
+/**
+ * A tool call emitted by the model requesting a V4A patch operation. The client applies the patch and echoes an `apply_patch_call_output` on the next turn.
+ */
+export type ApplyPatchCallItem = {
+    call_id: string;
+    id?: string | null;
+    operation: ApplyPatchCallOperation;
+    status: ApplyPatchCallStatus;
+    type: 'apply_patch_call';
+};
+
+/**
+ * The patch operation requested by an `apply_patch_call`. `create_file` and `update_file` carry a V4A diff; `delete_file` omits it.
+ */
+export type ApplyPatchCallOperation = ({
+    type: 'create_file';
+} & ApplyPatchCreateFileOperation) | ({
+    type: 'update_file';
+} & ApplyPatchUpdateFileOperation) | ({
+    type: 'delete_file';
+} & ApplyPatchDeleteFileOperation);
+
+/**
+ * Incremental chunk of `operation.diff` for an `apply_patch_call`. Matches OpenAI's streaming shape.
+ */
+export type ApplyPatchCallOperationDiffDeltaEvent = {
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.apply_patch_call_operation_diff.delta';
+};
+
+/**
+ * Emitted when `operation.diff` streaming completes for an `apply_patch_call`.
+ */
+export type ApplyPatchCallOperationDiffDoneEvent = {
+    diff: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.apply_patch_call_operation_diff.done';
+};
+
+/**
+ * The client's echo of an `apply_patch_call` after applying the patch. `output` is an optional human-readable log; `status` is `completed` when the patch was applied successfully, `failed` otherwise.
+ */
+export type ApplyPatchCallOutputItem = {
+    call_id: string;
+    id?: string | null;
+    output?: string | null;
+    status: 'completed' | 'failed';
+    type: 'apply_patch_call_output';
+};
+
+/**
+ * Lifecycle state of an `apply_patch_call` output item.
+ */
+export type ApplyPatchCallStatus = 'in_progress' | 'completed';
+
+/**
+ * The `create_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing the new file contents.
+ */
+export type ApplyPatchCreateFileOperation = {
+    diff: string;
+    path: string;
+    type: 'create_file';
+};
+
+/**
+ * The `delete_file` variant of an `apply_patch_call.operation`. Identifies the file to remove; no diff is required.
+ */
+export type ApplyPatchDeleteFileOperation = {
+    path: string;
+    type: 'delete_file';
+};
+
+/**
+ * Which apply_patch engine to use. "auto" (default) uses native passthrough when the endpoint advertises native apply_patch support, otherwise falls back to OpenRouter's HITL validator. "native" forces native passthrough — when the endpoint does not support native, the request falls back to HITL. "openrouter" always runs the HITL validator. Native passthrough streams the diff incrementally via `apply_patch_call_operation_diff.delta` events; HITL buffers the diff for atomic delivery as a single delta.
+ */
+export type ApplyPatchEngineEnum = 'auto' | 'native' | 'openrouter';
+
+/**
+ * Apply patch tool configuration
+ */
+export type ApplyPatchServerTool = {
+    type: 'apply_patch';
+};
+
+/**
+ * Configuration for the openrouter:apply_patch server tool
+ */
+export type ApplyPatchServerToolConfig = {
+    engine?: ApplyPatchEngineEnum;
+};
+
+/**
+ * OpenRouter built-in server tool: validates V4A diff patches for file operations (create, update, delete). Restricted to the Responses API.
+ */
+export type ApplyPatchServerToolOpenRouter = {
+    parameters?: ApplyPatchServerToolConfig;
+    type: 'openrouter:apply_patch';
+};
+
+/**
+ * The `update_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing edits to an existing file.
+ */
+export type ApplyPatchUpdateFileOperation = {
+    diff: string;
+    path: string;
+    type: 'update_file';
+};
+
+/**
+ * Assistant message for requests and responses
+ */
 export type AssistantMessage = {
     annotations?: Array<Annotation>;
-    content?: AssistantMessageContent | null;
+    audio?: ChatAudioOutput;
+    /**
+     * Assistant message content
+     */
+    content?: string | Array<ChatMessageContentItem> | null;
+    images?: ChatAssistantImages;
+    /**
+     * Model that generated this assistant message
+     */
+    model?: string;
+    /**
+     * Optional name for the assistant
+     */
     name?: string;
+    /**
+     * Reasoning output
+     */
     reasoning?: string | null;
-    reasoning_details?: Array<ReasoningDetail>;
+    reasoning_details?: ChatReasoningDetails;
+    /**
+     * Refusal message if content was refused
+     */
     refusal?: string | null;
     role: 'assistant';
+    /**
+     * Tool calls made by the assistant
+     */
     tool_calls?: Array<ToolCall>;
 };
 
@@ -63,28 +1134,658 @@ export type AssistantMessageContent = string | AssistantMessageContentParts;
 export type AssistantMessageContentParts = Array<ChatMessageContentItem>;
 
 export type AuthCode = {
+    /**
+     * The application ID associated with this auth code
+     */
     app_id: number;
+    /**
+     * ISO 8601 timestamp of when the auth code was created
+     */
     created_at: string;
+    /**
+     * The authorization code ID to use in the exchange request
+     */
     id: string;
 };
 
-export type ChatCompletion = {
-    choices: Array<ChatCompletionChoice>;
-    created: number;
+export type AutoBetaRouterPlugin = {
+    /**
+     * List of model patterns to filter which models the auto-beta-router can route between. Supports wildcards (e.g., "anthropic*" matches all Anthropic models). Up to 1024 patterns, each at most 1024 characters, with 65536 total characters across all patterns. When not specified, every model ranked for the classified task type is a candidate, falling back to a default model set when rankings are unavailable.
+     */
+    allowed_models?: Array<string>;
+    /**
+     * Deprecated: Use cost_tier instead. Balances routing between cost and quality on a 0-10 scale. The auto-beta-router ranks models for the classified task type by community spend share, then filters candidates by their average cost per generation for that task. Higher values favor cheaper models: 10 keeps only models around the cheapest 10th percentile, while 0 permits models up to the 90th percentile for cost. Defaults to 9 when no cost setting is provided. It remains supported and retains ceiling behavior, but cost_tier takes precedence when both are provided.
+     *
+     * @deprecated
+     */
+    cost_quality_tradeoff?: number;
+    /**
+     * Named cost/quality setting. For auto-beta-router, tiers select cost-percentile bands: low = [0, 20), medium = [20, 40), high = [40, 60), xhigh = [60, 80), and max = [80, 100]. Takes precedence over the deprecated numeric cost_quality_tradeoff when both are provided.
+     */
+    cost_tier?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+    /**
+     * Set to false to disable the auto-beta-router plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    /**
+     * List of model patterns to exclude from auto-beta-router selection. Supports wildcards (e.g., "meta-llama*" excludes all Llama models). Up to 1024 patterns, each at most 1024 characters, with 65536 total characters across all patterns. Applied after allowed_models, so an excluded pattern always wins over an allowed one.
+     */
+    excluded_models?: Array<string>;
+    id: 'auto-beta-router';
+};
+
+export type AutoRouterPlugin = {
+    /**
+     * List of model patterns to filter which models the auto-router can route between. Supports wildcards (e.g., "anthropic*" matches all Anthropic models). Up to 1024 patterns, each at most 1024 characters, with 65536 total characters across all patterns. When not specified, every model ranked for the classified task type is a candidate, falling back to a default model set when rankings are unavailable.
+     */
+    allowed_models?: Array<string>;
+    /**
+     * Deprecated: Use cost_tier instead. Balances routing between cost and quality on a 0-10 scale. The auto-router ranks models for the classified task type by community spend share, then filters candidates by their average cost per generation for that task. Higher values favor cheaper models: 10 keeps only models around the cheapest 10th percentile, while 0 permits models up to the 90th percentile for cost. Defaults to 9 when no cost setting is provided. It remains supported and retains ceiling behavior, but cost_tier takes precedence when both are provided.
+     *
+     * @deprecated
+     */
+    cost_quality_tradeoff?: number;
+    /**
+     * Named cost/quality setting. Tiers select cost-percentile bands: low = [0, 20), medium = [20, 40), high = [40, 60), xhigh = [60, 80), and max = [80, 100]. Takes precedence over the deprecated numeric cost_quality_tradeoff when both are provided.
+     */
+    cost_tier?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+    /**
+     * Set to false to disable the auto-router plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    /**
+     * List of model patterns to exclude from auto-router selection. Supports wildcards (e.g., "meta-llama*" excludes all Llama models). Up to 1024 patterns, each at most 1024 characters, with 65536 total characters across all patterns. Applied after allowed_models, so an excluded pattern always wins over an allowed one.
+     */
+    excluded_models?: Array<string>;
+    id: 'auto-router';
+    /**
+     * When true, reuses the model from the most recent assistant message's `model` attribute for subsequent turns. Defaults to false.
+     */
+    pin_model?: boolean;
+};
+
+export type ByokKey = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction.
+     */
+    allowed_api_key_hashes: Array<string> | null;
+    /**
+     * Optional allowlist of model slugs this credential may be used for. `null` means no restriction.
+     */
+    allowed_models: Array<string> | null;
+    /**
+     * Optional allowlist of user IDs that may use this credential. `null` means no restriction.
+     */
+    allowed_user_ids: Array<string> | null;
+    /**
+     * ISO timestamp of when the credential was created.
+     */
+    created_at: string;
+    /**
+     * Whether this credential is currently disabled.
+     */
+    disabled: boolean;
+    /**
+     * Stable public identifier for this BYOK credential.
+     */
+    id: string;
+    /**
+     * Whether this credential is treated as a fallback — used only after non-fallback keys for the same provider have been tried.
+     */
+    is_fallback: boolean;
+    /**
+     * Short masked snippet of the key (e.g. the first/last few characters) used to identify it in the UI.
+     */
+    label: string;
+    /**
+     * Optional human-readable name for the credential.
+     */
+    name?: string | null;
+    provider: ByokProviderSlug;
+    /**
+     * Position within the provider — credentials are tried in ascending sort order.
+     */
+    sort_order: number;
+    /**
+     * The workspace this credential is scoped to, or `null` when it is global — usable across every workspace in the account. A `null` value does not mean the default workspace.
+     */
+    workspace_id: string | null;
+};
+
+/**
+ * The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
+ */
+export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai';
+
+/**
+ * Bad Gateway - Provider/upstream API failure
+ */
+export type BadGatewayResponse = {
+    error: BadGatewayResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for BadGatewayResponse
+ */
+export type BadGatewayResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * Event emitted when a text annotation is added to output
+ */
+export type BaseAnnotationAddedEvent = {
+    annotation: OpenAiResponsesAnnotation;
+    annotation_index: number;
+    content_index: number;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.output_text.annotation.added';
+};
+
+/**
+ * Event emitted when a new content part is added to an output item
+ */
+export type BaseContentPartAddedEvent = {
+    content_index: number;
+    item_id: string;
+    output_index: number;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    sequence_number: number;
+    type: 'response.content_part.added';
+};
+
+/**
+ * Event emitted when a content part is complete
+ */
+export type BaseContentPartDoneEvent = {
+    content_index: number;
+    item_id: string;
+    output_index: number;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    sequence_number: number;
+    type: 'response.content_part.done';
+};
+
+/**
+ * Event emitted when a custom tool call's freeform input is being streamed. Mirrors `response.function_call_arguments.delta` but for `custom` tools whose input is opaque text rather than JSON arguments.
+ */
+export type BaseCustomToolCallInputDeltaEvent = {
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.custom_tool_call_input.delta';
+};
+
+/**
+ * Event emitted when a custom tool call's freeform input streaming is complete. Mirrors `response.function_call_arguments.done` but for `custom` tools.
+ */
+export type BaseCustomToolCallInputDoneEvent = {
+    input: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.custom_tool_call_input.done';
+};
+
+/**
+ * Event emitted when an error occurs during streaming
+ */
+export type BaseErrorEvent = {
+    code: string | null;
+    message: string;
+    param: string | null;
+    sequence_number: number;
+    type: 'error';
+};
+
+/**
+ * Event emitted when function call arguments are being streamed
+ */
+export type BaseFunctionCallArgsDeltaEvent = {
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.function_call_arguments.delta';
+};
+
+/**
+ * Event emitted when function call arguments streaming is complete
+ */
+export type BaseFunctionCallArgsDoneEvent = {
+    arguments: string;
+    item_id: string;
+    name: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.function_call_arguments.done';
+};
+
+export type BaseInputs = string | Array<{
+    content: Array<InputText | InputImage | InputFile | InputAudio> | string;
+    phase?: 'commentary' | 'final_answer' | null;
+    role: 'user' | 'system' | 'assistant' | 'developer';
+    type?: 'message';
+} | OpenAiResponseInputMessageItem | OpenAiResponseFunctionToolCallOutput | OpenAiResponseFunctionToolCall | OutputItemImageGenerationCall | OutputMessage | OpenAiResponseCustomToolCall | OpenAiResponseCustomToolCallOutput | ApplyPatchCallItem | ApplyPatchCallOutputItem> | null;
+
+/**
+ * Base Anthropic Messages API response before OpenRouter extensions
+ */
+export type BaseMessagesResult = {
+    container: AnthropicContainer;
+    content: Array<OrAnthropicContentBlock>;
     id: string;
     model: string;
+    role: 'assistant';
+    stop_details: AnthropicRefusalStopDetails;
+    stop_reason: OrAnthropicStopReason;
+    stop_sequence: string | null;
+    type: 'message';
+    usage: AnthropicUsage & {
+        iterations?: Array<AnthropicUsageIteration>;
+        speed?: AnthropicSpeed;
+    };
+};
+
+export type BaseReasoningConfig = {
+    context?: ReasoningContext;
+    effort?: ReasoningEffort;
+    mode?: ReasoningMode;
+    summary?: ReasoningSummaryVerbosity;
+} | null;
+
+/**
+ * Event emitted when reasoning text delta is streamed
+ */
+export type BaseReasoningDeltaEvent = {
+    content_index: number;
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.reasoning_text.delta';
+};
+
+/**
+ * Event emitted when reasoning text streaming is complete
+ */
+export type BaseReasoningDoneEvent = {
+    content_index: number;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    text: string;
+    type: 'response.reasoning_text.done';
+};
+
+/**
+ * Event emitted when a reasoning summary part is added
+ */
+export type BaseReasoningSummaryPartAddedEvent = {
+    item_id: string;
+    output_index: number;
+    part: ReasoningSummaryText;
+    sequence_number: number;
+    summary_index: number;
+    type: 'response.reasoning_summary_part.added';
+};
+
+/**
+ * Event emitted when a reasoning summary part is complete
+ */
+export type BaseReasoningSummaryPartDoneEvent = {
+    item_id: string;
+    output_index: number;
+    part: ReasoningSummaryText;
+    sequence_number: number;
+    summary_index: number;
+    type: 'response.reasoning_summary_part.done';
+};
+
+/**
+ * Event emitted when reasoning summary text delta is streamed
+ */
+export type BaseReasoningSummaryTextDeltaEvent = {
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    summary_index: number;
+    type: 'response.reasoning_summary_text.delta';
+};
+
+/**
+ * Event emitted when reasoning summary text streaming is complete
+ */
+export type BaseReasoningSummaryTextDoneEvent = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    summary_index: number;
+    text: string;
+    type: 'response.reasoning_summary_text.done';
+};
+
+/**
+ * Event emitted when a refusal delta is streamed
+ */
+export type BaseRefusalDeltaEvent = {
+    content_index: number;
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.refusal.delta';
+};
+
+/**
+ * Event emitted when refusal streaming is complete
+ */
+export type BaseRefusalDoneEvent = {
+    content_index: number;
+    item_id: string;
+    output_index: number;
+    refusal: string;
+    sequence_number: number;
+    type: 'response.refusal.done';
+};
+
+export type BaseResponsesResult = {
+    background?: boolean | null;
+    completed_at: number | null;
+    created_at: number;
+    error: ResponsesErrorField;
+    frequency_penalty: number | null;
+    id: string;
+    incomplete_details: IncompleteDetails;
+    instructions: BaseInputs;
+    max_output_tokens?: number | null;
+    max_tool_calls?: number | null;
+    metadata: RequestMetadata;
+    model: string;
+    object: 'response';
+    output: Array<OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall>;
+    output_text?: string;
+    parallel_tool_calls: boolean;
+    presence_penalty: number | null;
+    previous_response_id?: string | null;
+    prompt?: StoredPromptTemplate;
+    prompt_cache_key?: string | null;
+    prompt_cache_options?: PromptCacheOptions;
+    reasoning?: BaseReasoningConfig;
+    safety_identifier?: string | null;
+    service_tier?: ServiceTier;
+    status: OpenAiResponsesResponseStatus;
+    store?: boolean;
+    temperature: number | null;
+    text?: TextConfig;
+    tool_choice: OpenAiResponsesToolChoice;
+    tools: Array<(FunctionTool & {
+        /**
+         * Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
+         */
+        defer_loading?: boolean;
+    }) | PreviewWebSearchServerTool | Preview20250311WebSearchServerTool | LegacyWebSearchServerTool | WebSearchServerTool | FileSearchServerTool | ComputerUseServerTool | CodeInterpreterServerTool | McpServerTool | ImageGenerationServerTool | CodexLocalShellTool | ShellServerTool | ApplyPatchServerTool | CustomTool | NamespaceTool>;
+    top_logprobs?: number;
+    top_p: number | null;
+    truncation?: Truncation;
+    usage?: OpenAiResponsesUsage;
+    user?: string | null;
+};
+
+/**
+ * Event emitted when a text delta is streamed
+ */
+export type BaseTextDeltaEvent = {
+    content_index: number;
+    delta: string;
+    item_id: string;
+    logprobs: Array<OpenResponsesLogProbs>;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.output_text.delta';
+};
+
+/**
+ * Event emitted when text streaming is complete
+ */
+export type BaseTextDoneEvent = {
+    content_index: number;
+    item_id: string;
+    logprobs: Array<OpenResponsesLogProbs>;
+    output_index: number;
+    sequence_number: number;
+    text: string;
+    type: 'response.output_text.done';
+};
+
+/**
+ * OpenRouter built-in server tool: runs shell commands server-side in a sandboxed container
+ */
+export type BashServerTool = {
+    parameters?: BashServerToolConfig;
+    type: 'openrouter:bash';
+};
+
+/**
+ * Configuration for the openrouter:bash server tool
+ */
+export type BashServerToolConfig = {
+    engine?: BashServerToolEngine;
+    environment?: BashServerToolEnvironment;
+    sleep_after_seconds?: SandboxSleepAfterSeconds;
+};
+
+/**
+ * Which bash engine to use. "openrouter" runs commands server-side in the OpenRouter sandbox. "auto" (default) and "native" use native passthrough, returning the tool call to your application to run client-side; OpenRouter does not execute the commands.
+ */
+export type BashServerToolEngine = 'auto' | 'native' | 'openrouter';
+
+/**
+ * Execution environment for the bash server tool.
+ */
+export type BashServerToolEnvironment = ({
+    type: 'container_auto';
+} & ContainerAutoEnvironment) | ({
+    type: 'container_reference';
+} & ContainerReferenceEnvironment);
+
+/**
+ * A supported-or-not flag. Present means the parameter is accepted.
+ */
+export type BooleanCapability = {
+    type: 'boolean';
+};
+
+export type BulkAddWorkspaceMembersRequest = {
+    /**
+     * List of user IDs to add to the workspace. Members are assigned the same role they hold in the organization.
+     */
+    user_ids: Array<string>;
+};
+
+export type BulkAddWorkspaceMembersResponse = {
+    /**
+     * Number of workspace memberships created or updated
+     */
+    added_count: number;
+    /**
+     * List of added workspace memberships
+     */
+    data: Array<WorkspaceMember>;
+};
+
+export type BulkAssignKeysRequest = {
+    /**
+     * Array of API key hashes to assign to the guardrail
+     */
+    key_hashes: Array<string>;
+};
+
+export type BulkAssignKeysResponse = {
+    /**
+     * Number of keys successfully assigned
+     */
+    assigned_count: number;
+};
+
+export type BulkAssignMembersRequest = {
+    /**
+     * Array of member user IDs to assign to the guardrail
+     */
+    member_user_ids: Array<string>;
+};
+
+export type BulkAssignMembersResponse = {
+    /**
+     * Number of members successfully assigned
+     */
+    assigned_count: number;
+};
+
+export type BulkRemoveWorkspaceMembersRequest = {
+    /**
+     * List of user IDs to remove from the workspace
+     */
+    user_ids: Array<string>;
+};
+
+export type BulkRemoveWorkspaceMembersResponse = {
+    /**
+     * Number of members removed
+     */
+    removed_count: number;
+};
+
+export type BulkUnassignKeysRequest = {
+    /**
+     * Array of API key hashes to unassign from the guardrail
+     */
+    key_hashes: Array<string>;
+};
+
+export type BulkUnassignKeysResponse = {
+    /**
+     * Number of keys successfully unassigned
+     */
+    unassigned_count: number;
+};
+
+export type BulkUnassignMembersRequest = {
+    /**
+     * Array of member user IDs to unassign from the guardrail
+     */
+    member_user_ids: Array<string>;
+};
+
+export type BulkUnassignMembersResponse = {
+    /**
+     * Number of members successfully unassigned
+     */
+    unassigned_count: number;
+};
+
+/**
+ * A typed descriptor for one supported request parameter.
+ */
+export type CapabilityDescriptor = ({
+    type: 'enum';
+} & EnumCapability) | ({
+    type: 'range';
+} & RangeCapability) | ({
+    type: 'boolean';
+} & BooleanCapability);
+
+/**
+ * Generated images from image generation models
+ */
+export type ChatAssistantImages = Array<{
+    image_url: {
+        /**
+         * URL or base64-encoded data of the generated image
+         */
+        url: string;
+    };
+}>;
+
+/**
+ * Audio output data or reference
+ */
+export type ChatAudioOutput = {
+    /**
+     * Base64 encoded audio data
+     */
+    data?: string;
+    /**
+     * Audio expiration timestamp
+     */
+    expires_at?: number;
+    /**
+     * Audio output identifier
+     */
+    id?: string;
+    /**
+     * Audio transcript
+     */
+    transcript?: string;
+};
+
+/**
+ * Chat completion response
+ */
+export type ChatCompletion = {
+    /**
+     * List of completion choices
+     */
+    choices: Array<ChatCompletionChoice>;
+    /**
+     * Unix timestamp of creation
+     */
+    created: number;
+    /**
+     * Unique completion identifier
+     */
+    id: string;
+    /**
+     * Model used for completion
+     */
+    model: string;
     object: 'chat.completion';
+    openrouter_metadata?: OpenRouterMetadata;
     /**
      * The provider that served the request.
      */
     provider?: string;
+    /**
+     * The service tier used by the upstream provider for this request
+     */
     service_tier?: string | null;
-    system_fingerprint?: string | null;
+    /**
+     * System fingerprint
+     */
+    system_fingerprint: string | null;
     usage?: CompletionUsage;
 };
 
+/**
+ * Chat completion choice
+ */
 export type ChatCompletionChoice = {
     finish_reason: NullableFinishReason;
+    /**
+     * Choice index
+     */
     index: number;
     logprobs?: ChoiceLogprobs | null;
     message: AssistantMessage;
@@ -98,23 +1799,51 @@ export type ChatCompletionChoice = {
  * One `data:` event of a streamed chat completion.
  */
 export type ChatCompletionChunk = {
+    /**
+     * List of streaming chunk choices
+     */
     choices: Array<ChatCompletionChunkChoice>;
+    /**
+     * Unix timestamp of creation
+     */
     created: number;
+    /**
+     * Error information
+     */
     error?: ErrorDetail;
+    /**
+     * Unique chunk identifier
+     */
     id: string;
+    /**
+     * Model used for completion
+     */
     model: string;
     object: 'chat.completion.chunk';
+    openrouter_metadata?: OpenRouterMetadata;
     provider?: string;
+    /**
+     * The service tier used by the upstream provider for this request
+     */
     service_tier?: string | null;
+    /**
+     * System fingerprint
+     */
     system_fingerprint?: string | null;
     usage?: CompletionUsage;
 };
 
+/**
+ * Streaming completion choice chunk
+ */
 export type ChatCompletionChunkChoice = {
     delta: ChatCompletionDelta;
     finish_reason?: NullableFinishReason;
+    /**
+     * Choice index
+     */
     index: number;
-    logprobs?: ChoiceLogprobs | null;
+    logprobs?: ChoiceLogprobs;
     native_finish_reason?: string | null;
 };
 
@@ -123,80 +1852,188 @@ export type ChatCompletionChunkChoice = {
  */
 export type ChatCompletionDelta = {
     annotations?: Array<Annotation>;
+    audio?: ChatAudioOutput & unknown;
+    /**
+     * Message content delta
+     */
     content?: string | null;
+    /**
+     * Reasoning content delta
+     */
     reasoning?: string | null;
-    reasoning_details?: Array<ReasoningDetail>;
+    reasoning_details?: ChatStreamReasoningDetails;
+    /**
+     * Refusal message delta
+     */
     refusal?: string | null;
-    role?: string;
+    /**
+     * The role of the message author
+     */
+    role?: 'assistant';
+    /**
+     * Tool calls delta
+     */
     tool_calls?: Array<ToolCallDelta>;
 };
 
+/**
+ * Chat completion request parameters
+ */
 export type ChatCompletionRequest = {
+    cache_control?: AnthropicCacheControlDirective;
+    debug?: ChatDebugOptions;
+    /**
+     * Frequency penalty (-2.0 to 2.0)
+     */
     frequency_penalty?: number | null;
+    image_config?: ImageConfig;
     /**
      * Legacy switch for reasoning output; prefer `reasoning`.
      */
     include_reasoning?: boolean | null;
+    /**
+     * Token logit bias adjustments
+     */
     logit_bias?: {
         [key: string]: number;
     } | null;
+    /**
+     * Return log probabilities
+     */
     logprobs?: boolean | null;
+    /**
+     * Maximum tokens in completion
+     */
     max_completion_tokens?: number | null;
+    /**
+     * Maximum tokens (deprecated, use max_completion_tokens). Note: some providers enforce a minimum of 16.
+     */
     max_tokens?: number | null;
+    /**
+     * List of messages for the conversation
+     */
     messages: Array<ChatMessage>;
+    /**
+     * Key-value pairs for additional object information (max 16 pairs, 64 char keys, 512 char values)
+     */
     metadata?: {
         [key: string]: string;
     };
+    /**
+     * Minimum probability threshold relative to the most likely token. Tokens with probability below min_p * (probability of top token) are filtered out. Not all providers support this parameter.
+     */
     min_p?: number | null;
+    /**
+     * Output modalities for the response. Supported values are "text", "image", and "audio".
+     */
+    modalities?: Array<'text' | 'image' | 'audio'>;
     model?: ModelName;
-    models?: Array<ModelName>;
+    models?: ChatModelNames;
+    /**
+     * Whether to enable parallel function calling during tool use. When true, the model may generate multiple tool calls in a single response.
+     */
     parallel_tool_calls?: boolean | null;
+    /**
+     * Plugins you want to enable for this request, including their settings.
+     */
+    plugins?: Array<AutoRouterPlugin | AutoBetaRouterPlugin | ModerationPlugin | WebSearchPlugin | WebFetchPlugin | FileParserPlugin | ResponseHealingPlugin | ContextCompressionPlugin | ParetoRouterPlugin | FusionPlugin>;
+    prediction?: Prediction;
+    /**
+     * Presence penalty (-2.0 to 2.0)
+     */
     presence_penalty?: number | null;
     /**
      * Name of a preset saved in the OpenRouter dashboard.
      */
     preset?: string;
+    prompt_cache_key?: string | null;
+    prompt_cache_options?: PromptCacheOptions;
     /**
      * Provider routing preferences (order, allow_fallbacks, only, ignore, sort, ...).
      */
-    provider?: {
-        allow_fallbacks?: boolean;
-        /**
-         * allow or deny
-         */
-        data_collection?: string;
-        ignore?: Array<string>;
-        only?: Array<string>;
-        order?: Array<string>;
-        require_parameters?: boolean;
-        /**
-         * price, throughput or latency
-         */
-        sort?: string;
-        zdr?: boolean;
-    };
+    provider?: ProviderPreferences;
+    /**
+     * Configuration options for reasoning models
+     */
     reasoning?: ReasoningConfig;
     /**
      * OpenAI-style effort; same as reasoning.effort.
      */
-    reasoning_effort?: ReasoningEffort | null;
+    reasoning_effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none' | null;
+    /**
+     * Penalizes tokens based on how much they have already appeared in the text. A value of 1.0 means no penalty. Values above 1.0 penalize repeated tokens more strongly. Not all providers support this parameter.
+     */
     repetition_penalty?: number | null;
-    response_format?: ResponseFormat;
+    /**
+     * Response format configuration
+     */
+    response_format?: ({
+        type: 'text';
+    } & ResponseFormatText) | ({
+        type: 'json_object';
+    } & ResponseFormatJsonObject) | ({
+        type: 'json_schema';
+    } & ResponseFormatJsonSchema) | ({
+        type: 'grammar';
+    } & ResponseFormatTextGrammar) | ({
+        type: 'python';
+    } & ResponseFormatPython);
+    route?: DeprecatedRoute;
+    /**
+     * Random seed for deterministic outputs
+     */
     seed?: number | null;
-    stop?: StopSequences | null;
+    /**
+     * The service tier to use for processing this request. `fast` is accepted as an alias for `priority`.
+     */
+    service_tier?: 'auto' | 'default' | 'fast' | 'flex' | 'priority' | 'scale' | null;
+    /**
+     * A unique identifier for grouping related requests (e.g., a conversation or agent workflow). When provided, OpenRouter uses it as the sticky routing key, routing all requests in the session to the same provider to maximize prompt cache hits. Also used for observability grouping. If provided in both the request body and the x-session-id header, the body value takes precedence. Maximum of 256 characters.
+     */
+    session_id?: string;
+    /**
+     * Stop sequences (up to 4)
+     */
+    stop?: string | Array<string> | null;
+    stop_server_tools_when?: StopServerToolsWhen;
+    /**
+     * Enable streaming response
+     */
     stream?: boolean;
     stream_options?: ChatStreamOptions | null;
+    /**
+     * Sampling temperature (0-2)
+     */
     temperature?: number | null;
     tool_choice?: ToolChoiceOption;
+    /**
+     * Available tools for function calling
+     */
     tools?: Array<ToolDefinition>;
+    /**
+     * Consider only tokens with "sufficiently high" probabilities based on the probability of the most likely token. Not all providers support this parameter.
+     */
     top_a?: number | null;
+    /**
+     * Limits the model to choose from the top K most likely tokens at each step. A value of 1 means the model will always pick the most likely next token. Not all providers support this parameter.
+     */
     top_k?: number | null;
+    /**
+     * Number of top log probabilities to return (0-20)
+     */
     top_logprobs?: number | null;
+    /**
+     * Nucleus sampling parameter (0-1)
+     */
     top_p?: number | null;
+    trace?: TraceConfig;
     transforms?: Array<string>;
     usage?: {
         include?: boolean;
     };
+    /**
+     * Per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym. When a provider requires a user identity, OpenRouter folds it into the hashed identity sent upstream and never forwards it raw. If omitted, requests use an account-level identity, so provider policy blocks can affect the whole account.
+     */
     user?: string;
     /**
      * low, medium or high
@@ -211,139 +2048,1449 @@ export type ChatCompletionRequest = {
     [key: string]: unknown;
 };
 
-export type ChatMessage = SystemMessage | UserMessage | DeveloperMessage | AssistantMessage | ToolMessage;
+/**
+ * Anthropic-style cache breakpoint for the content part. Interchangeable with the OpenAI-style `prompt_cache_breakpoint` marker: OpenRouter converts between the two based on the provider serving the request.
+ */
+export type ChatContentCacheControl = AnthropicCacheControlDirective & {
+    [key: string]: unknown;
+};
 
-export type ChatMessageContentItem = ChatMessageContentItemText | ChatMessageContentItemImage | ChatMessageContentItemAudio | ChatMessageContentItemVideo;
+/**
+ * File content part for document processing
+ */
+export type ChatContentFile = {
+    file: {
+        /**
+         * File content as base64 data URL or URL
+         */
+        file_data?: string;
+        /**
+         * File ID for previously uploaded files
+         */
+        file_id?: string;
+        /**
+         * Original filename
+         */
+        filename?: string;
+    };
+    type: 'file';
+};
 
+/**
+ * Video input content part
+ */
+export type ChatContentVideo = {
+    type: 'video_url';
+    video_url: ChatContentVideoInput;
+};
+
+/**
+ * Video input object
+ */
+export type ChatContentVideoInput = {
+    /**
+     * URL of the video (data: URLs supported)
+     */
+    url: string;
+};
+
+/**
+ * Debug options for inspecting request transformations (streaming only)
+ */
+export type ChatDebugOptions = {
+    /**
+     * If true, includes the transformed upstream request body in a debug chunk at the start of the stream. Only works with streaming mode.
+     */
+    echo_upstream_body?: boolean;
+};
+
+/**
+ * Chat completion message with role-based discrimination
+ */
+export type ChatMessage = ({
+    role: 'system';
+} & SystemMessage) | ({
+    role: 'user';
+} & UserMessage) | ({
+    role: 'developer';
+} & DeveloperMessage) | ({
+    role: 'assistant';
+} & AssistantMessage) | ({
+    role: 'tool';
+} & ToolMessage);
+
+/**
+ * Content part for chat completion messages
+ */
+export type ChatMessageContentItem = ({
+    type: 'text';
+} & ChatMessageContentItemText) | ({
+    type: 'image_url';
+} & ChatMessageContentItemImage) | ({
+    type: 'input_audio';
+} & ChatMessageContentItemAudio) | ({
+    type: 'input_video';
+} & ChatMessageContentItemVideo) | ({
+    type: 'video_url';
+} & ChatContentVideo) | ({
+    type: 'file';
+} & ChatContentFile);
+
+/**
+ * Audio input content part. Supported audio formats vary by provider.
+ */
 export type ChatMessageContentItemAudio = {
     input_audio: InputAudio;
     type: 'input_audio';
 };
 
+/**
+ * Image content part for vision models
+ */
 export type ChatMessageContentItemImage = {
     image_url: ImageUrl;
     type: 'image_url';
 };
 
+/**
+ * Text content part
+ */
 export type ChatMessageContentItemText = {
+    cache_control?: ChatContentCacheControl;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint;
     text: string;
     type: 'text';
 };
 
+/**
+ * Video input content part (legacy format - deprecated)
+ *
+ * @deprecated
+ */
 export type ChatMessageContentItemVideo = {
     type: 'input_video';
     video_url: VideoUrl;
 };
 
-export type ChatStreamOptions = {
-    include_usage?: boolean;
+/**
+ * Models to use for completion
+ */
+export type ChatModelNames = Array<ModelName & unknown>;
+
+/**
+ * Reasoning details for extended thinking models
+ */
+export type ChatReasoningDetails = Array<ReasoningDetail>;
+
+/**
+ * OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
+ */
+export type ChatSearchModelsServerTool = {
+    parameters?: SearchModelsServerToolConfig;
+    type: 'openrouter:experimental__search_models';
 };
 
-export type ChoiceLogprobs = {
-    content: Array<TokenLogprob> | null;
-    refusal: Array<TokenLogprob> | null;
+/**
+ * OpenRouter extension: force a specific server tool by naming it directly in `tool_choice.type` instead of wrapping it in `{ type: "function", function: { name } }`.
+ */
+export type ChatServerToolChoice = {
+    /**
+     * OpenRouter server-tool type to force (e.g. `openrouter:web_search`, `web_search`, `web_search_preview`).
+     */
+    type: string;
 };
+
+/**
+ * Streaming configuration options
+ */
+export type ChatStreamOptions = {
+    /**
+     * Deprecated: This field has no effect. Full usage details are always included.
+     *
+     * @deprecated
+     */
+    include_usage?: boolean;
+} | null;
+
+/**
+ * Reasoning details for extended thinking models
+ */
+export type ChatStreamReasoningDetails = Array<ReasoningDetail>;
+
+export type ChatStreamingResponse = {
+    data: ChatCompletionChunk;
+};
+
+/**
+ * Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
+ */
+export type ChatWebSearchShorthand = {
+    /**
+     * Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
+     */
+    allowed_domains?: Array<string>;
+    engine?: WebSearchEngineEnum;
+    /**
+     * Exclude search results from these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, Anthropic, OpenAI, and xAI. Cannot be used with allowed_domains.
+     */
+    excluded_domains?: Array<string>;
+    /**
+     * Exact maximum number of characters of content per search result. Applies to the Exa, Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For Exa, caps highlight content per result. For Parallel, caps excerpt content per result (default 1,500 when omitted). For Perplexity, maps to the native `max_tokens_per_page` parameter (converted from characters to tokens) and trims the response to the exact character cap. When both `max_characters` and `search_context_size` are set, `max_characters` takes precedence. When omitted, falls back to `search_context_size` mapping (Exa) or engine defaults (Parallel, Perplexity).
+     */
+    max_characters?: number;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum total number of search results across all search calls in a single request. Once this limit is reached, the tool will stop returning new results. Useful for controlling cost and context size in agentic loops. Defaults to 50 when not specified.
+     */
+    max_total_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    parameters?: WebSearchConfig;
+    search_context_size?: SearchQualityLevel;
+    type: 'web_search' | 'web_search_preview' | 'web_search_preview_2025_03_11' | 'web_search_2025_08_26';
+    user_location?: WebSearchUserLocationServerTool;
+};
+
+/**
+ * Log probabilities for the completion
+ */
+export type ChoiceLogprobs = {
+    /**
+     * Log probabilities for content tokens
+     */
+    content: Array<TokenLogprob> | null;
+    /**
+     * Log probabilities for refusal tokens
+     */
+    refusal?: Array<TokenLogprob> | null;
+} | null;
 
 export type CodeChallengeMethod = 'S256' | 'plain';
 
+/**
+ * Incremental chunk of code being streamed for a `code_interpreter_call`.
+ */
+export type CodeInterpreterCallCodeDeltaEvent = OpenAiResponsesCodeInterpreterCallCodeDelta & {
+    [key: string]: unknown;
+};
+
+/**
+ * Emitted when code streaming completes for a `code_interpreter_call`.
+ */
+export type CodeInterpreterCallCodeDoneEvent = OpenAiResponsesCodeInterpreterCallCodeDone & {
+    [key: string]: unknown;
+};
+
+/**
+ * Code interpreter call completed
+ */
+export type CodeInterpreterCallCompletedEvent = OpenAiResponsesCodeInterpreterCallCompleted & {
+    [key: string]: unknown;
+};
+
+/**
+ * Code interpreter call in progress
+ */
+export type CodeInterpreterCallInProgressEvent = OpenAiResponsesCodeInterpreterCallInProgress & {
+    [key: string]: unknown;
+};
+
+/**
+ * Code interpreter is executing the code
+ */
+export type CodeInterpreterCallInterpretingEvent = OpenAiResponsesCodeInterpreterCallInterpreting & {
+    [key: string]: unknown;
+};
+
+/**
+ * A code interpreter execution call with outputs
+ */
+export type CodeInterpreterCallItem = OutputItemCodeInterpreterCall & {
+    [key: string]: unknown;
+};
+
+export type CodeInterpreterFileOutput = {
+    /**
+     * Provider-issued download URL for the generated file. Typically signed and time-limited (see `expires_at`); fetch promptly rather than persisting the URL.
+     */
+    download_url?: string;
+    /**
+     * Provider error code when generating or persisting the file failed; null or absent on success.
+     */
+    error_code?: string | null;
+    /**
+     * When the `download_url` stops working, as an ISO 8601 timestamp. After this time the file must be regenerated.
+     */
+    expires_at?: string;
+    filename?: string;
+    id?: string;
+    media_type?: string;
+    sha256?: string;
+    size_bytes?: number;
+    /**
+     * Provider-reported readiness of the generated file (e.g. `ready`). Values other than `ready` indicate the artifact may not be downloadable.
+     */
+    status?: string;
+    type: 'file';
+};
+
+export type CodeInterpreterImageOutput = {
+    type: 'image';
+    url: string;
+};
+
+export type CodeInterpreterLogsOutput = {
+    logs: string;
+    type: 'logs';
+};
+
+/**
+ * Code interpreter tool configuration
+ */
+export type CodeInterpreterServerTool = {
+    container: string | {
+        file_ids?: Array<string>;
+        memory_limit?: '1g' | '4g' | '16g' | '64g' | null;
+        type: 'auto';
+    };
+    type: 'code_interpreter';
+};
+
+/**
+ * Local shell tool configuration
+ */
+export type CodexLocalShellTool = {
+    type: 'local_shell';
+};
+
+/**
+ * A context compaction marker with encrypted summary
+ */
+export type CompactionItem = {
+    encrypted_content: string;
+    id?: string | null;
+    type: 'compaction';
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when a response has completed successfully
+ */
+export type CompletedEvent = {
+    response: BaseResponsesResult;
+    sequence_number: number;
+    type: 'response.completed';
+};
+
 export type CompletionTokensDetails = {
+    /**
+     * Accepted prediction tokens
+     */
     accepted_prediction_tokens?: number | null;
+    /**
+     * Tokens used for audio output
+     */
     audio_tokens?: number | null;
     image_tokens?: number | null;
+    /**
+     * Tokens used for reasoning
+     */
     reasoning_tokens?: number | null;
+    /**
+     * Rejected prediction tokens
+     */
     rejected_prediction_tokens?: number | null;
 };
 
+/**
+ * Token usage statistics
+ */
 export type CompletionUsage = {
+    /**
+     * Number of tokens in the completion
+     */
     completion_tokens: number;
+    /**
+     * Detailed completion token usage
+     */
     completion_tokens_details?: CompletionTokensDetails | null;
     /**
      * What the request cost, in USD.
      */
     cost?: number;
     cost_details?: CostDetails;
+    /**
+     * Whether a request was made using a Bring Your Own Key configuration
+     */
     is_byok?: boolean;
+    /**
+     * Number of tokens in the prompt
+     */
     prompt_tokens: number;
+    /**
+     * Detailed prompt token usage
+     */
     prompt_tokens_details?: PromptTokensDetails | null;
     server_tool_use_details?: ServerToolUseDetails;
+    /**
+     * Total number of tokens
+     */
     total_tokens: number;
+};
+
+/**
+ * A compound filter that combines multiple comparison or compound filters
+ */
+export type CompoundFilter = {
+    filters: Array<{
+        [key: string]: unknown;
+    }>;
+    type: 'and' | 'or';
+};
+
+/**
+ * Computer use preview tool configuration
+ */
+export type ComputerUseServerTool = {
+    display_height: number;
+    display_width: number;
+    environment: 'windows' | 'mac' | 'linux' | 'ubuntu' | 'browser';
+    type: 'computer_use_preview';
+};
+
+/**
+ * Conflict - Resource conflict or concurrent modification
+ */
+export type ConflictResponse = {
+    error: ConflictResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for ConflictResponse
+ */
+export type ConflictResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * An OpenRouter-managed, auto-provisioned ephemeral container.
+ */
+export type ContainerAutoEnvironment = {
+    type: 'container_auto';
+};
+
+/**
+ * Reference to a previously created container to reuse.
+ */
+export type ContainerReferenceEnvironment = {
+    /**
+     * Identifier of an existing container to reuse (max 20 characters).
+     */
+    container_id: string;
+    type: 'container_reference';
+};
+
+/**
+ * Action taken when the pattern matches
+ */
+export type ContentFilterAction = 'redact' | 'block' | 'flag';
+
+/**
+ * Action taken when the builtin filter triggers
+ */
+export type ContentFilterBuiltinAction = 'redact' | 'block' | 'flag';
+
+/**
+ * A builtin content filter entry. Builtin filters include PII detectors and the regex-based prompt injection detector.
+ */
+export type ContentFilterBuiltinEntry = {
+    action: ContentFilterBuiltinAction;
+    /**
+     * Read-only, system-assigned redaction placeholder derived from the slug (e.g. "[EMAIL]", "[PHONE]"). Not settable by the caller.
+     */
+    label?: string;
+    scan_scope?: PromptInjectionScanScope;
+    slug: ContentFilterBuiltinSlug;
+};
+
+/**
+ * A builtin content filter entry for create/update requests. Labels are system-assigned and cannot be set by the caller.
+ */
+export type ContentFilterBuiltinEntryInput = {
+    action: ContentFilterBuiltinAction;
+    /**
+     * Deprecated: labels are system-assigned and cannot be set by the caller. Accepted for backward compatibility but silently ignored.
+     *
+     * @deprecated
+     */
+    label?: string;
+    scan_scope?: PromptInjectionScanScope;
+    slug: ContentFilterBuiltinSlug;
+};
+
+/**
+ * The builtin filter identifier
+ */
+export type ContentFilterBuiltinSlug = 'email' | 'phone' | 'ssn' | 'credit-card' | 'ip-address' | 'person-name' | 'address' | 'regex-prompt-injection';
+
+/**
+ * A custom regex content filter that scans request messages for matching patterns.
+ */
+export type ContentFilterEntry = {
+    action: ContentFilterAction;
+    /**
+     * Optional label used in redaction placeholders or error messages
+     */
+    label?: string | null;
+    /**
+     * A regex pattern to match against request content
+     */
+    pattern: string;
+};
+
+/**
+ * Event emitted when a new content part is added to an output item
+ */
+export type ContentPartAddedEvent = BaseContentPartAddedEvent & {
+    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent;
+};
+
+export type ContentPartAudio = {
+    audio_url: {
+        url: string;
+    };
+    type: 'audio_url';
+};
+
+/**
+ * Event emitted when a content part is complete
+ */
+export type ContentPartDoneEvent = BaseContentPartDoneEvent & {
+    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent;
+};
+
+export type ContentPartImage = {
+    image_url: {
+        url: string;
+    };
+    type: 'image_url';
+};
+
+export type ContentPartInputAudio = {
+    input_audio: MultimodalMedia;
+    type: 'input_audio';
+};
+
+export type ContentPartInputFile = {
+    input_file: MultimodalMedia;
+    type: 'input_file';
+};
+
+export type ContentPartInputVideo = {
+    input_video: MultimodalMedia;
+    type: 'input_video';
+};
+
+export type ContentPartVideo = {
+    type: 'video_url';
+    video_url: {
+        url: string;
+    };
+};
+
+/**
+ * A context compaction marker with an optional encrypted summary
+ */
+export type ContextCompactionItem = {
+    encrypted_content?: string | null;
+    id?: string | null;
+    type: 'context_compaction';
+    [key: string]: unknown;
+};
+
+/**
+ * The compression engine to use. Defaults to "middle-out".
+ */
+export type ContextCompressionEngine = 'middle-out';
+
+export type ContextCompressionPlugin = {
+    /**
+     * Set to false to disable the context-compression plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    engine?: ContextCompressionEngine;
+    id: 'context-compression';
 };
 
 /**
  * What the upstream provider charged, in USD.
  */
 export type CostDetails = {
-    upstream_inference_completions_cost?: number;
+    upstream_inference_completions_cost: number;
     upstream_inference_cost?: number | null;
-    upstream_inference_prompt_cost?: number;
+    upstream_inference_prompt_cost: number;
 };
 
 export type CreateAuthCodeRequest = {
+    /**
+     * The callback URL to redirect to after authorization. Supports https URLs and localhost/127.0.0.1 URLs on any port for local CLI tools.
+     */
     callback_url: string;
+    /**
+     * PKCE code challenge for enhanced security
+     */
     code_challenge?: string;
+    /**
+     * The method used to generate the code challenge
+     */
     code_challenge_method?: CodeChallengeMethod;
+    /**
+     * Optional expiration time for the API key to be created
+     */
+    expires_at?: string | null;
+    /**
+     * Optional custom label for the API key. Defaults to the app name if not provided.
+     */
+    key_label?: string;
+    /**
+     * Credit limit for the API key to be created
+     */
     limit?: number;
+    /**
+     * Agent identifier for spawn telemetry
+     */
+    spawn_agent?: string;
+    /**
+     * Cloud identifier for spawn telemetry
+     */
+    spawn_cloud?: string;
+    /**
+     * Optional credit limit reset interval. When set, the credit limit resets on this interval.
+     */
+    usage_limit_type?: 'daily' | 'weekly' | 'monthly';
+    /**
+     * Optional workspace ID to associate the API key with
+     */
+    workspace_id?: string;
 };
 
 export type CreateAuthCodeResponse = {
+    /**
+     * Auth code data
+     */
     data: AuthCode;
 };
 
-export type CreateKeyRequest = {
-    include_byok_in_limit?: boolean;
-    limit?: number | null;
-    limit_reset?: KeyLimitReset | null;
+export type CreateByokKeyRequest = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction. Must contain at least one hash if provided. Hashes that do not belong to your account return a 400.
+     */
+    allowed_api_key_hashes?: Array<string> | null;
+    /**
+     * Optional allowlist of model slugs this credential may be used for. `null` means no restriction.
+     */
+    allowed_models?: Array<string> | null;
+    /**
+     * Optional allowlist of user IDs that may use this credential. `null` means no restriction.
+     */
+    allowed_user_ids?: Array<string> | null;
+    /**
+     * Whether this credential should be created in a disabled state.
+     */
+    disabled?: boolean;
+    /**
+     * Whether this credential is treated as a fallback — used only after non-fallback keys for the same provider have been tried.
+     */
+    is_fallback?: boolean;
+    /**
+     * The raw provider API key or credential. This value is encrypted at rest and never returned in API responses.
+     */
+    key: string;
+    /**
+     * Optional human-readable name for the credential.
+     */
+    name?: string | null;
+    provider: ByokProviderSlug;
+    /**
+     * Optional workspace ID to scope the credential to. When omitted, the credential is created in the account's default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly.
+     */
+    workspace_id?: string;
+};
+
+export type CreateByokKeyResponse = {
+    data: ByokKey & unknown;
+};
+
+/**
+ * Embeddings request input
+ */
+export type CreateEmbeddingsRequest = {
+    /**
+     * The number of dimensions for the output embeddings
+     */
+    dimensions?: number;
+    /**
+     * The format of the output embeddings
+     */
+    encoding_format?: 'float' | 'base64';
+    /**
+     * Text, token, or multimodal input(s) to embed
+     */
+    input: string | Array<string> | Array<number> | Array<Array<number>> | Array<{
+        content: Array<{
+            text: string;
+            type: 'text';
+        } | {
+            image_url: {
+                url: string;
+            };
+            type: 'image_url';
+        } | ContentPartInputAudio | ContentPartInputVideo | ContentPartInputFile>;
+    }>;
+    /**
+     * The type of input (e.g. search_query, search_document)
+     */
+    input_type?: string;
+    /**
+     * The model to use for embeddings
+     */
+    model: string;
+    provider?: ProviderPreferences & unknown;
+    /**
+     * A unique identifier for the end-user
+     */
+    user?: string;
+};
+
+/**
+ * Embeddings response containing embedding vectors
+ */
+export type CreateEmbeddingsResponse = {
+    /**
+     * List of embedding objects
+     */
+    data: Array<{
+        /**
+         * Embedding vector as an array of floats or a base64 string
+         */
+        embedding: Array<number> | string;
+        /**
+         * Index of the embedding in the input list
+         */
+        index?: number;
+        object: 'embedding';
+    }>;
+    /**
+     * Unique identifier for the embeddings response
+     */
+    id?: string;
+    /**
+     * The model used for embeddings
+     */
+    model: string;
+    object: 'list';
+    /**
+     * Token usage statistics
+     */
+    usage?: {
+        /**
+         * Cost of the request in credits
+         */
+        cost?: number;
+        cost_details?: CostDetails;
+        /**
+         * Whether a request was made using a Bring Your Own Key configuration
+         */
+        is_byok?: boolean;
+        /**
+         * Number of tokens in the input
+         */
+        prompt_tokens: number;
+        /**
+         * Per-modality token breakdown. Only present when the input contains 2+ modalities (e.g. text + image) and the upstream provider returns modality-level usage data. Only non-zero modality counts are included.
+         */
+        prompt_tokens_details?: {
+            /**
+             * Number of audio tokens in the input
+             */
+            audio_tokens?: number;
+            /**
+             * Number of file/document tokens in the input
+             */
+            file_tokens?: number;
+            /**
+             * Number of image tokens in the input
+             */
+            image_tokens?: number;
+            /**
+             * Number of text tokens in the input
+             */
+            text_tokens?: number;
+            /**
+             * Number of video tokens in the input
+             */
+            video_tokens?: number;
+        };
+        /**
+         * Total number of tokens used
+         */
+        total_tokens: number;
+    };
+};
+
+export type CreateGuardrailRequest = {
+    /**
+     * Array of model identifiers (slug or canonical_slug accepted)
+     */
+    allowed_models?: Array<string> | null;
+    /**
+     * List of allowed provider IDs
+     */
+    allowed_providers?: Array<string> | null;
+    /**
+     * Builtin content filters to apply. Every builtin slug supports "block", "redact", and the detect-only "flag" action.
+     */
+    content_filter_builtins?: Array<ContentFilterBuiltinEntryInput> | null;
+    /**
+     * Custom regex content filters to apply to request messages
+     */
+    content_filters?: Array<ContentFilterEntry> | null;
+    /**
+     * Description of the guardrail
+     */
+    description?: string | null;
+    /**
+     * Whether this guardrail allows free endpoints that publish prompts.
+     */
+    enable_free_model_publication?: boolean | null;
+    /**
+     * Whether this guardrail allows free endpoints that train on request data.
+     */
+    enable_free_model_training?: boolean | null;
+    /**
+     * Whether this guardrail allows paid endpoints that train on request data.
+     */
+    enable_paid_model_training?: boolean | null;
+    /**
+     * Deprecated. Use enforce_zdr_anthropic, enforce_zdr_openai, enforce_zdr_google, enforce_zdr_xai, and enforce_zdr_other instead. When provided, its value is copied into any of those per-provider fields that are not explicitly specified on the request.
+     *
+     * @deprecated
+     */
+    enforce_zdr?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Anthropic models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_anthropic?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Google models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_google?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for OpenAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_openai?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for models that are not from Anthropic, OpenAI, Google, or xAI. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_other?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for xAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_xai?: boolean | null;
+    /**
+     * Array of model identifiers to exclude from routing (slug or canonical_slug accepted)
+     */
+    ignored_models?: Array<string> | null;
+    /**
+     * List of provider IDs to exclude from routing
+     */
+    ignored_providers?: Array<string> | null;
+    /**
+     * Whether BYOK (bring-your-own-key) inference spend counts toward this guardrail's limit_usd, in addition to OpenRouter credit spend. Defaults to false.
+     */
+    include_byok_in_budgets?: boolean;
+    /**
+     * Spending limit in USD
+     */
+    limit_usd?: number | null;
+    /**
+     * Name for the new guardrail
+     */
     name: string;
+    reset_interval?: GuardrailInterval;
+    /**
+     * The workspace to create the guardrail in. When omitted, the guardrail is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. This only places the guardrail in the workspace; the created guardrail enforces nothing for that workspace's traffic until it is assigned to API keys or members. To restrict all traffic in a workspace, update the workspace's default guardrail instead.
+     */
+    workspace_id?: string;
+};
+
+export type CreateGuardrailResponse = {
+    data: Guardrail & unknown;
+};
+
+export type CreateKeyRequest = {
+    /**
+     * Optional user ID of the key creator. Only meaningful for organization-owned keys where a specific member is creating the key.
+     */
+    creator_user_id?: string | null;
+    /**
+     * Optional ISO 8601 UTC timestamp when the API key should expire. Must be UTC, other timezones will be rejected
+     */
+    expires_at?: string | null;
+    /**
+     * Whether to include BYOK usage in the limit
+     */
+    include_byok_in_limit?: boolean;
+    /**
+     * Optional spending limit for the API key in USD
+     */
+    limit?: number | null;
+    /**
+     * Type of limit reset for the API key (daily, weekly, monthly, or null for no reset). Resets happen automatically at midnight UTC, and weeks are Monday through Sunday.
+     */
+    limit_reset?: KeyLimitReset | null;
+    /**
+     * Name for the new API key
+     */
+    name: string;
+    /**
+     * The workspace to create the API key in. Defaults to the default workspace if not provided.
+     */
+    workspace_id?: string;
 };
 
 export type CreateKeyResponse = {
+    /**
+     * The created API key information
+     */
     data: ApiKey;
+    /**
+     * The actual API key string (only shown once)
+     */
     key: string;
 };
 
+export type CreateObservabilityDestinationRequest = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes whose traffic is forwarded. `null` or omitted means all keys. Must contain at least one hash if provided.
+     */
+    api_key_hashes?: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost?: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity?: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context?: boolean;
+    /**
+     * Provider-specific configuration. The shape depends on `type` and is validated server-side.
+     */
+    config: {
+        [key: string]: unknown;
+    };
+    /**
+     * Whether this destination should be enabled immediately.
+     */
+    enabled?: boolean;
+    filter_rules?: ObservabilityFilterRulesConfigNullable;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string;
+    /**
+     * When true, request/response bodies are not forwarded — only metadata.
+     */
+    privacy_mode?: boolean;
+    /**
+     * Sampling rate between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate?: number;
+    /**
+     * The destination type. Only stable destination types are accepted.
+     */
+    type: 'arize' | 'braintrust' | 'clickhouse' | 'datadog' | 'grafana' | 'langfuse' | 'langsmith' | 'newrelic' | 'opik' | 'otel-collector' | 'posthog' | 'ramp' | 's3' | 'sentry' | 'snowflake' | 'weave' | 'webhook';
+    /**
+     * Optional workspace ID. Defaults to the authenticated entity's default workspace.
+     */
+    workspace_id?: string;
+};
+
+export type CreateObservabilityDestinationResponse = {
+    data: ObservabilityDestination & unknown;
+};
+
+/**
+ * Response containing the created preset with its designated version.
+ */
+export type CreatePresetFromInferenceResponse = {
+    data: PresetWithDesignatedVersion;
+};
+
+/**
+ * Rerank request input
+ */
+export type CreateRerankRequest = {
+    /**
+     * A document to rerank. Either a plain string, or a structured object with optional `text` and/or `image`.
+     */
+    documents: Array<string | {
+        /**
+         * An image associated with the document, as a remote URL (http/https) or a base64-encoded data URI (data:image/...).
+         */
+        image?: string;
+        /**
+         * The document text
+         */
+        text?: string;
+    }>;
+    /**
+     * The rerank model to use
+     */
+    model: string;
+    provider?: ProviderPreferences & unknown;
+    /**
+     * The search query to rerank documents against
+     */
+    query: string;
+    /**
+     * Number of most relevant documents to return
+     */
+    top_n?: number;
+};
+
+/**
+ * Rerank response containing ranked results
+ */
+export type CreateRerankResponse = {
+    /**
+     * Unique identifier for the rerank response (ORID format)
+     */
+    id?: string;
+    /**
+     * The model used for reranking
+     */
+    model: string;
+    /**
+     * The provider that served the rerank request
+     */
+    provider?: string;
+    /**
+     * List of rerank results sorted by relevance
+     */
+    results: Array<{
+        /**
+         * The document object echoing the original input (text and/or image)
+         */
+        document: {
+            /**
+             * The image (URL or data URI) from the original document
+             */
+            image?: string;
+            /**
+             * The document text
+             */
+            text?: string;
+        };
+        /**
+         * Index of the document in the original input list
+         */
+        index: number;
+        /**
+         * Relevance score of the document to the query
+         */
+        relevance_score: number;
+    }>;
+    /**
+     * Usage statistics
+     */
+    usage?: {
+        /**
+         * Cost of the request in credits
+         */
+        cost?: number;
+        /**
+         * Number of search units consumed (Cohere billing)
+         */
+        search_units?: number;
+        /**
+         * Total number of tokens used
+         */
+        total_tokens?: number;
+    };
+};
+
+export type CreateScimGroupMappingRequest = {
+    role: 'admin' | 'member';
+    scim_group_id: string;
+    workspace_id: string;
+};
+
+export type CreateScimGroupMappingResponse = {
+    data: ScimGroupMapping;
+};
+
+export type CreateWorkspaceRequest = {
+    /**
+     * Default image model for this workspace
+     */
+    default_image_model?: string | null;
+    /**
+     * Default provider sort preference (price, throughput, latency, exacto)
+     */
+    default_provider_sort?: string | null;
+    /**
+     * Default text model for this workspace
+     */
+    default_text_model?: string | null;
+    /**
+     * Description of the workspace
+     */
+    description?: string | null;
+    /**
+     * Optional array of API key IDs to filter I/O logging
+     */
+    io_logging_api_key_ids?: Array<number> | null;
+    /**
+     * Sampling rate for I/O logging (0.0001-1)
+     */
+    io_logging_sampling_rate?: number;
+    /**
+     * Whether data discount logging is enabled
+     */
+    is_data_discount_logging_enabled?: boolean;
+    /**
+     * Whether broadcast is enabled
+     */
+    is_observability_broadcast_enabled?: boolean;
+    /**
+     * Whether private logging is enabled
+     */
+    is_observability_io_logging_enabled?: boolean;
+    /**
+     * Name for the new workspace
+     */
+    name: string;
+    /**
+     * URL-friendly slug (lowercase alphanumeric segments separated by single hyphens, no leading/trailing hyphens)
+     */
+    slug: string;
+};
+
+export type CreateWorkspaceResponse = {
+    data: Workspace & unknown;
+};
+
+/**
+ * Event emitted when a response is created
+ */
+export type CreatedEvent = {
+    response: BaseResponsesResult;
+    sequence_number: number;
+    type: 'response.created';
+};
+
 export type CurrentKey = {
+    /**
+     * Total external BYOK usage (in USD) for the API key
+     */
     byok_usage: number;
+    /**
+     * External BYOK usage (in USD) for the current UTC day
+     */
     byok_usage_daily: number;
+    /**
+     * External BYOK usage (in USD) for current UTC month
+     */
     byok_usage_monthly: number;
+    /**
+     * External BYOK usage (in USD) for the current UTC week (Monday-Sunday)
+     */
     byok_usage_weekly: number;
+    /**
+     * The user ID of the key creator. For organization-owned keys, this is the member who created the key. For individual users, this is the user's own ID.
+     */
     creator_user_id?: string | null;
     /**
      * When the key stops working (ISO 8601), or null.
      */
     expires_at?: string | null;
+    /**
+     * Whether to include external BYOK usage in the credit limit
+     */
     include_byok_in_limit: boolean;
+    /**
+     * Whether this is a free tier API key
+     */
     is_free_tier: boolean;
+    /**
+     * Whether this is a management key
+     */
     is_management_key?: boolean;
+    /**
+     * Whether this is a management key
+     *
+     * @deprecated
+     */
     is_provisioning_key: boolean;
+    /**
+     * Human-readable label for the API key
+     */
     label: string;
+    /**
+     * Spending limit for the API key in USD
+     */
     limit: number | null;
+    /**
+     * Remaining spending limit in USD
+     */
     limit_remaining: number | null;
+    /**
+     * Type of limit reset for the API key
+     */
     limit_reset: string | null;
+    /**
+     * Legacy rate limit information about a key. Will always return -1.
+     */
     rate_limit: CurrentKeyRateLimit;
+    /**
+     * Total OpenRouter credit usage (in USD) for the API key
+     */
     usage: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC day
+     */
     usage_daily: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC month
+     */
     usage_monthly: number;
+    /**
+     * OpenRouter credit usage (in USD) for the current UTC week (Monday-Sunday)
+     */
     usage_weekly: number;
 };
 
+/**
+ * @deprecated
+ */
 export type CurrentKeyRateLimit = {
+    /**
+     * Rate limit interval
+     */
     interval: string;
+    /**
+     * Note about the rate limit
+     */
     note: string;
+    /**
+     * Number of requests allowed per interval
+     */
     requests: number;
 };
 
-export type DefaultParameters = {
-    frequency_penalty?: number | null;
-    temperature?: number | null;
-    top_p?: number | null;
+/**
+ * Custom tool configuration
+ */
+export type CustomTool = {
+    description?: string;
+    format?: {
+        type: 'text';
+    } | {
+        definition: string;
+        syntax: 'lark' | 'regex';
+        type: 'grammar';
+    };
+    name: string;
+    type: 'custom';
 };
 
-export type DeleteKeyResponse = {
+/**
+ * Event emitted when a custom tool call's freeform input is being streamed. Mirrors `response.function_call_arguments.delta` but for `custom` tools whose input is opaque text rather than JSON arguments.
+ */
+export type CustomToolCallInputDeltaEvent = BaseCustomToolCallInputDeltaEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when a custom tool call's freeform input streaming is complete. Mirrors `response.function_call_arguments.done` but for `custom` tools.
+ */
+export type CustomToolCallInputDoneEvent = BaseCustomToolCallInputDoneEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * A call to a custom (freeform-grammar) tool created by the model — distinct from `function_call`. Used for tools like Codex CLI's `apply_patch` whose payload is opaque text rather than JSON arguments.
+ */
+export type CustomToolCallItem = OpenAiResponseCustomToolCall & {
+    status?: ToolCallStatus;
+};
+
+/**
+ * The output from a custom (freeform-grammar) tool call execution. Mirrors `function_call_output` but is matched to a `custom_tool_call` rather than a `function_call`.
+ */
+export type CustomToolCallOutputItem = OpenAiResponseCustomToolCallOutput & {
+    output?: string | Array<InputText | (InputImage & {
+        [key: string]: unknown;
+    }) | InputFile>;
+};
+
+/**
+ * A single Design Arena benchmark entry for a specific arena+category
+ */
+export type DaBenchmarkEntry = {
+    /**
+     * Arena type (e.g. models, builders, agents)
+     */
+    arena: string;
+    /**
+     * Category within the arena (e.g. website, gamedev, uicomponent)
+     */
+    category: string;
+    /**
+     * ELO rating from head-to-head arena battles
+     */
+    elo: number;
+    /**
+     * Rank position within this arena+category among models available on OpenRouter (1 = highest ELO)
+     */
+    rank: number;
+    /**
+     * Win rate percentage in arena battles
+     */
+    win_rate: number;
+};
+
+/**
+ * OpenRouter built-in server tool: returns the current date and time
+ */
+export type DatetimeServerTool = {
+    parameters?: DatetimeServerToolConfig;
+    type: 'openrouter:datetime';
+};
+
+/**
+ * Configuration for the openrouter:datetime server tool
+ */
+export type DatetimeServerToolConfig = {
+    /**
+     * IANA timezone name (e.g. "America/New_York"). Defaults to UTC.
+     */
+    timezone?: string;
+};
+
+/**
+ * Debug event emitted when debug.echo_upstream_body is true. Contains the transformed upstream request body or timing milestones.
+ */
+export type DebugEvent = {
+    debug: {
+        echo_upstream_body?: {
+            [key: string]: unknown;
+        };
+        timings?: {
+            epoch_ms: number;
+            event: 'adapter_request' | 'upstream_headers_received' | 'first_token_received' | 'upstream_body_ended';
+            start_ms: number;
+        };
+    };
+    sequence_number: number;
+    type: 'response.debug';
+};
+
+/**
+ * Default parameters for this model
+ */
+export type DefaultParameters = {
+    frequency_penalty?: number | null;
+    presence_penalty?: number | null;
+    repetition_penalty?: number | null;
+    temperature?: number | null;
+    top_k?: number | null;
+    top_p?: number | null;
+} | null;
+
+export type DeleteByokKeyResponse = {
+    /**
+     * Confirmation that the BYOK credential was deleted.
+     */
     deleted: true;
 };
 
+export type DeleteGuardrailResponse = {
+    /**
+     * Confirmation that the guardrail was deleted
+     */
+    deleted: true;
+};
+
+export type DeleteKeyResponse = {
+    /**
+     * Confirmation that the API key was deleted
+     */
+    deleted: true;
+};
+
+export type DeleteObservabilityDestinationResponse = {
+    /**
+     * Always `true` on success.
+     */
+    deleted: true;
+};
+
+export type DeleteScimGroupMappingResponse = {
+    deleted: true;
+};
+
+export type DeleteWorkspaceBudgetResponse = {
+    /**
+     * Confirmation that the budget was deleted (or did not exist)
+     */
+    deleted: true;
+};
+
+export type DeleteWorkspaceResponse = {
+    /**
+     * Confirmation that the workspace was deleted
+     */
+    deleted: true;
+};
+
+/**
+ * **DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for providers.sort.partition. Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to "none").
+ *
+ * @deprecated
+ */
+export type DeprecatedRoute = 'fallback' | 'sort' | null;
+
+/**
+ * Developer message
+ */
 export type DeveloperMessage = {
-    content: DeveloperMessageContent;
+    /**
+     * Developer message content
+     */
+    content: string | Array<ChatMessageContentItemText>;
+    /**
+     * Optional name for the developer message
+     */
     name?: string;
     role: 'developer';
 };
@@ -352,10 +3499,63 @@ export type DeveloperMessageContent = string | DeveloperMessageContentParts;
 
 export type DeveloperMessageContentParts = Array<ChatMessageContentItemText>;
 
+export type EasyInputMessage = {
+    content?: Array<InputText | (InputImage & {
+        [key: string]: unknown;
+    }) | InputFile | InputAudio | InputVideo> | string | null;
+    /**
+     * The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
+     */
+    phase?: 'commentary' | 'final_answer' | null;
+    role: 'user' | 'system' | 'assistant' | 'developer';
+    type?: 'message';
+};
+
+/**
+ * Infrastructure Timeout - Provider request timed out at edge network
+ */
+export type EdgeNetworkTimeoutResponse = {
+    error: EdgeNetworkTimeoutResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for EdgeNetworkTimeoutResponse
+ */
+export type EdgeNetworkTimeoutResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type EndpointInfo = {
+    model: string;
+    provider: string;
+    selected: boolean;
+};
+
 /**
  * Endpoint health, 0 when serving normally; negative values mark degraded or disabled endpoints.
  */
 export type EndpointStatus = 0 | -1 | -2 | -3 | -5 | -10 | (number & {});
+
+export type EndpointsMetadata = {
+    available: Array<EndpointInfo>;
+    total: number;
+};
+
+/**
+ * A parameter that accepts one of a discrete set of string values.
+ */
+export type EnumCapability = {
+    type: 'enum';
+    values: Array<string>;
+};
 
 /**
  * What went wrong.
@@ -377,6 +3577,13 @@ export type ErrorDetail = {
 };
 
 /**
+ * Event emitted when an error occurs during streaming
+ */
+export type ErrorEvent = BaseErrorEvent & {
+    [key: string]: unknown;
+};
+
+/**
  * The body of every error answer: `error.code` (usually the HTTP status), `error.message`, and for provider errors `error.metadata` (`provider_name`, `raw`).
  */
 export type ErrorResponse = {
@@ -388,17 +3595,205 @@ export type ErrorResponse = {
 };
 
 export type ExchangeAuthCodeRequest = {
+    /**
+     * The authorization code received from the OAuth redirect
+     */
     code: string;
+    /**
+     * The method used to generate the code challenge
+     */
     code_challenge_method?: CodeChallengeMethod | null;
+    /**
+     * The code verifier if code_challenge was used in the authorization request
+     */
     code_verifier?: string;
 };
 
 export type ExchangeAuthCodeResponse = {
+    /**
+     * The API key to use for OpenRouter requests
+     */
     key: string;
+    /**
+     * User ID associated with the API key
+     */
     user_id: string | null;
 };
 
-export type FinishReason = 'tool_calls' | 'stop' | 'length' | 'content_filter' | 'error' | (string & {});
+export type FailableToolCallStatus = 'in_progress' | 'completed' | 'incomplete' | 'failed';
+
+/**
+ * Event emitted when a response has failed
+ */
+export type FailedEvent = {
+    response: BaseResponsesResult;
+    sequence_number: number;
+    type: 'response.failed';
+};
+
+export type FileCitation = {
+    file_id: string;
+    filename: string;
+    index: number;
+    type: 'file_citation';
+};
+
+/**
+ * Confirmation that a file was deleted, in the negotiated shape.
+ */
+export type FileDeleteResponse = ({
+    _shape: 'openrouter';
+} & OpenRouterFileDeleted) | ({
+    _shape: 'openai';
+} & OpenAiFileDeleted) | ({
+    _shape: 'anthropic';
+} & AnthropicFileDeleted);
+
+/**
+ * A page of files, in the negotiated shape.
+ */
+export type FileListResponse = ({
+    _shape: 'openrouter';
+} & OpenRouterFileList) | ({
+    _shape: 'openai';
+} & OpenAiFileList) | ({
+    _shape: 'anthropic';
+} & AnthropicFileList);
+
+export type FileParserPlugin = {
+    /**
+     * Set to false to disable the file-parser plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    id: 'file-parser';
+    pdf?: PdfParserOptions;
+};
+
+export type FilePath = {
+    file_id: string;
+    index: number;
+    type: 'file_path';
+};
+
+/**
+ * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+ */
+export type FileProvider = 'openai' | 'anthropic';
+
+/**
+ * A stored file. The shape is negotiated per request — see the endpoint description.
+ */
+export type FileResponse = ({
+    _shape: 'openrouter';
+} & OpenRouterFile) | ({
+    _shape: 'openai';
+} & OpenAiFile) | ({
+    _shape: 'anthropic';
+} & AnthropicFile);
+
+/**
+ * File search tool configuration
+ */
+export type FileSearchServerTool = {
+    filters?: {
+        key: string;
+        type: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+        value: string | number | boolean | Array<string | number>;
+    } | CompoundFilter | null;
+    max_num_results?: number;
+    ranking_options?: {
+        ranker?: 'auto' | 'default-2024-11-15';
+        score_threshold?: number;
+    };
+    type: 'file_search';
+    vector_store_ids: Array<string>;
+};
+
+/**
+ * OpenRouter built-in server tool: read, write, edit, and list workspace files via the Files API. Requires an authenticated request; files come from the API key's workspace (or the default workspace for keys without one).
+ */
+export type FilesServerTool = {
+    parameters?: FilesServerToolConfig;
+    type: 'openrouter:files';
+};
+
+/**
+ * Configuration for the openrouter:files server tool
+ */
+export type FilesServerToolConfig = {
+    [key: string]: unknown;
+};
+
+export type FinishReason = 'tool_calls' | 'stop' | 'length' | 'content_filter' | 'error' | (string & {}) | null;
+
+/**
+ * JSON object response format
+ */
+export type FormatJsonObjectConfig = {
+    type: 'json_object';
+};
+
+/**
+ * JSON schema constrained response format
+ */
+export type FormatJsonSchemaConfig = {
+    description?: string;
+    name: string;
+    schema: {
+        [key: string]: unknown;
+    };
+    strict?: boolean | null;
+    type: 'json_schema';
+};
+
+/**
+ * Plain text response format
+ */
+export type FormatTextConfig = {
+    type: 'text';
+};
+
+/**
+ * Text response format configuration
+ */
+export type Formats = FormatTextConfig | FormatJsonObjectConfig | FormatJsonSchemaConfig;
+
+export type FrameImage = ContentPartImage & {
+    /**
+     * Whether this image represents the first or last frame of the video
+     */
+    frame_type: 'first_frame' | 'last_frame';
+};
+
+/**
+ * Event emitted when function call arguments are being streamed
+ */
+export type FunctionCallArgsDeltaEvent = BaseFunctionCallArgsDeltaEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when function call arguments streaming is complete
+ */
+export type FunctionCallArgsDoneEvent = BaseFunctionCallArgsDoneEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * A function call initiated by the model
+ */
+export type FunctionCallItem = OpenAiResponseFunctionToolCall & {
+    [key: string]: unknown;
+};
+
+/**
+ * The output from a function call execution
+ */
+export type FunctionCallOutputItem = OpenAiResponseFunctionToolCallOutput & {
+    output?: string | Array<InputText | (InputImage & {
+        [key: string]: unknown;
+    }) | InputFile>;
+};
 
 export type FunctionDefinition = {
     description?: string;
@@ -409,11 +3804,633 @@ export type FunctionDefinition = {
     strict?: boolean | null;
 };
 
+/**
+ * Function tool definition
+ */
+export type FunctionTool = {
+    description?: string | null;
+    name: string;
+    parameters: {
+        [key: string]: unknown;
+    } | null;
+    strict?: boolean | null;
+    type: 'function';
+};
+
+/**
+ * Structured analysis produced by the fusion analyst model.
+ */
+export type FusionAnalysisResult = {
+    blind_spots: Array<string>;
+    consensus: Array<string>;
+    contradictions: Array<{
+        stances: Array<{
+            model: string;
+            stance: string;
+        }>;
+        topic: string;
+    }>;
+    partial_coverage: Array<{
+        models: Array<string>;
+        point: string;
+    }>;
+    unique_insights: Array<{
+        insight: string;
+        model: string;
+    }>;
+};
+
+/**
+ * Emitted when the fusion analyst completes with the structured analysis.
+ */
+export type FusionCallAnalysisCompletedEvent = {
+    analysis: FusionAnalysisResult;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.analysis.completed';
+};
+
+/**
+ * Emitted when the fusion analyst starts producing the structured analysis.
+ */
+export type FusionCallAnalysisInProgressEvent = {
+    /**
+     * Slug of the model producing the structured analysis.
+     */
+    analyst_model: string;
+    item_id: string;
+    /**
+     * Deprecated alias of `analyst_model`, kept so existing consumers keep working. Always carries the same value. Use `analyst_model`.
+     *
+     * @deprecated
+     */
+    judge_model: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.analysis.in_progress';
+};
+
+/**
+ * Emitted when the openrouter:fusion tool call finishes.
+ */
+export type FusionCallCompletedEvent = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.completed';
+};
+
+/**
+ * Emitted when an openrouter:fusion tool call begins executing.
+ */
+export type FusionCallInProgressEvent = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.in_progress';
+};
+
+/**
+ * Emitted when a fusion analysis-panel model starts.
+ */
+export type FusionCallPanelAddedEvent = {
+    item_id: string;
+    model: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.panel.added';
+};
+
+/**
+ * Emitted when a fusion panel model finishes with its full content.
+ */
+export type FusionCallPanelCompletedEvent = {
+    content: string;
+    item_id: string;
+    model: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.panel.completed';
+};
+
+/**
+ * Incremental content token from a fusion panel model.
+ */
+export type FusionCallPanelDeltaEvent = {
+    delta: string;
+    item_id: string;
+    model: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.panel.delta';
+};
+
+/**
+ * Emitted when a fusion panel model fails.
+ */
+export type FusionCallPanelFailedEvent = {
+    error: string;
+    item_id: string;
+    model: string;
+    output_index: number;
+    sequence_number: number;
+    status_code?: number;
+    type: 'response.fusion_call.panel.failed';
+};
+
+/**
+ * Incremental reasoning token from a fusion panel model.
+ */
+export type FusionCallPanelReasoningDeltaEvent = {
+    delta: string;
+    item_id: string;
+    model: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.fusion_call.panel.reasoning.delta';
+};
+
+export type FusionPlugin = {
+    /**
+     * Slugs of models to run in parallel as the "expert panel" the analyst analyzes. Each model receives the same user prompt with web_search + web_fetch enabled. Capped at 8 models to bound cost amplification. When omitted, defaults to the Quality preset from the /labs/fusion UI (~anthropic/claude-opus-latest, ~openai/gpt-latest, ~google/gemini-pro-latest).
+     */
+    analysis_models?: Array<string>;
+    /**
+     * Set to false to disable the fusion plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    id: 'fusion';
+    /**
+     * Maximum number of tool-calling steps each panelist (analysis model) and the analyst model may take during their agentic web-research loop. Models with web_search/web_fetch enabled iterate until they produce a text response or hit this ceiling. Defaults to 4. Capped at 16.
+     */
+    max_tool_calls?: number;
+    /**
+     * Slug of the model that performs both the analyst step (with web_search + web_fetch) and the final synthesis. When omitted, defaults to the first model in the Quality preset.
+     */
+    model?: string;
+    /**
+     * A curated OpenRouter fusion preset (slugs follow `<task>-<tier>`, e.g. `general-high`). Expands server-side into the preset's analysis_models panel and analyst model, so callers never name individual models. Explicitly provided `analysis_models` / `model` take precedence.
+     */
+    preset?: 'general-high' | 'general-budget' | 'general-fast';
+    /**
+     * Server tools available to panelist and analyst inner calls. Each entry uses the same `{ type, parameters? }` shorthand as the outer Chat Completions request. When omitted, defaults to `[{ type: "openrouter:web_search" }, { type: "openrouter:web_fetch" }]`. Pass an empty array to disable tools entirely (panelists answer from parametric knowledge only).
+     */
+    tools?: Array<{
+        /**
+         * Optional configuration forwarded as the tool's `parameters` object.
+         */
+        parameters?: {
+            [key: string]: string | number | boolean | null | Array<string | number | boolean | null> | {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        /**
+         * Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
+         */
+        type: string;
+    }>;
+};
+
+/**
+ * Configuration for the openrouter:fusion server tool.
+ */
+export type FusionServerToolConfig = {
+    /**
+     * Slugs of models to run in parallel as the analysis panel. Each model receives the user prompt with openrouter:web_search and openrouter:web_fetch enabled, then an analyst model summarizes the collective output into structured analysis JSON. Capped at 8 models to bound cost amplification. Defaults to the Quality preset from /labs/fusion.
+     */
+    analysis_models?: Array<string>;
+    cache_control?: AnthropicCacheControlDirective;
+    /**
+     * Maximum number of output tokens (including reasoning tokens) each panelist and the analyst model may produce per inner call. Controls the total output budget so reasoning-heavy models like GPT-5.5 do not exhaust their token allowance before producing visible text. Defaults to 16000 when omitted.
+     */
+    max_completion_tokens?: number;
+    /**
+     * Maximum number of tool-calling steps each panelist (analysis model) and the analyst model may take during their agentic web-research loop. Models with web_search/web_fetch enabled iterate until they produce a text response or hit this ceiling. Defaults to 4. Capped at 16.
+     */
+    max_tool_calls?: number;
+    /**
+     * Slug of the analyst model that produces the structured analysis JSON. Defaults to the model used in the outer API request.
+     */
+    model?: string;
+    /**
+     * Reasoning configuration forwarded to panelist and analyst inner calls. Use this to control reasoning effort and token budget for models that support extended thinking.
+     */
+    reasoning?: {
+        /**
+         * Reasoning effort level for panelist and analyst inner calls.
+         */
+        effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none';
+        /**
+         * Maximum number of reasoning tokens each panelist and analyst model may use. Helps bound cost when models allocate too much budget to chain-of-thought.
+         */
+        max_tokens?: number;
+    };
+    /**
+     * Temperature forwarded to panelist inner calls. The analyst always runs at temperature 0 regardless of this value. When omitted, the provider's default applies.
+     */
+    temperature?: number;
+    /**
+     * Server tools available to panelist and analyst inner calls. Each entry uses the same `{ type, parameters? }` shorthand as the outer Chat Completions request. When omitted, defaults to `[{ type: "openrouter:web_search" }, { type: "openrouter:web_fetch" }]`. Pass an empty array to disable tools entirely (panelists answer from parametric knowledge only).
+     */
+    tools?: Array<{
+        /**
+         * Optional configuration forwarded as the tool's `parameters` object.
+         */
+        parameters?: {
+            [key: string]: unknown;
+        };
+        /**
+         * Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
+         */
+        type: string;
+    }>;
+};
+
+/**
+ * OpenRouter built-in server tool: fans out the user prompt to a panel of analysis models, then asks an analyst model to summarize their collective output as structured JSON the outer model can synthesize from.
+ */
+export type FusionServerToolOpenRouter = {
+    parameters?: FusionServerToolConfig;
+    type: 'openrouter:fusion';
+};
+
+/**
+ * A web page retrieved via web search during a fusion run.
+ */
+export type FusionSource = {
+    /**
+     * Title of the retrieved web page.
+     */
+    title: string;
+    /**
+     * URL of the web page a panel or the analyst retrieved during the run.
+     */
+    url: string;
+};
+
+/**
+ * Stored prompt and completion content, plus the failure error when one was stored
+ */
+export type GenerationContentData = {
+    error: GenerationContentError;
+    /**
+     * The input to the generation — either a prompt string or an array of messages
+     */
+    input: {
+        prompt: string;
+    } | {
+        messages: Array<unknown>;
+    };
+    /**
+     * The output from the generation
+     */
+    output: {
+        /**
+         * The completion output
+         */
+        completion: string | null;
+        /**
+         * Reasoning/thinking output, if any
+         */
+        reasoning: string | null;
+    };
+};
+
+/**
+ * The stored failure for this generation, or null when it succeeded
+ */
+export type GenerationContentError = {
+    /**
+     * Error message returned to the client
+     */
+    message: string | null;
+    /**
+     * Every upstream attempt that failed before the returned error, in attempt order
+     */
+    previous_errors: Array<GenerationContentErrorAttempt>;
+    /**
+     * Provider whose error was returned to the client, when known
+     */
+    provider_name: string | null;
+    /**
+     * Raw error body behind the returned error, when stored
+     */
+    raw: string | null;
+    /**
+     * HTTP status returned to the client
+     */
+    status: number | null;
+} | null;
+
+/**
+ * A single failed upstream attempt recorded for the generation
+ */
+export type GenerationContentErrorAttempt = {
+    /**
+     * HTTP status returned by this attempt
+     */
+    code: number;
+    /**
+     * Error message returned by this attempt
+     */
+    message: string;
+    /**
+     * Provider that served this attempt, when known
+     */
+    provider_name: string | null;
+    /**
+     * Raw error body returned by the provider, when stored
+     */
+    raw: string | null;
+};
+
+/**
+ * Stored prompt and completion content for a generation
+ */
+export type GenerationContentResponse = {
+    data: GenerationContentData;
+};
+
+/**
+ * Generation response
+ */
+export type GenerationResponse = {
+    /**
+     * Generation data
+     */
+    data: {
+        /**
+         * Type of API used for the generation
+         */
+        api_type: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
+        /**
+         * ID of the app that made the request
+         */
+        app_id: number | null;
+        /**
+         * Discount applied due to caching
+         */
+        cache_discount: number | null;
+        /**
+         * Whether the generation was cancelled
+         */
+        cancelled: boolean | null;
+        /**
+         * ISO 8601 timestamp of when the generation was created
+         */
+        created_at: string;
+        /**
+         * The data region this generation was routed through: 'global', 'europe', or 'us'.
+         */
+        data_region: 'global' | 'europe' | 'us';
+        /**
+         * External user identifier
+         */
+        external_user: string | null;
+        /**
+         * Reason the generation finished
+         */
+        finish_reason: string | null;
+        /**
+         * Time taken for generation in milliseconds
+         */
+        generation_time: number | null;
+        /**
+         * Referer header from the request
+         */
+        http_referer: string | null;
+        /**
+         * Unique identifier for the generation
+         */
+        id: string;
+        /**
+         * Whether this used bring-your-own-key
+         */
+        is_byok: boolean;
+        /**
+         * Total latency in milliseconds
+         */
+        latency: number | null;
+        /**
+         * Model used for the generation
+         */
+        model: string;
+        /**
+         * Moderation latency in milliseconds
+         */
+        moderation_latency: number | null;
+        /**
+         * Native finish reason as reported by provider
+         */
+        native_finish_reason: string | null;
+        /**
+         * Native cached tokens as reported by provider
+         */
+        native_tokens_cached: number | null;
+        /**
+         * Native completion tokens as reported by provider
+         */
+        native_tokens_completion: number | null;
+        /**
+         * Native completion image tokens as reported by provider
+         */
+        native_tokens_completion_images: number | null;
+        /**
+         * Native prompt tokens as reported by provider
+         */
+        native_tokens_prompt: number | null;
+        /**
+         * Native reasoning tokens as reported by provider
+         */
+        native_tokens_reasoning: number | null;
+        /**
+         * Number of web fetches performed
+         */
+        num_fetches: number | null;
+        /**
+         * Number of audio inputs in the prompt
+         */
+        num_input_audio_prompt: number | null;
+        /**
+         * Number of media items in the completion
+         */
+        num_media_completion: number | null;
+        /**
+         * Number of media items in the prompt
+         */
+        num_media_prompt: number | null;
+        /**
+         * Number of search results included
+         */
+        num_search_results: number | null;
+        /**
+         * Origin URL of the request
+         */
+        origin: string;
+        /**
+         * ID of the preset used for this generation, null if no preset was used
+         */
+        preset_id: string | null;
+        /**
+         * Name of the provider that served the request
+         */
+        provider_name: string | null;
+        /**
+         * List of provider responses for this generation, including fallback attempts
+         */
+        provider_responses: Array<ProviderResponse> | null;
+        /**
+         * Unique identifier grouping all generations from a single API request
+         */
+        request_id?: string | null;
+        /**
+         * If this generation was served from response cache, contains the original generation ID. Null otherwise.
+         */
+        response_cache_source_id?: string | null;
+        /**
+         * Router used for the request (e.g., openrouter/auto)
+         */
+        router: string | null;
+        /**
+         * Service tier the upstream provider reported running this request on, or null if it did not report one.
+         */
+        service_tier: string | null;
+        /**
+         * Session identifier grouping multiple generations in the same session
+         */
+        session_id?: string | null;
+        /**
+         * Whether the response was streamed
+         */
+        streamed: boolean | null;
+        /**
+         * Number of tokens in the completion
+         */
+        tokens_completion: number | null;
+        /**
+         * Number of tokens in the prompt
+         */
+        tokens_prompt: number | null;
+        /**
+         * Total cost of the generation in USD
+         */
+        total_cost: number;
+        /**
+         * Upstream provider's identifier for this generation
+         */
+        upstream_id: string | null;
+        /**
+         * Cost charged by the upstream provider
+         */
+        upstream_inference_cost: number | null;
+        /**
+         * Usage amount in USD
+         */
+        usage: number;
+        /**
+         * User-Agent header from the request
+         */
+        user_agent: string | null;
+        /**
+         * The resolved web search engine used for this generation (e.g. exa, firecrawl, parallel)
+         */
+        web_search_engine: string | null;
+        /**
+         * ID of the workspace this generation is attributed to. Null for accounts without workspaces. Generations created before workspace resolution existed are attributed to the account default workspace.
+         */
+        workspace_id: string | null;
+    };
+};
+
+export type GetAnalyticsMetaResponse = {
+    data: {
+        dimensions: Array<{
+            /**
+             * Human-readable label
+             */
+            display_label: string;
+            /**
+             * Dimension identifier used in query requests
+             */
+            name: string;
+        }>;
+        granularities: Array<{
+            /**
+             * Human-readable label
+             */
+            display_label: string;
+            /**
+             * Granularity identifier
+             */
+            name: 'minute' | 'hour' | 'day' | 'week' | 'month';
+        }>;
+        metrics: Array<{
+            /**
+             * How this metric value should be formatted for display (e.g. percent → multiply by 100 and append %, currency → prefix with $)
+             */
+            display_format: 'number' | 'currency' | 'percent' | 'latency' | 'throughput';
+            /**
+             * Human-readable label
+             */
+            display_label: string;
+            /**
+             * Whether this metric is a rate/ratio (averaged, not summed)
+             */
+            is_rate: boolean;
+            /**
+             * Metric identifier used in query requests
+             */
+            name: string;
+        }>;
+        operators: Array<{
+            /**
+             * Operator identifier used in filter definitions
+             */
+            name: 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
+            /**
+             * Whether the operator expects a single value or an array
+             */
+            value_type: 'scalar' | 'array';
+        }>;
+    };
+};
+
+export type GetByokKeyResponse = {
+    data: ByokKey & unknown;
+};
+
+/**
+ * Total credits purchased and used
+ */
+export type GetCreditsResponse = {
+    data: {
+        /**
+         * Total credits purchased
+         */
+        total_credits: number;
+        /**
+         * Total credits used
+         */
+        total_usage: number;
+    };
+};
+
 export type GetCurrentKeyResponse = {
+    /**
+     * Current API key information
+     */
     data: CurrentKey;
 };
 
+export type GetGuardrailResponse = {
+    data: Guardrail & unknown;
+};
+
 export type GetKeyResponse = {
+    /**
+     * The API key information
+     */
     data: ApiKey;
 };
 
@@ -428,52 +4445,1038 @@ export type GetModelResponse = {
     data: Model;
 };
 
+export type GetObservabilityDestinationResponse = {
+    data: ObservabilityDestination & unknown;
+};
+
+/**
+ * A preset with its currently designated version.
+ */
+export type GetPresetResponse = {
+    data: PresetWithDesignatedVersion;
+};
+
+/**
+ * A single version of a preset.
+ */
+export type GetPresetVersionResponse = {
+    data: PresetDesignatedVersion;
+};
+
+export type GetScimGroupMappingResponse = {
+    data: ScimGroupMapping;
+};
+
+export type GetWorkspaceBudgetResponse = {
+    data: WorkspaceBudget & unknown;
+    /**
+     * Whether BYOK (bring-your-own-key) spend is included when enforcing the workspace's budgets. This is a workspace-wide setting that applies to all budget intervals (daily, weekly, monthly, and lifetime).
+     */
+    include_byok_in_budgets?: boolean;
+};
+
+export type GetWorkspaceResponse = {
+    data: Workspace & unknown;
+};
+
+/**
+ * Gone - Endpoint has been permanently removed or deprecated
+ */
+export type GoneResponse = {
+    error: GoneResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for GoneResponse
+ */
+export type GoneResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type Guardrail = {
+    /**
+     * Array of model canonical_slugs (immutable identifiers)
+     */
+    allowed_models?: Array<string> | null;
+    /**
+     * List of allowed provider IDs
+     */
+    allowed_providers?: Array<string> | null;
+    /**
+     * Builtin content filters applied to requests. Includes PII detectors and the regex-based prompt injection detector.
+     */
+    content_filter_builtins?: Array<ContentFilterBuiltinEntry> | null;
+    /**
+     * Custom regex content filters applied to request messages
+     */
+    content_filters?: Array<ContentFilterEntry> | null;
+    /**
+     * ISO 8601 timestamp of when the guardrail was created
+     */
+    created_at: string;
+    /**
+     * Description of the guardrail
+     */
+    description?: string | null;
+    /**
+     * Whether this guardrail allows free endpoints that publish prompts.
+     */
+    enable_free_model_publication?: boolean | null;
+    /**
+     * Whether this guardrail allows free endpoints that train on request data.
+     */
+    enable_free_model_training?: boolean | null;
+    /**
+     * Whether this guardrail allows paid endpoints that train on request data.
+     */
+    enable_paid_model_training?: boolean | null;
+    /**
+     * Deprecated. Use enforce_zdr_anthropic, enforce_zdr_openai, enforce_zdr_google, enforce_zdr_xai, and enforce_zdr_other instead. When provided, its value is copied into any of those per-provider fields that are not explicitly specified on the request.
+     *
+     * @deprecated
+     */
+    enforce_zdr?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Anthropic models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_anthropic?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Google models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_google?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for OpenAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_openai?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for models that are not from Anthropic, OpenAI, Google, or xAI. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_other?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for xAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_xai?: boolean | null;
+    /**
+     * Unique identifier for the guardrail
+     */
+    id: string;
+    /**
+     * Array of model canonical_slugs to exclude from routing
+     */
+    ignored_models?: Array<string> | null;
+    /**
+     * List of provider IDs to exclude from routing
+     */
+    ignored_providers?: Array<string> | null;
+    /**
+     * Whether BYOK (bring-your-own-key) inference spend counts toward this guardrail's limit_usd, in addition to OpenRouter credit spend.
+     */
+    include_byok_in_budgets: boolean;
+    /**
+     * Spending limit in USD
+     */
+    limit_usd?: number | null;
+    /**
+     * Name of the guardrail
+     */
+    name: string;
+    reset_interval?: GuardrailInterval;
+    /**
+     * ISO 8601 timestamp of when the guardrail was last updated
+     */
+    updated_at?: string | null;
+    /**
+     * The workspace this guardrail belongs to, or `null` for an unscoped legacy guardrail predating workspaces. Workspace membership organizes the guardrail; it does not apply the guardrail to the workspace's traffic. A `null` value does not mean the default workspace, and does not apply the guardrail across every workspace.
+     */
+    workspace_id: string | null;
+};
+
+/**
+ * Interval at which the limit resets (daily, weekly, monthly)
+ */
+export type GuardrailInterval = 'daily' | 'weekly' | 'monthly' | null;
+
+/**
+ * Provider-specific image configuration options. Keys and values vary by model/provider. See https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
+ */
+export type ImageConfig = {
+    [key: string]: string | number | Array<unknown>;
+};
+
+/**
+ * An endpoint that serves a given image model.
+ */
+export type ImageEndpoint = {
+    /**
+     * Provider-specific options accepted under provider.options[provider_slug].
+     */
+    allowed_passthrough_parameters: Array<string>;
+    /**
+     * Billable pricing lines for this endpoint.
+     */
+    pricing: Array<ImagePricingEntry>;
+    /**
+     * Provider display name
+     */
+    provider_name: string;
+    /**
+     * Provider slug
+     */
+    provider_slug: string;
+    /**
+     * Provider tag for request-side selection
+     */
+    provider_tag: string | null;
+    supported_parameters: SupportedParameters & unknown;
+    /**
+     * Whether this endpoint supports native SSE streaming (`stream: true` in the request).
+     */
+    supports_streaming: boolean;
+};
+
+/**
+ * Image generation call completed
+ */
+export type ImageGenCallCompletedEvent = OpenAiResponsesImageGenCallCompleted & {
+    [key: string]: unknown;
+};
+
+/**
+ * Image generation call is generating
+ */
+export type ImageGenCallGeneratingEvent = OpenAiResponsesImageGenCallGenerating & {
+    [key: string]: unknown;
+};
+
+/**
+ * Image generation call in progress
+ */
+export type ImageGenCallInProgressEvent = OpenAiResponsesImageGenCallInProgress & {
+    [key: string]: unknown;
+};
+
+/**
+ * Image generation call with partial image
+ */
+export type ImageGenCallPartialImageEvent = OpenAiResponsesImageGenCallPartialImage & {
+    [key: string]: unknown;
+};
+
+/**
+ * Emitted when generation completes and the final image is available
+ */
+export type ImageGenCompletedEvent = {
+    /**
+     * Base64-encoded final image data
+     */
+    b64_json: string;
+    /**
+     * Unix timestamp (seconds) when the image was generated
+     */
+    created: number;
+    /**
+     * Media type (MIME type) of the image, e.g. `image/png`, `image/jpeg`, `image/webp`, `image/svg+xml`. May be omitted if the format could not be determined.
+     */
+    media_type?: string;
+    /**
+     * The event type
+     */
+    type: 'image_generation.completed';
+    usage?: ImageGenerationUsage;
+};
+
+/**
+ * Emitted when a partial image becomes available during streaming generation
+ */
+export type ImageGenPartialImageEvent = {
+    /**
+     * Base64-encoded partial image data
+     */
+    b64_json: string;
+    /**
+     * 0-based index indicating which partial image this is in the sequence
+     */
+    partial_image_index: number;
+    /**
+     * The event type
+     */
+    type: 'image_generation.partial_image';
+};
+
+/**
+ * Emitted when streaming generation fails after the SSE response starts
+ */
+export type ImageGenStreamErrorEvent = {
+    /**
+     * Provider error details
+     */
+    error: {
+        /**
+         * Provider error code, when supplied
+         */
+        code?: string | null;
+        /**
+         * Provider error message
+         */
+        message: string;
+        /**
+         * Request parameter associated with the error, when supplied
+         */
+        param?: string | null;
+        /**
+         * Provider error type, when supplied
+         */
+        type?: string | null;
+    };
+    /**
+     * The event type
+     */
+    type: 'error';
+};
+
+/**
+ * Emitted when a text chunk becomes available during streaming generation of text-based formats (e.g. SVG)
+ */
+export type ImageGenTextChunkEvent = {
+    /**
+     * The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases.
+     */
+    phase: 'content' | 'reasoning' | 'draft';
+    /**
+     * A text fragment of the image being generated (e.g. partial SVG markup)
+     */
+    text: string;
+    /**
+     * The event type
+     */
+    type: 'image_generation.text_chunk';
+};
+
+/**
+ * Provider routing preferences and provider-specific passthrough configuration.
+ */
+export type ImageGenerationProviderPreferences = {
+    /**
+     * Whether to allow backup providers to serve requests
+     * - true: (default) when the primary provider (or your custom providers in "order") is unavailable, use the next best provider.
+     * - false: use only the primary/custom provider, and return the upstream error if it's unavailable.
+     *
+     */
+    allow_fallbacks?: boolean | null;
+    /**
+     * List of provider slugs to ignore. If provided, this list is merged with your account-wide ignored provider settings for this request.
+     */
+    ignore?: Array<ProviderName | string> | null;
+    /**
+     * List of provider slugs to allow. If provided, this list is merged with your account-wide allowed provider settings for this request.
+     */
+    only?: Array<ProviderName | string> | null;
+    options?: ProviderOptions & unknown;
+    /**
+     * An ordered list of provider slugs. The router will attempt to use the first provider in the subset of this list that supports your requested model, and fall back to the next if it is unavailable. If no providers are available, the request will fail with an error message.
+     */
+    order?: Array<ProviderName | string> | null;
+    /**
+     * The sorting strategy to use for this request, if "order" is not specified. When set, no load balancing is performed.
+     */
+    sort?: ProviderSort | ProviderSortConfig | null;
+};
+
+/**
+ * Image generation request input
+ */
+export type ImageGenerationRequest = {
+    /**
+     * Normalized aspect ratio of the generated image. Providers clamp to their supported subset.
+     */
+    aspect_ratio?: '1:1' | '1:2' | '1:4' | '1:8' | '2:1' | '2:3' | '3:2' | '3:4' | '4:1' | '4:3' | '4:5' | '5:4' | '8:1' | '9:16' | '16:9' | '9:19.5' | '19.5:9' | '9:20' | '20:9' | '9:21' | '21:9' | 'auto';
+    /**
+     * Background treatment. `transparent` requires an output_format that supports alpha (png or webp).
+     */
+    background?: 'auto' | 'transparent' | 'opaque';
+    /**
+     * Reference images to guide image-to-image generation, as base64 data URLs or HTTP(S) URLs.
+     */
+    input_references?: Array<ContentPartImage>;
+    /**
+     * The image generation model to use
+     */
+    model: string;
+    /**
+     * Upper bound on the number of images to generate (1-10). Providers may return fewer images, and providers that only support single-image generation reject n > 1.
+     */
+    n?: number;
+    /**
+     * Compression level (0-100) for webp/jpeg output. Ignored for png and by providers without a compression knob.
+     */
+    output_compression?: number;
+    /**
+     * Encoding of the returned image bytes. Most models produce raster formats (png, jpeg, webp). SVG is supported by vectorization models (e.g. Quiver) — the SVG markup is UTF-8 base64-encoded in `b64_json`.
+     */
+    output_format?: 'png' | 'jpeg' | 'webp' | 'svg';
+    /**
+     * Text description of the desired image
+     */
+    prompt: string;
+    provider?: ImageGenerationProviderPreferences;
+    /**
+     * Rendering quality. Providers without a quality knob ignore this.
+     */
+    quality?: 'auto' | 'low' | 'medium' | 'high';
+    /**
+     * Normalized resolution tier of the generated image. Concrete pixel dimensions are derived per-provider.
+     */
+    resolution?: '512' | '1K' | '2K' | '4K';
+    /**
+     * If specified, the generation will sample deterministically, such that repeated requests with the same seed and parameters should return the same result. Determinism is not guaranteed for all providers.
+     */
+    seed?: number;
+    /**
+     * Optional. A convenience shorthand for output dimensions — pass a tier ("2K", "4K") or explicit pixels ("2048x2048") and we normalize it to the right dimensions for the chosen provider. A tier size is equivalent to setting `resolution` and combines with `aspect_ratio`. An explicit pixel size is authoritative: a mismatched `resolution` or `aspect_ratio` alongside it is rejected with a 400.
+     */
+    size?: string;
+    /**
+     * If true, partial images are streamed as SSE events as they become available. Only supported by providers with native streaming (currently OpenAI). Non-streaming providers ignore this flag and return a buffered response.
+     */
+    stream?: boolean;
+};
+
+/**
+ * Image generation response
+ */
+export type ImageGenerationResponse = {
+    /**
+     * Unix timestamp (seconds) when the image was generated
+     */
+    created: number;
+    /**
+     * Generated images
+     */
+    data: Array<{
+        /**
+         * Base64-encoded image bytes
+         */
+        b64_json: string;
+        /**
+         * Media type (MIME type) of the image, e.g. `image/png`, `image/jpeg`, `image/webp`, `image/svg+xml`. May be omitted if the format could not be determined.
+         */
+        media_type?: string;
+    }>;
+    usage?: ImageGenerationUsage;
+};
+
+/**
+ * Image generation tool configuration
+ */
+export type ImageGenerationServerTool = {
+    background?: 'transparent' | 'opaque' | 'auto';
+    input_fidelity?: 'high' | 'low' | null;
+    input_image_mask?: {
+        file_id?: string;
+        image_url?: string;
+    };
+    model?: string;
+    moderation?: 'auto' | 'low';
+    output_compression?: number;
+    output_format?: 'png' | 'webp' | 'jpeg';
+    partial_images?: number;
+    quality?: 'low' | 'medium' | 'high' | 'auto';
+    size?: string;
+    type: 'image_generation';
+};
+
+/**
+ * Configuration for the openrouter:image_generation server tool. Accepts all image_config params (aspect_ratio, quality, size, background, output_format, output_compression, moderation, etc.) plus a model field.
+ */
+export type ImageGenerationServerToolConfig = {
+    /**
+     * Which image generation model to use (e.g. "openai/gpt-5-image"). Defaults to "openai/gpt-5-image".
+     */
+    model?: string;
+    [key: string]: string | number | Array<unknown> | string | undefined;
+};
+
+/**
+ * OpenRouter built-in server tool: generates images from text prompts using an image generation model
+ */
+export type ImageGenerationServerToolOpenRouter = {
+    parameters?: ImageGenerationServerToolConfig;
+    type: 'openrouter:image_generation';
+};
+
+export type ImageGenerationStatus = 'in_progress' | 'completed' | 'generating' | 'failed';
+
+/**
+ * Token and cost usage for the image generation request, when available
+ */
+export type ImageGenerationUsage = {
+    cache_creation?: AnthropicCacheCreation;
+    /**
+     * The tokens generated
+     */
+    completion_tokens: number;
+    completion_tokens_details?: {
+        /**
+         * Tokens generated by the model for audio output.
+         */
+        audio_tokens?: number | null;
+        /**
+         * Tokens generated by the model for image output.
+         */
+        image_tokens?: number | null;
+        /**
+         * Tokens generated by the model for reasoning.
+         */
+        reasoning_tokens?: number | null;
+    } | null;
+    /**
+     * Cost of the completion
+     */
+    cost?: number | null;
+    cost_details?: CostDetails;
+    /**
+     * Whether a request was made using a Bring Your Own Key configuration
+     */
+    is_byok?: boolean;
+    iterations?: Array<AnthropicUsageIteration> | null;
+    /**
+     * Including images, input audio, and tools if any
+     */
+    prompt_tokens: number;
+    /**
+     * Breakdown of tokens used in the prompt.
+     */
+    prompt_tokens_details?: {
+        /**
+         * Tokens used for input audio.
+         */
+        audio_tokens?: number | null;
+        /**
+         * Tokens written to cache. Only returned for models with explicit caching and cache write pricing.
+         */
+        cache_write_tokens?: number | null;
+        /**
+         * Tokens cached by the endpoint.
+         */
+        cached_tokens?: number | null;
+        /**
+         * Tokens used for input files/documents.
+         */
+        file_tokens?: number | null;
+        /**
+         * Tokens used for input video.
+         */
+        video_tokens?: number | null;
+    } | null;
+    /**
+     * Usage for server-side tool execution (e.g., web search)
+     */
+    server_tool_use?: {
+        /**
+         * Number of OpenRouter server tool calls that executed and produced a result.
+         */
+        tool_calls_executed?: number | null;
+        /**
+         * Total number of OpenRouter server-orchestrated tool calls the model requested, across all tool types. Provider-native tools (e.g. native web search) are not counted here.
+         */
+        tool_calls_requested?: number | null;
+        /**
+         * Number of web searches performed by server-side tools. For server-orchestrated tool calls a web search is also counted in tool_calls_requested; provider-native web search may report web_search_requests only. Do not sum the two.
+         */
+        web_search_requests?: number | null;
+    } | null;
+    /**
+     * The service tier used by the upstream provider for this request
+     */
+    service_tier?: string | null;
+    speed?: AnthropicSpeed;
+    /**
+     * Sum of the above two fields
+     */
+    total_tokens: number;
+};
+
+export type ImageInputModality = 'text' | 'image' | 'file' | 'audio' | 'video';
+
+export type ImageModelArchitecture = {
+    /**
+     * Supported input modalities
+     */
+    input_modalities: Array<ImageInputModality>;
+    /**
+     * Supported output modalities
+     */
+    output_modalities: Array<ImageOutputModality>;
+};
+
+/**
+ * The full per-endpoint records for an image model.
+ */
+export type ImageModelEndpointsResponse = {
+    endpoints: Array<ImageEndpoint>;
+    /**
+     * Model slug
+     */
+    id: string;
+};
+
+/**
+ * A single image model in the discovery listing.
+ */
+export type ImageModelListItem = {
+    architecture: ImageModelArchitecture;
+    /**
+     * Unix timestamp (seconds) of when the model was created
+     */
+    created: number;
+    description: string;
+    /**
+     * Relative URL to the full per-endpoint records for this model
+     */
+    endpoints: string;
+    /**
+     * Model slug
+     */
+    id: string;
+    /**
+     * Display name
+     */
+    name: string;
+    supported_parameters: SupportedParameters;
+    /**
+     * Whether any endpoint of this model supports native SSE streaming on the dedicated Image API (i.e. `stream: true` in the request). OR across endpoints.
+     */
+    supports_streaming: boolean;
+};
+
+/**
+ * List of image generation models.
+ */
+export type ImageModelsListResponse = {
+    data: Array<ImageModelListItem>;
+};
+
+export type ImageOutputModality = 'text' | 'image' | 'embeddings' | 'audio' | 'video' | 'rerank' | 'speech' | 'transcription';
+
+/**
+ * One billable pricing line for an image provider.
+ */
+export type ImagePricingEntry = {
+    billable: 'output_image' | 'input_image' | 'input_font' | 'input_reference' | 'input_text';
+    cost_usd: number;
+    unit: 'image' | 'megapixel' | 'token';
+    variant?: string;
+};
+
+export type ImageStreamingResponse = {
+    data: ImageGenPartialImageEvent | ImageGenTextChunkEvent | ImageGenCompletedEvent | ImageGenStreamErrorEvent;
+};
+
 export type ImageUrl = {
+    /**
+     * Image detail level for vision models. `original` is an OpenRouter extension (not in the OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded to `high` for providers that lack an original-resolution tier.
+     */
     detail?: ImageUrlDetail;
+    /**
+     * URL of the image (data: URLs supported)
+     */
     url: string;
 };
 
-export type ImageUrlDetail = 'auto' | 'low' | 'high';
+export type ImageUrlDetail = 'auto' | 'low' | 'high' | 'original';
 
+/**
+ * Event emitted when a response is in progress
+ */
+export type InProgressEvent = {
+    response: BaseResponsesResult;
+    sequence_number: number;
+    type: 'response.in_progress';
+};
+
+export type IncompleteDetails = {
+    reason?: 'max_output_tokens' | 'content_filter';
+} | null;
+
+/**
+ * Event emitted when a response is incomplete
+ */
+export type IncompleteEvent = {
+    response: BaseResponsesResult;
+    sequence_number: number;
+    type: 'response.incomplete';
+};
+
+/**
+ * Audio input content item
+ */
 export type InputAudio = {
-    data: string;
-    format: InputAudioFormat;
+    /**
+     * Base64 encoded audio data
+     */
+    data?: string;
+    /**
+     * Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider.
+     */
+    format?: InputAudioFormat;
+    input_audio: {
+        data: string;
+        format: 'mp3' | 'wav';
+    };
+    type: 'input_audio';
 };
 
 export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24';
 
+/**
+ * File input content item
+ */
+export type InputFile = {
+    file_data?: string;
+    file_id?: string | null;
+    file_url?: string;
+    filename?: string;
+    type: 'input_file';
+};
+
+/**
+ * Image input content item
+ */
+export type InputImage = {
+    detail: 'auto' | 'high' | 'low' | 'original';
+    image_url?: string | null;
+    type: 'input_image';
+};
+
+export type InputMessageItem = {
+    content?: Array<InputText | (InputImage & {
+        [key: string]: unknown;
+    }) | InputFile | InputAudio | InputVideo> | null;
+    id?: string;
+    role: 'user' | 'system' | 'developer';
+    type?: 'message';
+};
+
 export type InputModality = 'text' | 'image' | 'file' | 'audio' | 'video' | (string & {});
+
+/**
+ * A reference asset used to guide video generation. Image references are supported by all providers; audio and video references are only honored by providers that support them (including BytePlus Seedance generation 2 and newer).
+ */
+export type InputReference = ({
+    type: 'image_url';
+} & ContentPartImage) | ({
+    type: 'audio_url';
+} & ContentPartAudio) | ({
+    type: 'video_url';
+} & ContentPartVideo);
+
+/**
+ * Text input content item
+ */
+export type InputText = {
+    prompt_cache_breakpoint?: PromptCacheBreakpoint;
+    text: string;
+    type: 'input_text';
+};
+
+/**
+ * Video input content item
+ */
+export type InputVideo = {
+    type: 'input_video';
+    /**
+     * A base64 data URL or remote URL that resolves to a video file
+     */
+    video_url: string;
+};
+
+/**
+ * Input for a response request - can be a string or array of items
+ */
+export type Inputs = string | Array<ReasoningItem | EasyInputMessage | InputMessageItem | FunctionCallItem | FunctionCallOutputItem | ApplyPatchCallItem | ApplyPatchCallOutputItem | (OutputMessageItem & {
+    content?: Array<ResponseOutputText | OpenAiResponsesRefusalContent> | string | null;
+    type?: 'message';
+}) | (OutputReasoningItem & {
+    summary?: Array<ReasoningSummaryText> | null;
+}) | OutputFunctionCallItem | OutputCustomToolCallItem | OutputWebSearchCallItem | OutputFileSearchCallItem | OutputImageGenerationCallItem | OutputCodeInterpreterCallItem | OutputComputerCallItem | OutputDatetimeItem | OutputWebSearchServerToolItem | OutputCodeInterpreterServerToolItem | OutputFileSearchServerToolItem | OutputImageGenerationServerToolItem | OutputBrowserUseServerToolItem | OutputBashServerToolItem | OutputTextEditorServerToolItem | OutputApplyPatchServerToolItem | OutputWebFetchServerToolItem | OutputToolSearchServerToolItem | OutputMemoryServerToolItem | OutputMcpServerToolItem | OutputSearchModelsServerToolItem | OutputFusionServerToolItem | OutputAdvisorServerToolItem | OutputSubagentServerToolItem | OutputFilesServerToolItem | OutputShellServerToolItem | LocalShellCallItem | LocalShellCallOutputItem | ShellCallItem | ShellCallOutputItem | McpListToolsItem | McpApprovalRequestItem | McpApprovalResponseItem | McpCallItem | CustomToolCallItem | CustomToolCallOutputItem | CompactionItem | ContextCompactionItem | ItemReferenceItem | AdditionalToolsItem | AgentMessageItem>;
 
 /**
  * Instruction format type
  */
 export type InstructType = 'none' | 'airoboros' | 'alpaca' | 'alpaca-modif' | 'chatml' | 'claude' | 'code-llama' | 'gemma' | 'llama2' | 'llama3' | 'mistral' | 'nemotron' | 'neural' | 'openchat' | 'phi3' | 'rwkv' | 'vicuna' | 'zephyr' | 'deepseek-r1' | 'deepseek-v3.1' | 'qwq' | 'qwen3' | (string & {}) | null;
 
+/**
+ * A reference to a previous response item by ID
+ */
+export type ItemReferenceItem = {
+    id: string;
+    type: 'item_reference';
+};
+
+/**
+ * JSON Schema configuration object
+ */
 export type JsonSchemaConfig = {
+    /**
+     * Schema description for the model
+     */
     description?: string;
+    /**
+     * Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+     */
     name: string;
+    /**
+     * JSON Schema object
+     */
     schema?: {
         [key: string]: unknown;
     };
+    /**
+     * Enable strict schema adherence
+     */
     strict?: boolean | null;
+};
+
+export type KeyAssignment = {
+    /**
+     * User ID of who made the assignment
+     */
+    assigned_by: string | null;
+    /**
+     * ISO 8601 timestamp of when the assignment was created
+     */
+    created_at: string;
+    /**
+     * ID of the guardrail
+     */
+    guardrail_id: string;
+    /**
+     * Unique identifier for the assignment
+     */
+    id: string;
+    /**
+     * Hash of the assigned API key
+     */
+    key_hash: string;
+    /**
+     * Label of the API key
+     */
+    key_label: string;
+    /**
+     * Name of the API key
+     */
+    key_name: string;
 };
 
 export type KeyLimitReset = 'daily' | 'weekly' | 'monthly';
 
+/**
+ * Web search tool configuration
+ */
+export type LegacyWebSearchServerTool = {
+    engine?: WebSearchEngineEnum;
+    filters?: WebSearchDomainFilter;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchContextSizeEnum;
+    type: 'web_search';
+    user_location?: WebSearchUserLocation;
+};
+
+export type ListByokKeysResponse = {
+    /**
+     * List of BYOK credentials.
+     */
+    data: Array<ByokKey>;
+    /**
+     * Total number of BYOK credentials matching the filters.
+     */
+    total_count: number;
+};
+
+export type ListGuardrailsResponse = {
+    /**
+     * List of guardrails
+     */
+    data: Array<Guardrail>;
+    /**
+     * Total number of guardrails
+     */
+    total_count: number;
+};
+
+export type ListKeyAssignmentsResponse = {
+    /**
+     * List of key assignments
+     */
+    data: Array<KeyAssignment>;
+    /**
+     * Total number of key assignments for this guardrail
+     */
+    total_count: number;
+};
+
 export type ListKeysResponse = {
+    /**
+     * List of API keys
+     */
     data: Array<ApiKey>;
+};
+
+export type ListMemberAssignmentsResponse = {
+    /**
+     * List of member assignments
+     */
+    data: Array<MemberAssignment>;
+    /**
+     * Total number of member assignments
+     */
+    total_count: number;
 };
 
 export type ListModelEndpointsResponse = {
     data: ModelEndpoints;
 };
 
+/**
+ * List of available models
+ */
 export type ListModelsResponse = {
     data: ModelList;
+    /**
+     * Pagination links
+     */
+    links: {
+        /**
+         * URL for the next page of results, or null if this is the last page
+         */
+        next: string | null;
+    };
+    /**
+     * Total number of models matching the query
+     */
+    total_count: number;
+};
+
+export type ListObservabilityDestinationsResponse = {
+    /**
+     * List of observability destinations.
+     */
+    data: Array<ObservabilityDestination>;
+    /**
+     * Total number of destinations matching the filters.
+     */
+    total_count: number;
+};
+
+export type ListOrganizationMembersResponse = {
+    /**
+     * List of organization members
+     */
+    data: Array<{
+        /**
+         * Email address of the member
+         */
+        email: string;
+        /**
+         * First name of the member
+         */
+        first_name: string | null;
+        /**
+         * User ID of the organization member
+         */
+        id: string;
+        /**
+         * Last name of the member
+         */
+        last_name: string | null;
+        /**
+         * Role of the member in the organization
+         */
+        role: 'org:admin' | 'org:member';
+    }>;
+    /**
+     * Total number of members in the organization
+     */
+    total_count: number;
+};
+
+/**
+ * A paginated list of preset versions.
+ */
+export type ListPresetVersionsResponse = {
+    data: Array<PresetDesignatedVersion>;
+    total_count: number;
+};
+
+/**
+ * A paginated list of presets.
+ */
+export type ListPresetsResponse = {
+    data: Array<Preset>;
+    total_count: number;
 };
 
 export type ListProvidersResponse = {
     data: Array<Provider>;
+};
+
+export type ListScimGroupMappingsResponse = {
+    data: Array<ScimGroupMapping>;
+    total_count: number;
+};
+
+export type ListScimGroupsResponse = {
+    data: Array<ScimGroup>;
+    total_count: number;
+};
+
+export type ListWorkspaceBudgetsResponse = {
+    /**
+     * List of budgets configured for the workspace
+     */
+    data: Array<WorkspaceBudget>;
+    /**
+     * Whether BYOK (bring-your-own-key) spend is included when enforcing the workspace's budgets. This is a workspace-wide setting that applies to all budget intervals (daily, weekly, monthly, and lifetime).
+     */
+    include_byok_in_budgets?: boolean;
+};
+
+export type ListWorkspaceMembersResponse = {
+    /**
+     * List of workspace members
+     */
+    data: Array<WorkspaceMember>;
+    /**
+     * Total number of members in the workspace
+     */
+    total_count: number;
+};
+
+export type ListWorkspacesResponse = {
+    /**
+     * List of workspaces
+     */
+    data: Array<Workspace>;
+    /**
+     * Total number of workspaces
+     */
+    total_count: number;
 };
 
 export type ListZdrEndpointsResponse = {
@@ -481,40 +5484,707 @@ export type ListZdrEndpointsResponse = {
 };
 
 /**
+ * A local shell command execution call
+ */
+export type LocalShellCallItem = {
+    action: {
+        command: Array<string>;
+        env: {
+            [key: string]: string;
+        };
+        timeout_ms?: number | null;
+        type: 'exec';
+        user?: string | null;
+        working_directory?: string | null;
+    };
+    call_id: string;
+    id: string;
+    status: ToolCallStatus;
+    type: 'local_shell_call';
+};
+
+/**
+ * Output from a local shell command execution
+ */
+export type LocalShellCallOutputItem = {
+    id: string;
+    output: string;
+    status?: ToolCallStatus | null;
+    type: 'local_shell_call_output';
+};
+
+/**
+ * Request for approval to execute an MCP tool
+ */
+export type McpApprovalRequestItem = {
+    arguments: string;
+    id: string;
+    name: string;
+    server_label: string;
+    type: 'mcp_approval_request';
+};
+
+/**
+ * User response to an MCP tool approval request
+ */
+export type McpApprovalResponseItem = {
+    approval_request_id: string;
+    approve: boolean;
+    id?: string | null;
+    reason?: string | null;
+    type: 'mcp_approval_response';
+};
+
+/**
+ * An MCP tool call with its output or error
+ */
+export type McpCallItem = {
+    arguments: string;
+    error?: string | null;
+    id: string;
+    name: string;
+    output?: string | null;
+    server_label: string;
+    type: 'mcp_call';
+};
+
+/**
+ * List of available MCP tools from a server
+ */
+export type McpListToolsItem = {
+    error?: string | null;
+    id: string;
+    server_label: string;
+    tools: Array<{
+        annotations?: unknown;
+        description?: string | null;
+        input_schema: {
+            [key: string]: unknown;
+        };
+        name: string;
+    }>;
+    type: 'mcp_list_tools';
+};
+
+/**
+ * MCP (Model Context Protocol) tool configuration
+ */
+export type McpServerTool = {
+    allowed_tools?: Array<string> | {
+        read_only?: boolean;
+        tool_names?: Array<string>;
+    } | null;
+    authorization?: string;
+    connector_id?: 'connector_dropbox' | 'connector_gmail' | 'connector_googlecalendar' | 'connector_googledrive' | 'connector_microsoftteams' | 'connector_outlookcalendar' | 'connector_outlookemail' | 'connector_sharepoint';
+    headers?: {
+        [key: string]: string;
+    } | null;
+    require_approval?: {
+        always?: {
+            tool_names?: Array<string>;
+        };
+        never?: {
+            tool_names?: Array<string>;
+        };
+    } | 'always' | 'never' | null;
+    server_description?: string;
+    server_label: string;
+    server_url?: string;
+    type: 'mcp';
+};
+
+export type MemberAssignment = {
+    /**
+     * User ID of who made the assignment
+     */
+    assigned_by: string | null;
+    /**
+     * ISO 8601 timestamp of when the assignment was created
+     */
+    created_at: string;
+    /**
+     * ID of the guardrail
+     */
+    guardrail_id: string;
+    /**
+     * Unique identifier for the assignment
+     */
+    id: string;
+    /**
+     * Organization ID
+     */
+    organization_id: string;
+    /**
+     * Clerk user ID of the assigned member
+     */
+    user_id: string;
+};
+
+/**
+ * Advisor tool result from a prior assistant turn, replayed back to the model on the next turn. Mirrors the block Anthropic returns in assistant content when the `advisor_20260301` tool runs.
+ */
+export type MessagesAdvisorToolResultBlock = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'advisor_tool_result';
+};
+
+/**
+ * Output of a sandbox-executed `openrouter:bash` call from a prior assistant turn. Accepted on replay and dropped before the provider request — Anthropic has no equivalent block.
+ */
+export type MessagesBashToolResultBlock = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_bash_tool_result';
+};
+
+/**
+ * Event sent when content is added to a content block
+ */
+export type MessagesContentBlockDeltaEvent = {
+    delta: {
+        text: string;
+        type: 'text_delta';
+    } | {
+        partial_json: string;
+        type: 'input_json_delta';
+    } | {
+        thinking: string;
+        type: 'thinking_delta';
+    } | {
+        signature: string;
+        type: 'signature_delta';
+    } | {
+        citation: ({
+            type: 'char_location';
+        } & AnthropicCitationCharLocation) | ({
+            type: 'page_location';
+        } & AnthropicCitationPageLocation) | ({
+            type: 'content_block_location';
+        } & AnthropicCitationContentBlockLocation) | ({
+            type: 'web_search_result_location';
+        } & AnthropicCitationWebSearchResultLocation) | ({
+            type: 'search_result_location';
+        } & AnthropicCitationSearchResultLocation);
+        type: 'citations_delta';
+    } | {
+        content: string | null;
+        encrypted_content?: string | null;
+        type: 'compaction_delta';
+    };
+    index: number;
+    type: 'content_block_delta';
+};
+
+/**
+ * Event sent when a new content block starts
+ */
+export type MessagesContentBlockStartEvent = {
+    content_block: AnthropicTextBlock | AnthropicToolUseBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock | OrAnthropicServerToolUseBlock | AnthropicWebSearchToolResult | AnthropicWebFetchToolResult | AnthropicCodeExecutionToolResult | AnthropicBashCodeExecutionToolResult | AnthropicTextEditorCodeExecutionToolResult | AnthropicToolSearchToolResult | AnthropicContainerUpload | AnthropicCompactionBlock | AnthropicAdvisorToolResult | OrAnthropicShellToolResult | OrAnthropicBashToolResult | {
+        content: string | null;
+        encrypted_content?: string | null;
+        type: 'compaction';
+    };
+    index: number;
+    type: 'content_block_start';
+};
+
+/**
+ * Event sent when a content block is complete
+ */
+export type MessagesContentBlockStopEvent = {
+    index: number;
+    type: 'content_block_stop';
+};
+
+/**
+ * Event sent when the message metadata changes (e.g., stop_reason)
+ */
+export type MessagesDeltaEvent = {
+    delta: {
+        container: AnthropicContainer;
+        stop_details: AnthropicRefusalStopDetails;
+        stop_reason: OrAnthropicStopReason;
+        stop_sequence: string | null;
+    };
+    type: 'message_delta';
+    usage: {
+        cache_creation?: AnthropicCacheCreation;
+        cache_creation_input_tokens: number | null;
+        cache_read_input_tokens: number | null;
+        input_tokens: number | null;
+        iterations?: Array<AnthropicUsageIteration>;
+        output_tokens: number;
+        output_tokens_details: AnthropicOutputTokensDetails;
+        server_tool_use: {
+            web_fetch_requests: number;
+            web_search_requests: number;
+        } | null;
+    };
+};
+
+/**
+ * Error event in the stream
+ */
+export type MessagesErrorEvent = {
+    error: {
+        error_type?: ApiErrorType;
+        message: string;
+        type: string;
+    };
+    openrouter_metadata?: OpenRouterMetadata;
+    type: 'error';
+};
+
+/**
+ * Fallback model to try when the primary model fails or refuses. Only the `model` field is supported; per-attempt overrides are rejected.
+ */
+export type MessagesFallbackParam = {
+    model: string;
+    [key: string]: unknown;
+};
+
+/**
+ * Anthropic message with OpenRouter extensions
+ */
+export type MessagesMessageParam = {
+    content: string | Array<AnthropicTextBlockParam | AnthropicImageBlockParam | AnthropicDocumentBlockParam | {
+        cache_control?: AnthropicCacheControlDirective;
+        id: string;
+        input?: unknown;
+        name: string;
+        type: 'tool_use';
+    } | {
+        cache_control?: AnthropicCacheControlDirective;
+        content?: string | Array<AnthropicTextBlockParam | AnthropicImageBlockParam | {
+            tool_name: string;
+            type: 'tool_reference';
+        } | AnthropicSearchResultBlockParam | AnthropicDocumentBlockParam>;
+        is_error?: boolean;
+        tool_use_id: string;
+        type: 'tool_result';
+    } | {
+        signature: string;
+        thinking: string;
+        type: 'thinking';
+    } | {
+        data: string;
+        type: 'redacted_thinking';
+    } | {
+        cache_control?: AnthropicCacheControlDirective;
+        id: string;
+        input?: unknown;
+        name: string;
+        type: 'server_tool_use';
+    } | {
+        cache_control?: AnthropicCacheControlDirective;
+        content: Array<AnthropicWebSearchResultBlockParam> | {
+            error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long';
+            type: 'web_search_tool_result_error';
+        };
+        tool_use_id: string;
+        type: 'web_search_tool_result';
+    } | AnthropicSearchResultBlockParam | {
+        cache_control?: AnthropicCacheControlDirective;
+        content: string | null;
+        encrypted_content?: string | null;
+        type: 'compaction';
+    } | MessagesAdvisorToolResultBlock | MessagesToolAdditionBlock | MessagesToolRemovalBlock | MessagesShellToolResultBlock | MessagesBashToolResultBlock>;
+    role: 'user' | 'assistant' | 'system';
+};
+
+/**
+ * Configuration for controlling output behavior. Supports the effort parameter and structured output format.
+ */
+export type MessagesOutputConfig = {
+    /**
+     * How much effort the model should put into its response. Higher effort levels may result in more thorough analysis but take longer. Valid values are `low`, `medium`, `high`, `xhigh`, or `max`.
+     */
+    effort?: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
+    /**
+     * A schema to specify Claude's output format in responses. See [structured outputs](https://platform.claude.com/docs/en/build-with-claude/structured-outputs).
+     */
+    format?: {
+        schema: {
+            [key: string]: unknown;
+        };
+        type: 'json_schema';
+    } | null;
+    /**
+     * Task budget for an agentic turn. The model sees a countdown of remaining tokens and uses it to prioritize work and wind down gracefully. Advisory — does not enforce a hard cap.
+     */
+    task_budget?: {
+        remaining?: number | null;
+        total: number;
+        type: 'tokens';
+    } | null;
+};
+
+/**
+ * Keep-alive ping event
+ */
+export type MessagesPingEvent = {
+    type: 'ping';
+};
+
+/**
+ * Request schema for Anthropic Messages API endpoint
+ */
+export type MessagesRequest = {
+    cache_control?: AnthropicCacheControlDirective;
+    context_management?: {
+        edits?: Array<{
+            clear_at_least?: AnthropicInputTokensClearAtLeast;
+            clear_tool_inputs?: boolean | Array<string> | null;
+            exclude_tools?: Array<string> | null;
+            keep?: AnthropicToolUsesKeep;
+            trigger?: ({
+                type: 'input_tokens';
+            } & AnthropicInputTokensTrigger) | ({
+                type: 'tool_uses';
+            } & AnthropicToolUsesTrigger);
+            type: 'clear_tool_uses_20250919';
+        } | {
+            keep?: AnthropicThinkingTurns | {
+                type: 'all';
+            } | 'all';
+            type: 'clear_thinking_20251015';
+        } | {
+            instructions?: string | null;
+            pause_after_compaction?: boolean;
+            trigger?: (AnthropicInputTokensTrigger & {
+                [key: string]: unknown;
+            }) | null;
+            type: 'compact_20260112';
+        }>;
+    } | null;
+    /**
+     * Fallback models to try if the primary model fails or refuses, in order. Handled by OpenRouter multi-model routing rather than Anthropic server-side fallbacks; cannot be combined with `models`. Each entry accepts only `model`. Maximum of 3 entries.
+     */
+    fallbacks?: Array<MessagesFallbackParam> | null;
+    max_tokens?: number;
+    messages: Array<MessagesMessageParam> | null;
+    metadata?: {
+        user_id?: string | null;
+    };
+    model: string;
+    models?: Array<string>;
+    output_config?: MessagesOutputConfig;
+    /**
+     * Plugins you want to enable for this request, including their settings.
+     */
+    plugins?: Array<AutoRouterPlugin | AutoBetaRouterPlugin | ModerationPlugin | WebSearchPlugin | WebFetchPlugin | FileParserPlugin | ResponseHealingPlugin | ContextCompressionPlugin | ParetoRouterPlugin | FusionPlugin>;
+    provider?: ProviderPreferences;
+    route?: DeprecatedRoute;
+    service_tier?: string;
+    /**
+     * A unique identifier for grouping related requests (e.g., a conversation or agent workflow). When provided, OpenRouter uses it as the sticky routing key, routing all requests in the session to the same provider to maximize prompt cache hits. Also used for observability grouping. If provided in both the request body and the x-session-id header, the body value takes precedence. Maximum of 256 characters.
+     */
+    session_id?: string;
+    speed?: AnthropicSpeed & unknown;
+    stop_sequences?: Array<string>;
+    stop_server_tools_when?: StopServerToolsWhen;
+    stream?: boolean;
+    system?: string | Array<AnthropicTextBlockParam>;
+    temperature?: number;
+    thinking?: {
+        budget_tokens: number;
+        display?: AnthropicThinkingDisplay;
+        type: 'enabled';
+    } | {
+        type: 'disabled';
+    } | {
+        display?: AnthropicThinkingDisplay;
+        type: 'adaptive';
+    };
+    tool_choice?: {
+        disable_parallel_tool_use?: boolean;
+        type: 'auto';
+    } | {
+        disable_parallel_tool_use?: boolean;
+        type: 'any';
+    } | {
+        type: 'none';
+    } | {
+        disable_parallel_tool_use?: boolean;
+        name: string;
+        type: 'tool';
+    };
+    tools?: Array<{
+        cache_control?: AnthropicCacheControlDirective;
+        defer_loading?: boolean;
+        description?: string;
+        input_schema: {
+            properties?: unknown;
+            required?: Array<string> | null;
+            type?: string;
+            [key: string]: unknown;
+        };
+        name: string;
+        type?: 'custom';
+    } | {
+        cache_control?: AnthropicCacheControlDirective;
+        name: 'bash';
+        type: 'bash_20250124';
+    } | {
+        cache_control?: AnthropicCacheControlDirective;
+        name: 'str_replace_editor';
+        type: 'text_editor_20250124';
+    } | {
+        allowed_domains?: Array<string> | null;
+        blocked_domains?: Array<string> | null;
+        cache_control?: AnthropicCacheControlDirective;
+        max_uses?: number | null;
+        name: 'web_search';
+        type: 'web_search_20250305';
+        user_location?: AnthropicWebSearchToolUserLocation;
+    } | {
+        allowed_callers?: AnthropicAllowedCallers;
+        allowed_domains?: Array<string> | null;
+        blocked_domains?: Array<string> | null;
+        cache_control?: AnthropicCacheControlDirective;
+        max_uses?: number | null;
+        name: 'web_search';
+        type: 'web_search_20260209';
+        user_location?: AnthropicWebSearchToolUserLocation;
+    } | {
+        allowed_callers?: AnthropicAllowedCallers;
+        cache_control?: AnthropicCacheControlDirective;
+        caching?: AnthropicCacheControlDirective | null;
+        defer_loading?: boolean;
+        max_uses?: number;
+        model: string;
+        name: 'advisor';
+        type: 'advisor_20260301';
+    } | BashServerTool | DatetimeServerTool | ImageGenerationServerToolOpenRouter | MessagesSearchModelsServerTool | WebFetchServerTool | OpenRouterWebSearchServerTool | {
+        type: string;
+        [key: string]: unknown;
+    } | AnthropicToolSearchToolBm25 | AnthropicToolSearchToolRegex | ShellServerToolOpenRouter | ToolSearchServerTool>;
+    top_k?: number;
+    top_p?: number;
+    trace?: TraceConfig;
+    /**
+     * A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters.
+     */
+    user?: string;
+};
+
+/**
+ * Non-streaming response from the Anthropic Messages API with OpenRouter extensions
+ */
+export type MessagesResult = BaseMessagesResult & {
+    context_management?: {
+        applied_edits: Array<{
+            type: string;
+            [key: string]: unknown;
+        }>;
+    } | null;
+    openrouter_metadata?: OpenRouterMetadata;
+    provider?: ProviderName;
+    usage?: AnthropicUsage & {
+        cost?: number | null;
+        cost_details?: CostDetails;
+        is_byok?: boolean;
+        iterations?: Array<AnthropicUsageIteration>;
+        service_tier?: string | null;
+        speed?: AnthropicSpeed;
+    };
+};
+
+/**
+ * OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
+ */
+export type MessagesSearchModelsServerTool = {
+    parameters?: SearchModelsServerToolConfig;
+    type: 'openrouter:experimental__search_models';
+};
+
+/**
+ * Output of an `openrouter:shell` call from a prior assistant turn. Accepted on replay and dropped before the provider request — Anthropic has no equivalent block.
+ */
+export type MessagesShellToolResultBlock = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_shell_tool_result';
+};
+
+/**
+ * Event sent at the start of a streaming message
+ */
+export type MessagesStartEvent = {
+    message: {
+        container: AnthropicContainer;
+        content: Array<OrAnthropicContentBlock>;
+        id: string;
+        model: string;
+        provider?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider';
+        role: 'assistant';
+        stop_details: AnthropicRefusalStopDetails;
+        stop_reason: unknown;
+        stop_sequence: unknown;
+        type: 'message';
+        usage: AnthropicUsage & {
+            iterations?: Array<AnthropicUsageIteration>;
+            speed?: AnthropicSpeed;
+        };
+    };
+    type: 'message_start';
+};
+
+/**
+ * Event sent when the message is complete
+ */
+export type MessagesStopEvent = {
+    openrouter_metadata?: OpenRouterMetadata;
+    type: 'message_stop';
+};
+
+/**
+ * Union of all possible streaming events
+ */
+export type MessagesStreamEvents = ({
+    type: 'message_start';
+} & MessagesStartEvent) | ({
+    type: 'message_delta';
+} & MessagesDeltaEvent) | ({
+    type: 'message_stop';
+} & MessagesStopEvent) | ({
+    type: 'content_block_start';
+} & MessagesContentBlockStartEvent) | ({
+    type: 'content_block_delta';
+} & MessagesContentBlockDeltaEvent) | ({
+    type: 'content_block_stop';
+} & MessagesContentBlockStopEvent) | ({
+    type: 'ping';
+} & MessagesPingEvent) | ({
+    type: 'error';
+} & MessagesErrorEvent);
+
+export type MessagesStreamingResponse = {
+    data: MessagesStreamEvents;
+    event: string;
+};
+
+/**
+ * Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
+ */
+export type MessagesToolAdditionBlock = {
+    cache_control?: AnthropicCacheControlDirective;
+    tool: {
+        name: string;
+        type: 'tool_reference';
+    } | {
+        name: string;
+        server_name: string;
+        type: 'mcp_tool_reference';
+    } | {
+        server_name: string;
+        type: 'mcp_toolset_reference';
+    };
+    type: 'tool_addition';
+};
+
+/**
+ * Removes a tool from the conversation mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
+ */
+export type MessagesToolRemovalBlock = {
+    cache_control?: AnthropicCacheControlDirective;
+    tool: {
+        name: string;
+        type: 'tool_reference';
+    } | {
+        name: string;
+        server_name: string;
+        type: 'mcp_tool_reference';
+    } | {
+        server_name: string;
+        type: 'mcp_toolset_reference';
+    };
+    type: 'tool_removal';
+};
+
+/**
+ * Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`.
+ */
+export type MetadataLevel = 'disabled' | 'enabled';
+
+/**
  * Information about an AI model available on OpenRouter
  */
 export type Model = {
+    alias_target?: ModelAliasTarget;
     architecture: ModelArchitecture;
+    benchmarks?: ModelBenchmarks;
+    /**
+     * Canonical slug for the model
+     */
     canonical_slug: string;
+    /**
+     * Maximum context length in tokens
+     */
     context_length: number | null;
+    /**
+     * Unix timestamp of when the model was created
+     */
     created: number;
     default_parameters?: DefaultParameters | null;
+    /**
+     * Description of the model
+     */
     description?: string;
     /**
-     * Date after which the model is no longer served, when one is announced
+     * The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
      */
     expiration_date?: string | null;
+    /**
+     * Hugging Face model identifier, if applicable
+     */
     hugging_face_id?: string | null;
+    /**
+     * Unique identifier for the model
+     */
     id: string;
     /**
-     * Training data cutoff, when known
+     * The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
      */
     knowledge_cutoff?: string | null;
-    links?: {
-        details?: string;
-    };
+    links: ModelLinks;
+    /**
+     * Display name of the model
+     */
     name: string;
     per_request_limits: PerRequestLimits | null;
     pricing: Pricing;
-    reasoning?: {
-        default_effort?: string;
-        default_enabled?: boolean;
-        mandatory?: boolean;
-        supported_efforts?: Array<string>;
-    };
+    reasoning?: ModelReasoning;
+    /**
+     * List of supported parameters for this model
+     */
     supported_parameters: Array<Parameter>;
-    supported_voices?: Array<string> | null;
+    /**
+     * List of supported voice identifiers for TTS models. Null for non-TTS models.
+     */
+    supported_voices: Array<string> | null;
     top_provider: TopProviderInfo;
+};
+
+/**
+ * Concrete model targeted by this tilde-latest alias, when applicable
+ */
+export type ModelAliasTarget = {
+    /**
+     * Human-readable name of the concrete model targeted by this alias
+     */
+    name: string;
+    /**
+     * Routable model ID of the concrete target, matching that model row's id
+     */
+    slug: string;
 };
 
 /**
@@ -537,7 +6207,18 @@ export type ModelArchitecture = {
      * Supported output modalities
      */
     output_modalities: Array<OutputModality>;
-    tokenizer: ModelGroup | null;
+    tokenizer?: ModelGroup | null;
+};
+
+/**
+ * Third-party benchmark rankings for this model. Omitted when no benchmark data is available.
+ */
+export type ModelBenchmarks = {
+    artificial_analysis?: AaBenchmarkEntry;
+    /**
+     * Design Arena ELO rankings across arena+category pairs.
+     */
+    design_arena: Array<DaBenchmarkEntry>;
 };
 
 /**
@@ -547,7 +6228,28 @@ export type ModelEndpoints = {
     /**
      * Technical specifications including tokenizer, instruct_type, modality, input_modalities, output_modalities
      */
-    architecture: ModelArchitecture;
+    architecture: ModelArchitecture & {
+        /**
+         * Supported input modalities
+         */
+        input_modalities: Array<InputModality>;
+        instruct_type: InstructType;
+        /**
+         * Primary modality of the model
+         */
+        modality: string | null;
+        /**
+         * Supported output modalities
+         */
+        output_modalities: Array<OutputModality>;
+        tokenizer: ModelGroup | null;
+    } & {
+        input_modalities?: Array<string>;
+        instruct_type?: string | null;
+        modality?: string;
+        output_modalities?: Array<string>;
+        tokenizer?: string | null;
+    };
     /**
      * Unix timestamp of when the model was created
      */
@@ -575,8 +6277,24 @@ export type ModelEndpoints = {
  */
 export type ModelGroup = 'Router' | 'Media' | 'Other' | 'GPT' | 'Claude' | 'Gemini' | 'Gemma' | 'Grok' | 'Cohere' | 'Nova' | 'Qwen' | 'Yi' | 'DeepSeek' | 'Mistral' | 'Llama2' | 'Llama3' | 'Llama4' | 'PaLM' | 'RWKV' | 'Qwen3' | (string & {});
 
+/**
+ * Related API endpoints and resources for this model.
+ */
+export type ModelLinks = {
+    /**
+     * URL for the model details/endpoints API
+     */
+    details: string;
+};
+
+/**
+ * List of available models
+ */
 export type ModelList = Array<Model>;
 
+/**
+ * Model to use for completion
+ */
 export type ModelName = string;
 
 export type ModelParameters = {
@@ -584,24 +6302,2500 @@ export type ModelParameters = {
     supported_parameters: Array<Parameter>;
 };
 
+/**
+ * Reasoning effort configuration. Omitted for non-reasoning models and dynamic router models.
+ */
+export type ModelReasoning = {
+    default_effort?: ReasoningEffort & unknown;
+    /**
+     * Default reasoning enabled state when the client does not set `reasoning.enabled`.
+     */
+    default_enabled?: boolean;
+    /**
+     * When true, reasoning cannot be disabled and effort "none" is rejected.
+     */
+    mandatory: boolean;
+    /**
+     * Allowed reasoning effort values for this model, in descending effort order (highest first). Null means no allowlist — all gateway effort values are accepted.
+     */
+    supported_efforts?: Array<ReasoningEffort> | null;
+    /**
+     * Present and `true` when the model accepts `reasoning.max_tokens` in requests (Anthropic-style) instead of or in addition to `reasoning.effort`. Omitted otherwise.
+     */
+    supports_max_tokens?: boolean;
+};
+
+/**
+ * Model count data
+ */
+export type ModelsCountResponse = {
+    /**
+     * Model count data
+     */
+    data: {
+        /**
+         * Total number of available models
+         */
+        count: number;
+    };
+};
+
+export type ModerationPlugin = {
+    id: 'moderation';
+};
+
+export type MultimodalMedia = {
+    data: string;
+    format?: string;
+};
+
+/**
+ * Named tool choice for specific function
+ */
 export type NamedToolChoice = {
     function: NamedToolChoiceFunction;
     type: 'function';
 };
 
 export type NamedToolChoiceFunction = {
+    /**
+     * Function name to call
+     */
     name: string;
+};
+
+/**
+ * A function tool grouped inside a namespace tool
+ */
+export type NamespaceFunctionTool = {
+    allowed_callers?: Array<'direct' | 'programmatic'> | null;
+    defer_loading?: boolean;
+    description?: string | null;
+    name: string;
+    output_schema?: {
+        [key: string]: unknown;
+    } | null;
+    parameters?: {
+        [key: string]: unknown;
+    } | null;
+    strict?: boolean | null;
+    type: 'function';
+};
+
+/**
+ * Groups function/custom tools under a shared namespace
+ */
+export type NamespaceTool = {
+    description: string;
+    name: string;
+    tools: Array<NamespaceFunctionTool | CustomTool>;
+    type: 'namespace';
 };
 
 export type NullableFinishReason = FinishReason | null;
 
+/**
+ * Output of an `openrouter:bash` call executed in the OpenRouter sandbox (`engine: 'openrouter'`)
+ */
+export type OrAnthropicBashToolResult = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_bash_tool_result';
+};
+
+export type OrAnthropicContentBlock = ({
+    type: 'text';
+} & AnthropicTextBlock) | ({
+    type: 'tool_use';
+} & AnthropicToolUseBlock) | ({
+    type: 'thinking';
+} & AnthropicThinkingBlock) | ({
+    type: 'redacted_thinking';
+} & AnthropicRedactedThinkingBlock) | ({
+    type: 'server_tool_use';
+} & OrAnthropicServerToolUseBlock) | ({
+    type: 'web_search_tool_result';
+} & AnthropicWebSearchToolResult) | ({
+    type: 'web_fetch_tool_result';
+} & AnthropicWebFetchToolResult) | ({
+    type: 'code_execution_tool_result';
+} & AnthropicCodeExecutionToolResult) | ({
+    type: 'bash_code_execution_tool_result';
+} & AnthropicBashCodeExecutionToolResult) | ({
+    type: 'text_editor_code_execution_tool_result';
+} & AnthropicTextEditorCodeExecutionToolResult) | ({
+    type: 'tool_search_tool_result';
+} & AnthropicToolSearchToolResult) | ({
+    type: 'container_upload';
+} & AnthropicContainerUpload) | ({
+    type: 'compaction';
+} & AnthropicCompactionBlock) | ({
+    type: 'advisor_tool_result';
+} & AnthropicAdvisorToolResult) | ({
+    type: 'openrouter_shell_tool_result';
+} & OrAnthropicShellToolResult) | ({
+    type: 'openrouter_bash_tool_result';
+} & OrAnthropicBashToolResult);
+
+export type OrAnthropicNullableCaller = ({
+    type: 'direct';
+} & AnthropicDirectCaller) | ({
+    type: 'code_execution_20250825';
+} & AnthropicCodeExecution20250825Caller) | ({
+    type: 'code_execution_20260120';
+} & AnthropicCodeExecution20260120Caller);
+
+export type OrAnthropicServerToolUseBlock = {
+    caller?: OrAnthropicNullableCaller;
+    id: string;
+    input?: unknown;
+    name: string;
+    type: 'server_tool_use';
+};
+
+/**
+ * Output of an `openrouter:shell` call executed in the OpenRouter sandbox
+ */
+export type OrAnthropicShellToolResult = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_shell_tool_result';
+};
+
+export type OrAnthropicStopReason = 'end_turn' | 'max_tokens' | 'model_context_window_exceeded' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'compaction' | null;
+
+export type ObservabilityArizeDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        baseUrl?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * The name of the tracing project in Arize AX
+         */
+        modelId: string;
+        spaceKey: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'arize';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityBraintrustDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        baseUrl?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        projectId: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'braintrust';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityClickhouseDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        database: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        host: string;
+        password: string;
+        table?: string;
+        /**
+         * If you have not set a specific username in ClickHouse, simply type in 'default' below.
+         */
+        username: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'clickhouse';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityDatadogDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        /**
+         * Datadog API key must have LLM Observability permissions. Create at:
+         */
+        apiKey: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * Name to identify your application in Datadog LLM Observability
+         */
+        mlApp: string;
+        /**
+         * Datadog API URL for your region (e.g., https://api.datadoghq.com, https://api.us3.datadoghq.com, https://api.datadoghq.eu)
+         */
+        url?: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'datadog';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityDestination = ({
+    type: 'arize';
+} & ObservabilityArizeDestination) | ({
+    type: 'braintrust';
+} & ObservabilityBraintrustDestination) | ({
+    type: 'clickhouse';
+} & ObservabilityClickhouseDestination) | ({
+    type: 'datadog';
+} & ObservabilityDatadogDestination) | ({
+    type: 'grafana';
+} & ObservabilityGrafanaDestination) | ({
+    type: 'langfuse';
+} & ObservabilityLangfuseDestination) | ({
+    type: 'langsmith';
+} & ObservabilityLangsmithDestination) | ({
+    type: 'newrelic';
+} & ObservabilityNewrelicDestination) | ({
+    type: 'opik';
+} & ObservabilityOpikDestination) | ({
+    type: 'otel-collector';
+} & ObservabilityOtelCollectorDestination) | ({
+    type: 'posthog';
+} & ObservabilityPosthogDestination) | ({
+    type: 'ramp';
+} & ObservabilityRampDestination) | ({
+    type: 's3';
+} & ObservabilityS3Destination) | ({
+    type: 'sentry';
+} & ObservabilitySentryDestination) | ({
+    type: 'snowflake';
+} & ObservabilitySnowflakeDestination) | ({
+    type: 'weave';
+} & ObservabilityWeaveDestination) | ({
+    type: 'webhook';
+} & ObservabilityWebhookDestination);
+
+export type ObservabilityFilterRuleGroup = {
+    logic?: 'and' | 'or';
+    rules: Array<{
+        field: 'model' | 'provider' | 'session_id' | 'user_id' | 'api_key_name' | 'finish_reason' | 'input' | 'output' | 'total_cost' | 'total_tokens' | 'prompt_tokens' | 'completion_tokens';
+        operator: 'equals' | 'not_equals' | 'contains' | 'not_contains' | 'regex' | 'starts_with' | 'ends_with' | 'gt' | 'lt' | 'gte' | 'lte' | 'exists' | 'not_exists';
+        value?: string | number;
+    }>;
+};
+
+/**
+ * Optional structured filter rules controlling which events are forwarded.
+ */
+export type ObservabilityFilterRulesConfig = {
+    enabled?: boolean;
+    groups: Array<ObservabilityFilterRuleGroup>;
+} | null;
+
+/**
+ * Optional structured filter rules controlling which events are forwarded.
+ */
+export type ObservabilityFilterRulesConfigNullable = {
+    enabled?: boolean;
+    groups: Array<ObservabilityFilterRuleGroup>;
+} | null;
+
+export type ObservabilityGrafanaDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        baseUrl?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        instanceId: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'grafana';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityLangfuseDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        baseUrl?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        publicKey: string;
+        secretKey: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'langfuse';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityLangsmithDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        endpoint?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * The name for this project, such as pr-openrouter-demo. Defaults to "main" if not set.
+         */
+        project?: string;
+        /**
+         * Required for org-scoped API keys. Find this in your LangSmith workspace settings.
+         */
+        workspaceId?: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'langsmith';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityNewrelicDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        licenseKey: string;
+        region?: 'us' | 'eu';
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'newrelic';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityOpikDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        projectName: string;
+        workspace: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'opik';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityOtelCollectorDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        endpoint: string;
+        /**
+         * Custom HTTP headers as a JSON object. For Axiom, use {"Authorization": "Bearer xaat-xxx", "X-Axiom-Dataset": "your-dataset"}
+         */
+        headers?: {
+            [key: string]: string;
+        };
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'otel-collector';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityPosthogDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        endpoint?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'posthog';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityRampDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        /**
+         * Generate this in your Ramp integration settings.
+         */
+        apiKey: string;
+        baseUrl?: string;
+        /**
+         * Custom HTTP headers to include in requests to Ramp.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'ramp';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityS3Destination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        accessKeyId: string;
+        bucketName: string;
+        /**
+         * Only for S3-compatible services like Cloudflare R2 (https://account-id.r2.cloudflarestorage.com) or MinIO. Leave blank for standard AWS S3.
+         */
+        endpoint?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * Template for S3 object path. The filename ({traceId}-{timestamp}.json) is automatically appended. Available variables: {prefix}, {date}, {year}, {month}, {day}, {apiKeyName}
+         */
+        pathTemplate?: string;
+        prefix?: string;
+        region?: string;
+        secretAccessKey: string;
+        sessionToken?: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 's3';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilitySentryDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        dsn: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        otlpEndpoint: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'sentry';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilitySnowflakeDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        account: string;
+        database?: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        schema?: string;
+        table?: string;
+        token: string;
+        warehouse?: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'snowflake';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityWeaveDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        apiKey: string;
+        baseUrl?: string;
+        entity: string;
+        /**
+         * Custom HTTP headers to include in requests to this destination.
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        project: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'weave';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+export type ObservabilityWebhookDestination = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) whose traffic is forwarded to this destination. `null` means all keys.
+     */
+    api_key_hashes: Array<string> | null;
+    /**
+     * When true, include cost and billing generation metadata.
+     */
+    broadcast_generation_cost: boolean;
+    /**
+     * When true, include identity generation metadata.
+     */
+    broadcast_generation_identity: boolean;
+    /**
+     * When true, include request-context generation metadata.
+     */
+    broadcast_generation_request_context: boolean;
+    config: {
+        headers?: {
+            [key: string]: string;
+        };
+        method?: 'POST' | 'PUT';
+        url: string;
+    };
+    /**
+     * ISO timestamp of when the destination was created.
+     */
+    created_at: string;
+    /**
+     * Whether this destination is currently enabled.
+     */
+    enabled: boolean;
+    filter_rules: ObservabilityFilterRulesConfig;
+    /**
+     * Stable public identifier for this destination.
+     */
+    id: string;
+    /**
+     * Human-readable name for the destination.
+     */
+    name: string | null;
+    /**
+     * When true, request/response bodies are not forwarded to this destination — only metadata.
+     */
+    privacy_mode: boolean;
+    /**
+     * Sampling rate for events sent to this destination, between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate: number;
+    type: 'webhook';
+    /**
+     * ISO timestamp of when the destination was last updated.
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace this destination belongs to.
+     */
+    workspace_id: string;
+};
+
+/**
+ * A stored file in OpenAI's Files API shape.
+ */
+export type OpenAiFile = {
+    _shape: 'openai';
+    bytes: number;
+    created_at: number;
+    filename: string;
+    id: string;
+    object: 'file';
+    purpose: 'assistants' | 'batch' | 'fine-tune' | 'vision' | 'user_data' | 'evals' | 'assistants_output' | 'batch_output' | 'fine-tune-results';
+    status: 'processed';
+};
+
+/**
+ * Deletion result in OpenAI's shape.
+ */
+export type OpenAiFileDeleted = {
+    _shape: 'openai';
+    deleted: true;
+    id: string;
+    object: 'file';
+};
+
+/**
+ * A page of files in OpenAI's shape.
+ */
+export type OpenAiFileList = {
+    _shape: 'openai';
+    data: Array<OpenAiFile>;
+    first_id: string | null;
+    has_more: boolean;
+    last_id: string | null;
+    object: 'list';
+};
+
+export type OpenAiResponseCustomToolCall = {
+    call_id: string;
+    id?: string;
+    input: string;
+    name: string;
+    /**
+     * Namespace qualifier for tools registered as part of a namespace tool group (e.g. an MCP server)
+     */
+    namespace?: string;
+    type: 'custom_tool_call';
+};
+
+export type OpenAiResponseCustomToolCallOutput = {
+    call_id: string;
+    id?: string;
+    output: string | Array<InputText | InputImage | InputFile>;
+    type: 'custom_tool_call_output';
+};
+
+export type OpenAiResponseFunctionToolCall = {
+    arguments: string;
+    call_id: string;
+    id?: string;
+    name: string;
+    /**
+     * Namespace qualifier for tools registered as part of a namespace tool group (e.g. an MCP server)
+     */
+    namespace?: string;
+    status?: ToolCallStatus;
+    /**
+     * EXPERIMENTAL — subject to change without notice. String id that matches the `call_id` of the `openrouter:subagent` server tool call that spawned the subagent. Present on every `function_call` item the subagent projects; absent on ordinary function calls.
+     */
+    subagent_id?: string;
+    /**
+     * EXPERIMENTAL — subject to change without notice. The subagent's output items produced on this turn. Treat this as an opaque object; you must replay it in the request so that the subagent can continue execution of the tool with the same context. If a subagent created multiple parallel tool calls, only the first tool call will have this field. The other tool calls will only have `subagent_id`. Present only if the tool call originates from a subagent spawned by the `openrouter:subagent` server tool.
+     */
+    subagent_items?: Array<{
+        type: string;
+        [key: string]: unknown;
+    }>;
+    type: 'function_call';
+};
+
+export type OpenAiResponseFunctionToolCallOutput = {
+    call_id: string;
+    id?: string | null;
+    output: string | Array<InputText | InputImage | InputFile>;
+    status?: ToolCallStatus | null;
+    type: 'function_call_output';
+};
+
+export type OpenAiResponseInputMessageItem = {
+    content: Array<InputText | InputImage | InputFile | InputAudio>;
+    id: string;
+    role: 'user' | 'system' | 'developer';
+    type?: 'message';
+};
+
+export type OpenAiResponsesAnnotation = FileCitation | UrlCitation | FilePath;
+
+export type OpenAiResponsesCodeInterpreterCallCodeDelta = {
+    delta: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.code_interpreter_call_code.delta';
+};
+
+export type OpenAiResponsesCodeInterpreterCallCodeDone = {
+    code: string;
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.code_interpreter_call_code.done';
+};
+
+export type OpenAiResponsesCodeInterpreterCallCompleted = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.code_interpreter_call.completed';
+};
+
+export type OpenAiResponsesCodeInterpreterCallInProgress = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.code_interpreter_call.in_progress';
+};
+
+export type OpenAiResponsesCodeInterpreterCallInterpreting = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.code_interpreter_call.interpreting';
+};
+
+export type OpenAiResponsesImageGenCallCompleted = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.image_generation_call.completed';
+};
+
+export type OpenAiResponsesImageGenCallGenerating = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.image_generation_call.generating';
+};
+
+export type OpenAiResponsesImageGenCallInProgress = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.image_generation_call.in_progress';
+};
+
+export type OpenAiResponsesImageGenCallPartialImage = {
+    item_id: string;
+    output_index: number;
+    partial_image_b64: string;
+    partial_image_index: number;
+    sequence_number: number;
+    type: 'response.image_generation_call.partial_image';
+};
+
+export type OpenAiResponsesRefusalContent = {
+    refusal: string;
+    type: 'refusal';
+};
+
+export type OpenAiResponsesResponseStatus = 'completed' | 'incomplete' | 'in_progress' | 'failed' | 'cancelled' | 'queued';
+
+export type OpenAiResponsesSearchCompleted = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.web_search_call.completed';
+};
+
+export type OpenAiResponsesToolChoice = 'auto' | 'none' | 'required' | {
+    name: string;
+    type: 'function';
+} | {
+    type: 'web_search_preview_2025_03_11' | 'web_search_preview';
+} | ToolChoiceAllowed | {
+    type: 'apply_patch';
+} | {
+    type: 'shell';
+};
+
+export type OpenAiResponsesTruncation = 'auto' | 'disabled' | null;
+
+export type OpenAiResponsesUsage = {
+    input_tokens: number;
+    input_tokens_details: {
+        cache_write_tokens?: number | null;
+        cached_tokens: number;
+    };
+    output_tokens: number;
+    output_tokens_details: {
+        reasoning_tokens: number;
+    };
+    total_tokens: number;
+};
+
+export type OpenAiResponsesWebSearchCallInProgress = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.web_search_call.in_progress';
+};
+
+export type OpenAiResponsesWebSearchCallSearching = {
+    item_id: string;
+    output_index: number;
+    sequence_number: number;
+    type: 'response.web_search_call.searching';
+};
+
+/**
+ * Event emitted when a response is created
+ */
+export type OpenResponsesCreatedEvent = CreatedEvent & {
+    response?: OpenResponsesResult;
+};
+
+/**
+ * Event emitted when a response is in progress
+ */
+export type OpenResponsesInProgressEvent = InProgressEvent & {
+    response?: OpenResponsesResult;
+};
+
+/**
+ * Log probability information for a token
+ */
+export type OpenResponsesLogProbs = {
+    bytes?: Array<number>;
+    logprob: number;
+    token: string;
+    top_logprobs?: Array<OpenResponsesTopLogprobs>;
+};
+
+/**
+ * Complete non-streaming response from the Responses API
+ */
+export type OpenResponsesResult = BaseResponsesResult & {
+    error_type?: ApiErrorType;
+    openrouter_metadata?: OpenRouterMetadata;
+    output?: Array<OutputItems>;
+    service_tier?: string | null;
+    text?: TextExtendedConfig;
+    usage?: Usage;
+};
+
+/**
+ * Alternative token with its log probability
+ */
+export type OpenResponsesTopLogprobs = {
+    bytes?: Array<number>;
+    logprob?: number;
+    token?: string;
+};
+
+/**
+ * A stored file in the OpenRouter superset shape: Anthropic-shaped, plus OpenRouter-only fields.
+ */
+export type OpenRouterFile = {
+    _shape: 'openrouter';
+    created_at: string;
+    downloadable: boolean;
+    filename: string;
+    id: string;
+    mime_type: string;
+    size_bytes: number;
+    type: 'file';
+};
+
+/**
+ * Deletion result in the OpenRouter shape.
+ */
+export type OpenRouterFileDeleted = {
+    _shape: 'openrouter';
+    id: string;
+    type: 'file_deleted';
+};
+
+/**
+ * A page of files in the OpenRouter shape.
+ */
+export type OpenRouterFileList = {
+    _shape: 'openrouter';
+    /**
+     * Opaque cursor for the next page; null when there are no more results.
+     */
+    cursor: string | null;
+    data: Array<OpenRouterFile>;
+    first_id: string | null;
+    has_more: boolean;
+    last_id: string | null;
+};
+
+export type OpenRouterMetadata = {
+    attempt: number;
+    attempts?: Array<RouterAttempt>;
+    endpoints: EndpointsMetadata;
+    is_byok: boolean;
+    params?: RouterParams;
+    pipeline?: Array<PipelineStage>;
+    region: string | null;
+    requested: string;
+    strategy: RoutingStrategy;
+    summary: string;
+};
+
+/**
+ * OpenRouter built-in server tool: searches the web for current information
+ */
+export type OpenRouterWebSearchServerTool = {
+    parameters?: WebSearchConfig;
+    type: 'openrouter:web_search';
+};
+
+/**
+ * An openrouter:advisor server tool output item
+ */
+export type OutputAdvisorServerToolItem = {
+    /**
+     * The advisor model's response (the advice text returned to the executor).
+     */
+    advice?: string;
+    /**
+     * Error message when the advisor call did not produce advice. Set together with `status: 'failed'` on the terminal item.
+     */
+    error?: string;
+    id?: string;
+    /**
+     * Provider-safe function name of the specific advisor instance that produced this item (e.g. `openrouter_advisor__1`). Present only when more than one advisor tool is configured; omitted for the default single advisor. Echo this field back unchanged so the advisor's cross-request memory stays namespaced to the correct instance. This identity is positional: it is derived from the index of the advisor entry in the request `tools` array, so clients must keep the order of advisor tool entries stable across requests in a conversation. Reordering or inserting advisor entries shifts these names and causes each advisor's cross-request memory to be attributed to the wrong instance.
+     */
+    instance_name?: string;
+    /**
+     * Slug of the advisor model that was consulted.
+     */
+    model?: string;
+    /**
+     * The prompt the executor sent to the advisor.
+     */
+    prompt?: string;
+    status: FailableToolCallStatus;
+    type: 'openrouter:advisor';
+};
+
+/**
+ * A native `apply_patch_call` output item matching OpenAI's Responses API shape. Emitted when the client requested the `apply_patch` shorthand.
+ */
+export type OutputApplyPatchCallItem = {
+    call_id: string;
+    id: string;
+    operation: ApplyPatchCallOperation;
+    status: ApplyPatchCallStatus;
+    type: 'apply_patch_call';
+};
+
+/**
+ * An openrouter:apply_patch server tool output item. The turn halts when validation succeeds so the client can apply the patch and echo an `apply_patch_call_output` on the next turn.
+ */
+export type OutputApplyPatchServerToolItem = {
+    call_id?: string;
+    id?: string;
+    operation?: ApplyPatchCallOperation;
+    status: ToolCallStatus;
+    type: 'openrouter:apply_patch';
+};
+
+/**
+ * An openrouter:bash server tool output item
+ */
+export type OutputBashServerToolItem = {
+    /**
+     * The raw tool-call arguments string as emitted by the model.
+     */
+    arguments?: string | null;
+    /**
+     * The model-generated tool call id from the originating turn.
+     */
+    call_id?: string | null;
+    command?: string;
+    exitCode?: number;
+    id?: string;
+    status: ToolCallStatus;
+    stderr?: string;
+    stdout?: string;
+    type: 'openrouter:bash';
+};
+
+/**
+ * An openrouter:browser_use server tool output item
+ */
+export type OutputBrowserUseServerToolItem = {
+    action?: string;
+    id?: string;
+    screenshotB64?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:browser_use';
+};
+
+/**
+ * A code interpreter execution call with outputs
+ */
+export type OutputCodeInterpreterCallItem = CodeInterpreterCallItem & {
+    [key: string]: unknown;
+};
+
+/**
+ * An openrouter:code_interpreter server tool output item
+ */
+export type OutputCodeInterpreterServerToolItem = {
+    code?: string;
+    exitCode?: number;
+    id?: string;
+    language?: string;
+    status: ToolCallStatus;
+    stderr?: string;
+    stdout?: string;
+    type: 'openrouter:code_interpreter';
+};
+
+export type OutputComputerCallItem = {
+    action?: unknown;
+    call_id: string;
+    id?: string;
+    pending_safety_checks: Array<{
+        code: string;
+        id: string;
+        message: string;
+    }>;
+    status: 'completed' | 'incomplete' | 'in_progress';
+    type: 'computer_call';
+};
+
+/**
+ * A call to a custom (freeform-grammar) tool created by the model — distinct from `function_call`. Used for tools like Codex CLI's `apply_patch` whose payload is opaque text rather than JSON arguments.
+ */
+export type OutputCustomToolCallItem = {
+    call_id: string;
+    id?: string;
+    input: string;
+    name: string;
+    /**
+     * Namespace qualifier for tools registered as part of a namespace tool group (e.g. an MCP server)
+     */
+    namespace?: string;
+    type: 'custom_tool_call';
+};
+
+/**
+ * An openrouter:datetime server tool output item
+ */
+export type OutputDatetimeItem = {
+    /**
+     * ISO 8601 datetime string
+     */
+    datetime: string;
+    id?: string;
+    status: ToolCallStatus;
+    /**
+     * IANA timezone name
+     */
+    timezone: string;
+    type: 'openrouter:datetime';
+};
+
+export type OutputFileSearchCallItem = OutputItemFileSearchCall & {
+    [key: string]: unknown;
+};
+
+/**
+ * An openrouter:file_search server tool output item
+ */
+export type OutputFileSearchServerToolItem = {
+    id?: string;
+    queries?: Array<string>;
+    status: ToolCallStatus;
+    type: 'openrouter:file_search';
+};
+
+/**
+ * An openrouter:files server tool output item
+ */
+export type OutputFilesServerToolItem = {
+    /**
+     * The raw tool-call arguments string as emitted by the model.
+     */
+    arguments?: string | null;
+    /**
+     * The model-generated tool call id from the originating turn.
+     */
+    call_id?: string | null;
+    /**
+     * Error message when the file operation failed.
+     */
+    error?: string;
+    /**
+     * The target file id supplied in the tool-call arguments.
+     */
+    file_id?: string;
+    /**
+     * The target filename supplied in the tool-call arguments.
+     */
+    filename?: string;
+    id?: string;
+    /**
+     * The file operation performed (list, read, write, or edit).
+     */
+    operation?: string;
+    /**
+     * JSON-serialized result of the file operation.
+     */
+    result?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:files';
+};
+
+export type OutputFunctionCallItem = OutputItemFunctionCall & {
+    /**
+     * EXPERIMENTAL — subject to change without notice. String id that matches the `call_id` of the `openrouter:subagent` server tool call that spawned the subagent. Present on every `function_call` item the subagent projects; absent on ordinary function calls.
+     */
+    subagent_id?: string;
+    /**
+     * EXPERIMENTAL — subject to change without notice. The subagent's output items produced on this turn. Treat this as an opaque object; you must replay it in the request so that the subagent can continue execution of the tool with the same context. If a subagent created multiple parallel tool calls, only the first tool call will have this field. The other tool calls will only have `subagent_id`. Present only if the tool call originates from a subagent spawned by the `openrouter:subagent` server tool.
+     */
+    subagent_items?: Array<{
+        type: string;
+        [key: string]: unknown;
+    }>;
+};
+
+/**
+ * An openrouter:fusion server tool output item
+ */
+export type OutputFusionServerToolItem = {
+    analysis?: FusionAnalysisResult;
+    /**
+     * Error message when the fusion run did not produce an analysis result.
+     */
+    error?: string;
+    /**
+     * Models that were requested as part of the analysis panel but did not produce a response. Present when at least one requested analysis model failed. The fusion result is still usable but was produced from a degraded panel.
+     */
+    failed_models?: Array<{
+        /**
+         * Error message describing why the model failed.
+         */
+        error: string;
+        /**
+         * Slug of the analysis model that failed.
+         */
+        model: string;
+        /**
+         * HTTP status code from the upstream response, when available (e.g. 402, 429).
+         */
+        status_code?: number;
+    }>;
+    /**
+     * Typed failure reason when the fusion run failed. Possible values include: all_panels_failed, insufficient_credits, rate_limited, invalid_model, judge_not_valid_json, judge_schema_mismatch, judge_upstream_error, judge_empty_completion. The four analysis-stage codes keep their pre-rename `judge_` spelling so existing consumers keep matching. The consumer-cancellation code is `cancelled`.
+     */
+    failure_reason?: string;
+    id?: string;
+    /**
+     * Analysis models that produced a response in this fusion run, with each model's full panel content.
+     */
+    responses?: Array<{
+        content?: string;
+        model: string;
+    }>;
+    /**
+     * Web pages the analysis panels and analyst retrieved via web search during this fusion run, deduplicated by URL across the whole run. Present when at least one model cited a source.
+     */
+    sources?: Array<FusionSource>;
+    status: ToolCallStatus;
+    type: 'openrouter:fusion';
+};
+
+export type OutputImageGenerationCallItem = OutputItemImageGenerationCall & {
+    /**
+     * The prompt (possibly rewritten) that the image was generated from.
+     */
+    prompt?: string;
+};
+
+/**
+ * An openrouter:image_generation server tool output item
+ */
+export type OutputImageGenerationServerToolItem = {
+    id?: string;
+    imageB64?: string;
+    imageUrl?: string;
+    /**
+     * The prompt (possibly rewritten) that the image was generated from.
+     */
+    prompt?: string;
+    /**
+     * The generated image as a base64-encoded string or URL, matching OpenAI image_generation_call format
+     */
+    result?: string | null;
+    revisedPrompt?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:image_generation';
+};
+
+/**
+ * Event emitted when a new output item is added to the response
+ */
+export type OutputItemAddedEvent = {
+    item: ({
+        type: 'message';
+    } & OutputMessage) | ({
+        type: 'reasoning';
+    } & OutputItemReasoning) | ({
+        type: 'function_call';
+    } & OutputItemFunctionCall) | ({
+        type: 'custom_tool_call';
+    } & OutputItemCustomToolCall) | ({
+        type: 'web_search_call';
+    } & OutputItemWebSearchCall) | ({
+        type: 'file_search_call';
+    } & OutputItemFileSearchCall) | ({
+        type: 'image_generation_call';
+    } & OutputItemImageGenerationCall) | ({
+        type: 'apply_patch_call';
+    } & OutputItemApplyPatchCall) | ({
+        type: 'code_interpreter_call';
+    } & OutputItemCodeInterpreterCall);
+    output_index: number;
+    sequence_number: number;
+    type: 'response.output_item.added';
+};
+
+export type OutputItemApplyPatchCall = {
+    call_id: string;
+    created_by?: string;
+    id: string;
+    operation: ({
+        type: 'create_file';
+    } & ApplyPatchCreateFileOperation) | ({
+        type: 'update_file';
+    } & ApplyPatchUpdateFileOperation) | ({
+        type: 'delete_file';
+    } & ApplyPatchDeleteFileOperation);
+    status: 'in_progress' | 'completed';
+    type: 'apply_patch_call';
+};
+
+export type OutputItemCodeInterpreterCall = {
+    code?: string | null;
+    container_id?: string;
+    id: string;
+    outputs?: Array<CodeInterpreterLogsOutput | CodeInterpreterImageOutput | CodeInterpreterFileOutput> | null;
+    status: 'in_progress' | 'completed' | 'incomplete' | 'interpreting' | 'failed';
+    type: 'code_interpreter_call';
+    [key: string]: unknown;
+};
+
+export type OutputItemCustomToolCall = {
+    call_id: string;
+    id?: string;
+    input: string;
+    name: string;
+    /**
+     * Namespace qualifier for tools registered as part of a namespace tool group (e.g. an MCP server)
+     */
+    namespace?: string;
+    type: 'custom_tool_call';
+};
+
+/**
+ * Event emitted when an output item is complete
+ */
+export type OutputItemDoneEvent = {
+    item: ({
+        type: 'message';
+    } & OutputMessage) | ({
+        type: 'reasoning';
+    } & OutputItemReasoning) | ({
+        type: 'function_call';
+    } & OutputItemFunctionCall) | ({
+        type: 'custom_tool_call';
+    } & OutputItemCustomToolCall) | ({
+        type: 'web_search_call';
+    } & OutputItemWebSearchCall) | ({
+        type: 'file_search_call';
+    } & OutputItemFileSearchCall) | ({
+        type: 'image_generation_call';
+    } & OutputItemImageGenerationCall) | ({
+        type: 'apply_patch_call';
+    } & OutputItemApplyPatchCall) | ({
+        type: 'code_interpreter_call';
+    } & OutputItemCodeInterpreterCall);
+    output_index: number;
+    sequence_number: number;
+    type: 'response.output_item.done';
+};
+
+export type OutputItemFileSearchCall = {
+    id: string;
+    queries: Array<string>;
+    status: WebSearchStatus;
+    type: 'file_search_call';
+};
+
+export type OutputItemFunctionCall = {
+    arguments: string;
+    call_id: string;
+    id?: string;
+    name: string;
+    /**
+     * Namespace qualifier for tools registered as part of a namespace tool group (e.g. an MCP server)
+     */
+    namespace?: string;
+    status?: 'completed' | 'incomplete' | 'in_progress';
+    type: 'function_call';
+};
+
+export type OutputItemImageGenerationCall = {
+    id: string;
+    result?: string | null;
+    status: ImageGenerationStatus;
+    type: 'image_generation_call';
+};
+
+export type OutputItemReasoning = {
+    content?: Array<ReasoningTextContent>;
+    encrypted_content?: string | null;
+    id: string;
+    status?: 'completed' | 'incomplete' | 'in_progress';
+    summary: Array<ReasoningSummaryText>;
+    type: 'reasoning';
+};
+
+export type OutputItemWebSearchCall = {
+    action?: {
+        queries?: Array<string>;
+        query: string;
+        sources?: Array<WebSearchSource>;
+        type: 'search';
+    } | {
+        type: 'open_page';
+        url?: string | null;
+    } | {
+        pattern: string;
+        type: 'find_in_page';
+        url: string;
+    };
+    id: string;
+    status: WebSearchStatus;
+    type: 'web_search_call';
+    [key: string]: unknown;
+};
+
+/**
+ * An output item from the response
+ */
+export type OutputItems = ({
+    type: 'message';
+} & OutputMessageItem) | ({
+    type: 'reasoning';
+} & OutputReasoningItem) | ({
+    type: 'function_call';
+} & OutputFunctionCallItem) | ({
+    type: 'web_search_call';
+} & OutputWebSearchCallItem) | ({
+    type: 'file_search_call';
+} & OutputFileSearchCallItem) | ({
+    type: 'image_generation_call';
+} & OutputImageGenerationCallItem) | ({
+    type: 'code_interpreter_call';
+} & OutputCodeInterpreterCallItem) | ({
+    type: 'computer_call';
+} & OutputComputerCallItem) | ({
+    type: 'openrouter:datetime';
+} & OutputDatetimeItem) | ({
+    type: 'openrouter:web_search';
+} & OutputWebSearchServerToolItem) | ({
+    type: 'openrouter:code_interpreter';
+} & OutputCodeInterpreterServerToolItem) | ({
+    type: 'openrouter:file_search';
+} & OutputFileSearchServerToolItem) | ({
+    type: 'openrouter:image_generation';
+} & OutputImageGenerationServerToolItem) | ({
+    type: 'openrouter:browser_use';
+} & OutputBrowserUseServerToolItem) | ({
+    type: 'openrouter:bash';
+} & OutputBashServerToolItem) | ({
+    type: 'openrouter:text_editor';
+} & OutputTextEditorServerToolItem) | ({
+    type: 'openrouter:apply_patch';
+} & OutputApplyPatchServerToolItem) | ({
+    type: 'apply_patch_call';
+} & OutputApplyPatchCallItem) | ({
+    type: 'shell_call';
+} & OutputShellCallItem) | ({
+    type: 'shell_call_output';
+} & OutputShellCallOutputItem) | ({
+    type: 'openrouter:shell';
+} & OutputShellServerToolItem) | ({
+    type: 'openrouter:web_fetch';
+} & OutputWebFetchServerToolItem) | ({
+    type: 'openrouter:tool_search';
+} & OutputToolSearchServerToolItem) | ({
+    type: 'openrouter:memory';
+} & OutputMemoryServerToolItem) | ({
+    type: 'openrouter:mcp';
+} & OutputMcpServerToolItem) | ({
+    type: 'openrouter:experimental__search_models';
+} & OutputSearchModelsServerToolItem) | ({
+    type: 'openrouter:fusion';
+} & OutputFusionServerToolItem) | ({
+    type: 'openrouter:advisor';
+} & OutputAdvisorServerToolItem) | ({
+    type: 'openrouter:subagent';
+} & OutputSubagentServerToolItem) | ({
+    type: 'openrouter:files';
+} & OutputFilesServerToolItem) | ({
+    type: 'custom_tool_call';
+} & OutputCustomToolCallItem);
+
+/**
+ * An openrouter:mcp server tool output item
+ */
+export type OutputMcpServerToolItem = {
+    id?: string;
+    serverLabel?: string;
+    status: ToolCallStatus;
+    toolName?: string;
+    type: 'openrouter:mcp';
+};
+
+/**
+ * An openrouter:memory server tool output item
+ */
+export type OutputMemoryServerToolItem = {
+    action?: 'read' | 'write' | 'delete';
+    id?: string;
+    key?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:memory';
+    value?: unknown;
+};
+
+export type OutputMessage = {
+    content: Array<ResponseOutputText | OpenAiResponsesRefusalContent>;
+    id: string;
+    /**
+     * The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
+     */
+    phase?: 'commentary' | 'final_answer' | null;
+    role: 'assistant';
+    status?: 'completed' | 'incomplete' | 'in_progress';
+    type: 'message';
+};
+
+/**
+ * An output message item
+ */
+export type OutputMessageItem = OutputMessage & {
+    [key: string]: unknown;
+};
+
 export type OutputModality = 'text' | 'image' | 'embeddings' | 'audio' | 'video' | 'rerank' | 'speech' | 'transcription' | (string & {});
 
-export type Parameter = 'temperature' | 'top_p' | 'top_k' | 'min_p' | 'top_a' | 'frequency_penalty' | 'presence_penalty' | 'repetition_penalty' | 'max_tokens' | 'max_completion_tokens' | 'logit_bias' | 'logprobs' | 'top_logprobs' | 'seed' | 'response_format' | 'structured_outputs' | 'stop' | 'tools' | 'tool_choice' | 'parallel_tool_calls' | 'include_reasoning' | 'reasoning' | 'reasoning_effort' | 'web_search_options' | 'verbosity' | (string & {});
+export type OutputModalityEnum = 'text' | 'image';
 
+/**
+ * An output item containing reasoning
+ */
+export type OutputReasoningItem = OutputItemReasoning & {
+    content?: Array<ReasoningTextContent> | null;
+    format?: ReasoningFormat;
+    /**
+     * A signature for the reasoning content, used for verification
+     */
+    signature?: string | null;
+};
+
+/**
+ * An openrouter:experimental__search_models server tool output item
+ */
+export type OutputSearchModelsServerToolItem = {
+    /**
+     * The JSON arguments submitted to the search tool (e.g. {"query":"Claude"})
+     */
+    arguments?: string;
+    id?: string;
+    query?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:experimental__search_models';
+};
+
+/**
+ * A native `shell_call` output item matching OpenAI's Responses API shape. Emitted for the sandbox-backed `shell` tool.
+ */
+export type OutputShellCallItem = {
+    action?: {
+        commands: Array<string>;
+        max_output_length: number | null;
+        timeout_ms: number | null;
+    };
+    /**
+     * The raw tool-call arguments string as emitted by the model. Echo back unchanged when replaying history; used verbatim to preserve provider prompt-cache prefixes.
+     */
+    arguments?: string | null;
+    call_id: string;
+    id: string;
+    status: ShellCallStatus;
+    type: 'shell_call';
+};
+
+/**
+ * A native `shell_call_output` item matching OpenAI's Responses API shape. Carries per-command stdout, stderr, and the exit/timeout outcome.
+ */
+export type OutputShellCallOutputItem = {
+    call_id: string;
+    id: string;
+    max_output_length?: number | null;
+    output: Array<ShellCallOutputContent>;
+    status: ShellCallStatus;
+    type: 'shell_call_output';
+};
+
+/**
+ * An openrouter:shell server tool output item
+ */
+export type OutputShellServerToolItem = {
+    action?: {
+        commands: Array<string>;
+        max_output_length?: number | null;
+        timeout_ms?: number | null;
+    };
+    /**
+     * The raw tool-call arguments string as emitted by the model.
+     */
+    arguments?: string | null;
+    /**
+     * The model-generated tool call id from the originating turn.
+     */
+    call_id?: string | null;
+    id?: string;
+    output?: Array<ShellCallOutputContent>;
+    status: ToolCallStatus;
+    type: 'openrouter:shell';
+};
+
+/**
+ * An openrouter:subagent server tool output item
+ */
+export type OutputSubagentServerToolItem = {
+    /**
+     * EXPERIMENTAL — subject to change without notice. The `call_id` of the tool call that spawned this subagent. This id will also be included as the `subagent_id` on any `function_call` items created by the subagent. This must be returned in the request so the `function_call` can be matched with the correct subagent. A suspended `in_progress` item is announced once and never re-emitted or terminally closed — completion arrives as a new item with the same `call_id`.
+     */
+    call_id?: string;
+    /**
+     * Error message when the subagent task did not produce an outcome. Set together with `status: 'failed'` on the terminal item.
+     */
+    error?: string;
+    id?: string;
+    /**
+     * Provider-safe function name of the specific subagent instance that produced this item (e.g. `openrouter_subagent__1`). Present only on items from non-default instances — the second and later subagent entries in the request `tools` array. The first (default) instance omits it, even when multiple subagents are configured. When a replayed item echoes this field back, the transcript rehydrates the call under that instance's tool. This identity is positional: it is derived from the index of the subagent entry in the request `tools` array, so keep the order of subagent entries stable across requests in a conversation.
+     */
+    instance_name?: string;
+    /**
+     * Slug of the worker model that executed the task.
+     */
+    model?: string;
+    /**
+     * Configured name of the subagent that executed the task (the `name` on its tool entry). Present only for named subagents; omitted for an unnamed (default) subagent.
+     */
+    name?: string;
+    /**
+     * The worker model's result (the outcome text returned to the delegating model).
+     */
+    outcome?: string;
+    status: FailableToolCallStatus;
+    /**
+     * The task description the delegating model sent to the worker.
+     */
+    task_description?: string;
+    /**
+     * The short task identifier the delegating model supplied.
+     */
+    task_name?: string;
+    type: 'openrouter:subagent';
+};
+
+/**
+ * An openrouter:text_editor server tool output item
+ */
+export type OutputTextEditorServerToolItem = {
+    command?: 'view' | 'create' | 'str_replace' | 'insert';
+    filePath?: string;
+    id?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:text_editor';
+};
+
+/**
+ * An openrouter:tool_search server tool output item
+ */
+export type OutputToolSearchServerToolItem = {
+    id?: string;
+    query?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:tool_search';
+};
+
+/**
+ * An openrouter:web_fetch server tool output item
+ */
+export type OutputWebFetchServerToolItem = {
+    content?: string;
+    /**
+     * The error message if the fetch failed.
+     */
+    error?: string;
+    /**
+     * The HTTP status code returned by the upstream URL fetch.
+     */
+    httpStatus?: number;
+    id?: string;
+    status: ToolCallStatus;
+    title?: string;
+    type: 'openrouter:web_fetch';
+    url?: string;
+};
+
+export type OutputWebSearchCallItem = OutputItemWebSearchCall & {
+    [key: string]: unknown;
+};
+
+/**
+ * An openrouter:web_search server tool output item
+ */
+export type OutputWebSearchServerToolItem = {
+    /**
+     * The search action performed, matching OpenAI web_search_call.action shape. Includes the query the model issued and optional source URLs returned by the search provider.
+     */
+    action?: {
+        query: string;
+        sources?: Array<{
+            type: 'url';
+            url: string;
+        }>;
+        type: 'search';
+    };
+    id?: string;
+    status: ToolCallStatus;
+    type: 'openrouter:web_search';
+};
+
+/**
+ * The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
+ */
+export type PdfParserEngine = 'mistral-ocr' | 'native' | 'cloudflare-ai' | 'pdf-text';
+
+/**
+ * Options for PDF parsing.
+ */
+export type PdfParserOptions = {
+    engine?: PdfParserEngine;
+};
+
+export type Parameter = 'temperature' | 'top_p' | 'top_k' | 'min_p' | 'top_a' | 'frequency_penalty' | 'presence_penalty' | 'repetition_penalty' | 'max_tokens' | 'max_completion_tokens' | 'logit_bias' | 'logprobs' | 'top_logprobs' | 'prediction' | 'seed' | 'response_format' | 'structured_outputs' | 'stop' | 'tools' | 'tool_choice' | 'parallel_tool_calls' | 'include_reasoning' | 'reasoning' | 'reasoning_effort' | 'web_search_options' | 'verbosity' | (string & {});
+
+export type ParetoRouterPlugin = {
+    /**
+     * Set to false to disable the pareto-router plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    id: 'pareto-router';
+    /**
+     * Maximum input price in USD per million tokens. When set, quality-tier selection (min_coding_score) is bypassed: the router computes the Pareto frontier over the top coding models and routes to the best-scoring frontier model priced at or below this cap, falling back through cheaper frontier models, then non-frontier models. Enforced against the price source given by price_source. Returns 404 when no candidate satisfies the cap.
+     */
+    max_price?: number;
+    /**
+     * Minimum coding quality score between 0 and 1. Maps to internal quality tiers: >= 0.66 → high (top coding models), >= 0.33 → medium (strong modern flagships), < 0.33 → low (capable coders above the median). Omit to default to the highest tier (equivalent to >= 0.66). Not used when max_price is set (price-based selection takes over).
+     */
+    min_coding_score?: number;
+    /**
+     * Price source for the Pareto frontier cost axis and for enforcing max_price. "prompt" uses catalog list price (endpoint.pricing.prompt). "weighted_avg" uses traffic-weighted effective input price from ClickHouse, falling back to prompt price for models without traffic data. Defaults to "prompt".
+     */
+    price_source?: 'prompt' | 'weighted_avg';
+};
+
+/**
+ * Payload Too Large - Request payload exceeds size limits
+ */
+export type PayloadTooLargeResponse = {
+    error: PayloadTooLargeResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for PayloadTooLargeResponse
+ */
+export type PayloadTooLargeResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * Per-request token limits
+ */
 export type PerRequestLimits = {
+    /**
+     * Maximum completion tokens per request
+     */
     completion_tokens: number;
+    /**
+     * Maximum prompt tokens per request
+     */
     prompt_tokens: number;
+} | null;
+
+/**
+ * Percentile-based latency cutoffs. All specified cutoffs must be met for an endpoint to be preferred.
+ */
+export type PercentileLatencyCutoffs = {
+    /**
+     * Maximum p50 latency (seconds)
+     */
+    p50?: number | null;
+    /**
+     * Maximum p75 latency (seconds)
+     */
+    p75?: number | null;
+    /**
+     * Maximum p90 latency (seconds)
+     */
+    p90?: number | null;
+    /**
+     * Maximum p99 latency (seconds)
+     */
+    p99?: number | null;
 };
 
 /**
@@ -627,10 +8821,171 @@ export type PercentileStats = {
 } | null;
 
 /**
+ * Percentile-based throughput cutoffs. All specified cutoffs must be met for an endpoint to be preferred.
+ */
+export type PercentileThroughputCutoffs = {
+    /**
+     * Minimum p50 throughput (tokens/sec)
+     */
+    p50?: number | null;
+    /**
+     * Minimum p75 throughput (tokens/sec)
+     */
+    p75?: number | null;
+    /**
+     * Minimum p90 throughput (tokens/sec)
+     */
+    p90?: number | null;
+    /**
+     * Minimum p99 throughput (tokens/sec)
+     */
+    p99?: number | null;
+};
+
+export type PipelineStage = {
+    cost_usd?: number | null;
+    data?: {
+        [key: string]: unknown;
+    };
+    guardrail_id?: string;
+    guardrail_scope?: string;
+    name: string;
+    summary?: string;
+    type: PipelineStageType;
+};
+
+/**
+ * Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
+ */
+export type PipelineStageType = 'guardrail' | 'plugin' | 'server_tools' | 'response_healing' | 'context_compression';
+
+/**
+ * Static predicted output content. Supported models can use this to reduce latency when much of the response is known in advance.
+ */
+export type Prediction = {
+    content: string | Array<PredictionContentText>;
+    type: 'content';
+} | null;
+
+/**
+ * Text content part for a predicted output.
+ */
+export type PredictionContentText = {
+    text: string;
+    type: 'text';
+};
+
+/**
+ * Preferred maximum latency (in seconds). Can be a number (applies to p50) or an object with percentile-specific cutoffs. Endpoints above the threshold(s) may still be used, but are deprioritized in routing. When using fallback models, this may cause a fallback model to be used instead of the primary model if it meets the threshold.
+ */
+export type PreferredMaxLatency = number | PercentileLatencyCutoffs | null;
+
+/**
+ * Preferred minimum throughput (in tokens per second). Can be a number (applies to p50) or an object with percentile-specific cutoffs. Endpoints below the threshold(s) may still be used, but are deprioritized in routing. When using fallback models, this may cause a fallback model to be used instead of the primary model if it meets the threshold.
+ */
+export type PreferredMinThroughput = number | PercentileThroughputCutoffs | null;
+
+/**
+ * A preset without version details.
+ */
+export type Preset = {
+    created_at: string;
+    creator_user_id: string | null;
+    description: string | null;
+    designated_version_id: string | null;
+    id: string;
+    name: string;
+    slug: string;
+    status: PresetStatus;
+    status_updated_at: string | null;
+    updated_at: string;
+    workspace_id: string | null;
+};
+
+/**
+ * A specific version of a preset, containing config and optional system prompt.
+ */
+export type PresetDesignatedVersion = {
+    config: {
+        [key: string]: unknown;
+    };
+    created_at: string;
+    creator_id: string;
+    id: string;
+    preset_id: string;
+    system_prompt: string | null;
+    updated_at: string;
+    version: number;
+} | null;
+
+/**
+ * The status of a preset.
+ */
+export type PresetStatus = 'active' | 'disabled' | 'archived';
+
+/**
+ * A preset with its currently designated version.
+ */
+export type PresetWithDesignatedVersion = Preset & {
+    designated_version: PresetDesignatedVersion;
+};
+
+/**
+ * Web search preview tool configuration (2025-03-11 version)
+ */
+export type Preview20250311WebSearchServerTool = {
+    engine?: WebSearchEngineEnum;
+    filters?: WebSearchDomainFilter;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchContextSizeEnum;
+    type: 'web_search_preview_2025_03_11';
+    user_location?: PreviewWebSearchUserLocation;
+};
+
+/**
+ * Web search preview tool configuration
+ */
+export type PreviewWebSearchServerTool = {
+    engine?: WebSearchEngineEnum;
+    filters?: WebSearchDomainFilter;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchContextSizeEnum;
+    type: 'web_search_preview';
+    user_location?: PreviewWebSearchUserLocation;
+};
+
+export type PreviewWebSearchUserLocation = {
+    city?: string | null;
+    country?: string | null;
+    region?: string | null;
+    timezone?: string | null;
+    type: 'approximate';
+} | null;
+
+/**
  * A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
  */
 export type Price = number | string;
 
+/**
+ * Pricing information for the model
+ */
 export type Pricing = {
     /**
      * Price in USD per audio input token
@@ -681,6 +9036,10 @@ export type Pricing = {
      */
     internal_reasoning?: Price;
     /**
+     * Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions.
+     */
+    overrides?: Array<PricingOverride>;
+    /**
      * Price in USD per token for prompt (input) processing
      */
     prompt: Price;
@@ -694,10 +9053,88 @@ export type Pricing = {
     web_search?: Price;
 };
 
+/**
+ * A conditional override of the base pricing. An entry applies only when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per price key; price keys absent from an entry inherit the base price.
+ */
+export type PricingOverride = {
+    /**
+     * Overridden price in USD per audio input token
+     */
+    audio?: string;
+    /**
+     * Overridden price in USD per token for completion (output) generation
+     */
+    completion?: string;
+    /**
+     * Overridden price in USD per cached audio input token
+     */
+    input_audio_cache?: string;
+    /**
+     * Overridden price in USD per cached input token (read)
+     */
+    input_cache_read?: string;
+    /**
+     * Overridden price in USD per cache-write token
+     */
+    input_cache_write?: string;
+    /**
+     * Overridden price in USD per 1-hour cache-write token
+     */
+    input_cache_write_1h?: string;
+    /**
+     * Condition: the entry applies when the total prompt tokens of a request are strictly greater than this threshold
+     */
+    min_prompt_tokens?: number;
+    /**
+     * Overridden price in USD per token for prompt (input) processing
+     */
+    prompt?: string;
+    /**
+     * Condition: exclusive end of a daily UTC time window as an HHMM clock number (e.g. 400 = 04:00)
+     */
+    utc_end?: number;
+    /**
+     * Condition: inclusive start of a daily UTC time window as an HHMM clock number (e.g. 100 = 01:00, 1030 = 10:30). The entry applies while the current UTC time is inside the half-open window [utc_start, utc_end), which may wrap past midnight (utc_start > utc_end).
+     */
+    utc_start?: number;
+};
+
+/**
+ * Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything through the block carrying this marker is part of the candidate cached prefix. Supported natively by OpenAI GPT-5.6 and newer; on providers that use Anthropic-style `cache_control`, OpenRouter converts the marker to that format automatically.
+ */
+export type PromptCacheBreakpoint = {
+    mode: 'explicit';
+} | null;
+
+/**
+ * Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer.
+ */
+export type PromptCacheOptions = {
+    mode: 'explicit';
+    ttl?: string | null;
+} | null;
+
+/**
+ * Which message roles to scan for prompt injection. Only applies to the regex-prompt-injection builtin. Defaults to all_messages.
+ */
+export type PromptInjectionScanScope = 'user_only' | 'all_messages';
+
 export type PromptTokensDetails = {
+    /**
+     * Audio input tokens
+     */
     audio_tokens?: number | null;
+    /**
+     * Tokens written to cache. Only returned for models with explicit caching and cache write pricing.
+     */
     cache_write_tokens?: number | null;
+    /**
+     * Cached prompt tokens
+     */
     cached_tokens?: number | null;
+    /**
+     * Video input tokens
+     */
     video_tokens?: number | null;
 };
 
@@ -705,19 +9142,606 @@ export type Provider = {
     /**
      * Country codes of the provider's datacenters, when known.
      */
-    datacenters?: Array<string> | null;
+    datacenters?: Array<'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW'> | null;
     /**
      * Country code of the provider's headquarters, when known.
      */
-    headquarters?: string | null;
+    headquarters?: 'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW' | null;
+    /**
+     * Display name of the provider
+     */
     name: string;
+    /**
+     * URL to the provider's privacy policy
+     */
     privacy_policy_url: string | null;
+    /**
+     * URL-friendly identifier for the provider
+     */
     slug: string;
+    /**
+     * URL to the provider's status page
+     */
     status_page_url?: string | null;
+    /**
+     * URL to the provider's terms of service
+     */
     terms_of_service_url?: string | null;
 };
 
-export type ProviderName = 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Decart' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Mara' | 'Mancer 2' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tenstorrent' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider' | 'AnyScale' | 'Cent-ML' | 'HuggingFace' | 'Hyperbolic 2' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Together 2' | '01.AI' | 'Atoma' | 'CrofAI' | 'Enfer' | 'Hyperbolic' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Meta' | 'Nineteen' | 'Targon' | 'Ubicloud' | (string & {});
+export type ProviderName = 'Modal' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider' | 'AnyScale' | 'Cent-ML' | 'HuggingFace' | 'Hyperbolic 2' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Together 2' | '01.AI' | 'Atoma' | 'CrofAI' | 'Enfer' | 'Hyperbolic' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Nineteen' | 'Targon' | 'Ubicloud' | (string & {});
+
+/**
+ * Provider-specific options keyed by provider slug. Only options for the matched provider are forwarded; the rest are ignored. Unrecognized keys are silently dropped.
+ */
+export type ProviderOptions = {
+    '01ai'?: {
+        [key: string]: unknown;
+    };
+    ai21?: {
+        [key: string]: unknown;
+    };
+    'aion-labs'?: {
+        [key: string]: unknown;
+    };
+    akashml?: {
+        [key: string]: unknown;
+    };
+    alibaba?: {
+        [key: string]: unknown;
+    };
+    'amazon-bedrock'?: {
+        [key: string]: unknown;
+    };
+    'amazon-bedrock/claude-on-aws'?: {
+        [key: string]: unknown;
+    };
+    'amazon-nova'?: {
+        [key: string]: unknown;
+    };
+    ambient?: {
+        [key: string]: unknown;
+    };
+    anthropic?: {
+        [key: string]: unknown;
+    };
+    'anthropic/2'?: {
+        [key: string]: unknown;
+    };
+    anyscale?: {
+        [key: string]: unknown;
+    };
+    'arcee-ai'?: {
+        [key: string]: unknown;
+    };
+    'atlas-cloud'?: {
+        [key: string]: unknown;
+    };
+    atoma?: {
+        [key: string]: unknown;
+    };
+    avian?: {
+        [key: string]: unknown;
+    };
+    azure?: {
+        [key: string]: unknown;
+    };
+    baidu?: {
+        [key: string]: unknown;
+    };
+    baseten?: {
+        [key: string]: unknown;
+    };
+    'black-forest-labs'?: {
+        [key: string]: unknown;
+    };
+    byteplus?: {
+        [key: string]: unknown;
+    };
+    centml?: {
+        [key: string]: unknown;
+    };
+    cerebras?: {
+        [key: string]: unknown;
+    };
+    chutes?: {
+        [key: string]: unknown;
+    };
+    cirrascale?: {
+        [key: string]: unknown;
+    };
+    clarifai?: {
+        [key: string]: unknown;
+    };
+    'claude-on-aws'?: {
+        [key: string]: unknown;
+    };
+    cloudflare?: {
+        [key: string]: unknown;
+    };
+    cohere?: {
+        [key: string]: unknown;
+    };
+    coreweave?: {
+        [key: string]: unknown;
+    };
+    crofai?: {
+        [key: string]: unknown;
+    };
+    crucible?: {
+        [key: string]: unknown;
+    };
+    crusoe?: {
+        [key: string]: unknown;
+    };
+    darkbloom?: {
+        [key: string]: unknown;
+    };
+    databricks?: {
+        [key: string]: unknown;
+    };
+    decart?: {
+        [key: string]: unknown;
+    };
+    deepgram?: {
+        [key: string]: unknown;
+    };
+    deepinfra?: {
+        [key: string]: unknown;
+    };
+    deepseek?: {
+        [key: string]: unknown;
+    };
+    dekallm?: {
+        [key: string]: unknown;
+    };
+    digitalocean?: {
+        [key: string]: unknown;
+    };
+    enfer?: {
+        [key: string]: unknown;
+    };
+    'fake-provider'?: {
+        [key: string]: unknown;
+    };
+    featherless?: {
+        [key: string]: unknown;
+    };
+    fireworks?: {
+        [key: string]: unknown;
+    };
+    'fish-audio'?: {
+        [key: string]: unknown;
+    };
+    friendli?: {
+        [key: string]: unknown;
+    };
+    gmicloud?: {
+        [key: string]: unknown;
+    };
+    'google-ai-studio'?: {
+        [key: string]: unknown;
+    };
+    'google-vertex'?: {
+        [key: string]: unknown;
+    };
+    gopomelo?: {
+        [key: string]: unknown;
+    };
+    groq?: {
+        [key: string]: unknown;
+    };
+    heygen?: {
+        [key: string]: unknown;
+    };
+    huggingface?: {
+        [key: string]: unknown;
+    };
+    hyperbolic?: {
+        [key: string]: unknown;
+    };
+    'hyperbolic-quantized'?: {
+        [key: string]: unknown;
+    };
+    inception?: {
+        [key: string]: unknown;
+    };
+    inceptron?: {
+        [key: string]: unknown;
+    };
+    'inferact-vllm'?: {
+        [key: string]: unknown;
+    };
+    'inference-net'?: {
+        [key: string]: unknown;
+    };
+    infermatic?: {
+        [key: string]: unknown;
+    };
+    inflection?: {
+        [key: string]: unknown;
+    };
+    inocloud?: {
+        [key: string]: unknown;
+    };
+    'io-net'?: {
+        [key: string]: unknown;
+    };
+    ionstream?: {
+        [key: string]: unknown;
+    };
+    klusterai?: {
+        [key: string]: unknown;
+    };
+    krea?: {
+        [key: string]: unknown;
+    };
+    lambda?: {
+        [key: string]: unknown;
+    };
+    lepton?: {
+        [key: string]: unknown;
+    };
+    liquid?: {
+        [key: string]: unknown;
+    };
+    lynn?: {
+        [key: string]: unknown;
+    };
+    'lynn-private'?: {
+        [key: string]: unknown;
+    };
+    makora?: {
+        [key: string]: unknown;
+    };
+    mancer?: {
+        [key: string]: unknown;
+    };
+    'mancer-old'?: {
+        [key: string]: unknown;
+    };
+    mara?: {
+        [key: string]: unknown;
+    };
+    meta?: {
+        [key: string]: unknown;
+    };
+    minimax?: {
+        [key: string]: unknown;
+    };
+    mistral?: {
+        [key: string]: unknown;
+    };
+    modal?: {
+        [key: string]: unknown;
+    };
+    modelrun?: {
+        [key: string]: unknown;
+    };
+    modular?: {
+        [key: string]: unknown;
+    };
+    moonshotai?: {
+        [key: string]: unknown;
+    };
+    morph?: {
+        [key: string]: unknown;
+    };
+    ncompass?: {
+        [key: string]: unknown;
+    };
+    nebius?: {
+        [key: string]: unknown;
+    };
+    'nex-agi'?: {
+        [key: string]: unknown;
+    };
+    nextbit?: {
+        [key: string]: unknown;
+    };
+    nineteen?: {
+        [key: string]: unknown;
+    };
+    novita?: {
+        [key: string]: unknown;
+    };
+    nvidia?: {
+        [key: string]: unknown;
+    };
+    octoai?: {
+        [key: string]: unknown;
+    };
+    'open-inference'?: {
+        [key: string]: unknown;
+    };
+    openai?: {
+        [key: string]: unknown;
+    };
+    parasail?: {
+        [key: string]: unknown;
+    };
+    perceptron?: {
+        [key: string]: unknown;
+    };
+    perplexity?: {
+        [key: string]: unknown;
+    };
+    phala?: {
+        [key: string]: unknown;
+    };
+    poolside?: {
+        [key: string]: unknown;
+    };
+    quiver?: {
+        [key: string]: unknown;
+    };
+    recraft?: {
+        [key: string]: unknown;
+    };
+    recursal?: {
+        [key: string]: unknown;
+    };
+    reflection?: {
+        [key: string]: unknown;
+    };
+    reka?: {
+        [key: string]: unknown;
+    };
+    relace?: {
+        [key: string]: unknown;
+    };
+    replicate?: {
+        [key: string]: unknown;
+    };
+    runway?: {
+        [key: string]: unknown;
+    };
+    'sail-research'?: {
+        [key: string]: unknown;
+    };
+    sakana?: {
+        [key: string]: unknown;
+    };
+    'sakana-ai'?: {
+        [key: string]: unknown;
+    };
+    sambanova?: {
+        [key: string]: unknown;
+    };
+    'sambanova-cloaked'?: {
+        [key: string]: unknown;
+    };
+    seed?: {
+        [key: string]: unknown;
+    };
+    'sf-compute'?: {
+        [key: string]: unknown;
+    };
+    siliconflow?: {
+        [key: string]: unknown;
+    };
+    sourceful?: {
+        [key: string]: unknown;
+    };
+    stealth?: {
+        [key: string]: unknown;
+    };
+    stepfun?: {
+        [key: string]: unknown;
+    };
+    streamlake?: {
+        [key: string]: unknown;
+    };
+    switchpoint?: {
+        [key: string]: unknown;
+    };
+    targon?: {
+        [key: string]: unknown;
+    };
+    tencent?: {
+        [key: string]: unknown;
+    };
+    tenstorrent?: {
+        [key: string]: unknown;
+    };
+    thinkingmachines?: {
+        [key: string]: unknown;
+    };
+    together?: {
+        [key: string]: unknown;
+    };
+    'together-lite'?: {
+        [key: string]: unknown;
+    };
+    ubicloud?: {
+        [key: string]: unknown;
+    };
+    upstage?: {
+        [key: string]: unknown;
+    };
+    venice?: {
+        [key: string]: unknown;
+    };
+    voyageai?: {
+        [key: string]: unknown;
+    };
+    wafer?: {
+        [key: string]: unknown;
+    };
+    wandb?: {
+        [key: string]: unknown;
+    };
+    'wandb-legacy'?: {
+        [key: string]: unknown;
+    };
+    xai?: {
+        [key: string]: unknown;
+    };
+    xiaomi?: {
+        [key: string]: unknown;
+    };
+    'z-ai'?: {
+        [key: string]: unknown;
+    };
+};
+
+/**
+ * Provider Overloaded - Provider is temporarily overloaded
+ */
+export type ProviderOverloadedResponse = {
+    error: ProviderOverloadedResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for ProviderOverloadedResponse
+ */
+export type ProviderOverloadedResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * When multiple model providers are available, optionally indicate your routing preference.
+ */
+export type ProviderPreferences = {
+    /**
+     * Whether to allow backup providers to serve requests
+     * - true: (default) when the primary provider (or your custom providers in "order") is unavailable, use the next best provider.
+     * - false: use only the primary/custom provider, and return the upstream error if it's unavailable.
+     *
+     */
+    allow_fallbacks?: boolean | null;
+    /**
+     * Data collection setting. If no available model provider meets the requirement, your request will return an error.
+     * - allow: (default) allow providers which store user data non-transiently and may train on it
+     *
+     * - deny: use only providers which do not collect user data.
+     */
+    data_collection?: 'deny' | 'allow' | null;
+    /**
+     * Whether to restrict routing to only models that allow text distillation. When true, only models where the author has allowed distillation will be used.
+     */
+    enforce_distillable_text?: boolean | null;
+    /**
+     * List of provider slugs to ignore. If provided, this list is merged with your account-wide ignored provider settings for this request.
+     */
+    ignore?: Array<ProviderName | string> | null;
+    /**
+     * The object specifying the maximum price you want to pay for this request. USD price per million tokens, for prompt and completion.
+     */
+    max_price?: {
+        /**
+         * Maximum price in USD per audio unit
+         */
+        audio?: string;
+        /**
+         * Maximum price in USD per million completion tokens
+         */
+        completion?: string;
+        /**
+         * Maximum price in USD per image
+         */
+        image?: string;
+        /**
+         * Maximum price in USD per million prompt tokens
+         */
+        prompt?: string;
+        /**
+         * Maximum price in USD per request
+         */
+        request?: string;
+    };
+    /**
+     * List of provider slugs to allow. If provided, this list is merged with your account-wide allowed provider settings for this request.
+     */
+    only?: Array<ProviderName | string> | null;
+    /**
+     * An ordered list of provider slugs. The router will attempt to use the first provider in the subset of this list that supports your requested model, and fall back to the next if it is unavailable. If no providers are available, the request will fail with an error message.
+     */
+    order?: Array<ProviderName | string> | null;
+    preferred_max_latency?: PreferredMaxLatency;
+    preferred_min_throughput?: PreferredMinThroughput;
+    /**
+     * A list of quantization levels to filter the provider by.
+     */
+    quantizations?: Array<Quantization> | null;
+    /**
+     * Whether to filter providers to only those that support the parameters you've provided. If this setting is omitted or set to false, then providers will receive only the parameters they support, and ignore the rest.
+     */
+    require_parameters?: boolean | null;
+    /**
+     * The sorting strategy to use for this request, if "order" is not specified. When set, no load balancing is performed.
+     */
+    sort?: ProviderSort | ProviderSortConfig | null;
+    /**
+     * Whether to restrict routing to only ZDR (Zero Data Retention) endpoints. When true, only endpoints that do not retain prompts will be used.
+     */
+    zdr?: boolean | null;
+} | null;
+
+/**
+ * Details of a provider response for a generation attempt
+ */
+export type ProviderResponse = {
+    /**
+     * Internal endpoint identifier
+     */
+    endpoint_id?: string;
+    /**
+     * Upstream provider response identifier
+     */
+    id?: string;
+    /**
+     * Whether the request used a bring-your-own-key
+     */
+    is_byok?: boolean;
+    /**
+     * Response latency in milliseconds
+     */
+    latency?: number;
+    /**
+     * Canonical model slug
+     */
+    model_permaslug?: string;
+    /**
+     * Name of the provider
+     */
+    provider_name?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider';
+    /**
+     * The service tier this request was routed to (e.g. flex, priority). The tier actually applied and billed is determined by the provider response and may differ.
+     */
+    routed_service_tier?: 'flex' | 'priority';
+    /**
+     * HTTP status code from the provider
+     */
+    status: number | null;
+};
+
+/**
+ * The provider sorting strategy (price, throughput, latency)
+ */
+export type ProviderSort = 'price' | 'throughput' | 'latency' | 'exacto';
+
+/**
+ * The provider sorting strategy (price, throughput, latency)
+ */
+export type ProviderSortConfig = {
+    /**
+     * The provider sorting strategy (price, throughput, latency)
+     */
+    by?: 'price' | 'throughput' | 'latency' | 'exacto' | null;
+    /**
+     * Partitioning strategy for sorting: "model" (default) groups endpoints by model before sorting (fallback models remain fallbacks), "none" sorts all endpoints together regardless of model.
+     */
+    partition?: 'model' | 'none' | null;
+};
 
 /**
  * Information about a specific model endpoint
@@ -776,13 +9800,17 @@ export type PublicEndpoint = {
      */
     supports_implicit_caching: boolean;
     /**
+     * Whether this TTS endpoint accepts inline reference audio (`input_references`) for stateless voice cloning. Requests carrying reference audio are only routed to endpoints where this is true.
+     */
+    supports_voice_cloning?: boolean;
+    /**
      * Classification tag
      */
     tag: string;
     /**
-     * Throughput percentiles in tokens per second over the last 30 minutes. Throughput measures output token generation speed. Only visible when authenticated with an API key or cookie; returns null for unauthenticated requests.
+     * Throughput metrics over 30 minutes (p50, p75, p90, p99)
      */
-    throughput_last_30m?: PercentileStats;
+    throughput_last_30m?: PercentileStats & unknown;
     /**
      * Uptime percentage over the last 1 day, calculated as successful requests / (successful + error requests) * 100. Rate-limited requests are excluded. Returns null if insufficient data.
      */
@@ -800,9 +9828,167 @@ export type PublicEndpoint = {
 /**
  * Weight precision the provider serves the model at.
  */
-export type Quantization = 'int4' | 'int8' | 'fp4' | 'fp6' | 'fp8' | 'fp16' | 'bf16' | 'fp32' | 'unknown' | (string & {});
+export type Quantization = 'int4' | 'int8' | 'fp4' | 'mxfp4' | 'nvfp4' | 'fp6' | 'fp8' | 'mxfp8' | 'fp16' | 'bf16' | 'fp32' | 'unknown' | (string & {});
 
-export type ReasoningConfig = {
+export type QueryAnalyticsRequest = {
+    /**
+     * Group results by custom classifier tags, breaking down metrics by the specified dimension values. Requires an active classifier on the workspace.
+     */
+    classifier_dimensions?: {
+        /**
+         * UUID of the classifier whose tags to group by.
+         */
+        classifier_id: string;
+        dimension_names?: Array<string>;
+        /**
+         * When true, also include generations that have no tag from this classifier. Defaults to false, which returns only classified generations.
+         */
+        include_nulls?: boolean;
+    };
+    /**
+     * Filter results to generations with specific classifier tag values. Can be combined with classifier_dimensions (must use the same classifier_id) or used independently with standard dimensions.
+     */
+    classifier_filters?: {
+        /**
+         * UUID of the classifier whose tags to filter by. Must match classifier_dimensions.classifier_id when both are specified.
+         */
+        classifier_id: string;
+        filters: Array<{
+            /**
+             * Classifier dimension name to filter on (snake_case identifier, e.g. "department", "work_type").
+             */
+            field: string;
+            /**
+             * Filter operator. Only equality/set operators are supported (eq, neq, in, not_in) — ordered comparisons are not available because classification values are strings.
+             */
+            operator: string;
+            /**
+             * Filter value. Use a scalar (string or number) for eq/neq, or an array for in/not_in.
+             */
+            value: string | number | Array<string | number>;
+        }>;
+    };
+    dimensions?: Array<string>;
+    filters?: Array<{
+        /**
+         * Dimension to filter on. Use the /meta endpoint for available dimensions.
+         */
+        field: string;
+        /**
+         * Include rows where the dimension has no value. Applies only to the `in` and `not_in` operators and dimensions that have an unset bucket.
+         */
+        include_unset?: boolean;
+        /**
+         * Filter operator
+         */
+        operator: string;
+        /**
+         * Filter value (scalar or array depending on operator). Several dimensions are enriched in responses (returned as human-readable labels), but filters must use the underlying ID: `api_key_id` — numeric ID (from generation metadata) or key hash (64-char hex from GET /api/v1/keys, resolved server-side); `user` — Clerk user ID (e.g. "user_abc123"), not the display name; `workspace` — workspace UUID, not the workspace name (filtering or grouping by the account default workspace also covers activity recorded before workspace resolution existed, which is attributed to that default workspace); `app` — numeric app ID, not the app title; `model` — permaslug (e.g. "openai/gpt-4o"), not the display name. Other dimensions (provider, origin, country, etc.) are not enriched and accept the value as returned.
+         */
+        value: string | number | Array<string | number>;
+    }>;
+    /**
+     * Time granularity
+     */
+    granularity?: string;
+    /**
+     * Maximum rows per distinct combination of dimensions. When omitted on time-series queries (granularity + dimensions), auto-computed to avoid truncating time windows. Explicit values override the default and may truncate time buckets if set lower than the number of buckets in the range. Ignored when no dimensions are specified.
+     */
+    group_limit?: number;
+    /**
+     * Maximum total rows returned. Defaults to 1000. On time-series queries with dimensions and no explicit group_limit, the server may raise this to accommodate the expected number of unique time-bucket/dimension combinations.
+     */
+    limit?: number;
+    metrics: Array<string>;
+    order_by?: {
+        direction: 'asc' | 'desc';
+        /**
+         * Field to order by: a metric included in `metrics` (or "request_count", which may be ordered by without being requested), a requested dimension, or "date".
+         */
+        field: string;
+    };
+    time_range?: {
+        end: string;
+        start: string;
+    };
+};
+
+export type QueryAnalyticsResponse = {
+    data: {
+        cachedAt?: number;
+        data: Array<{
+            [key: string]: unknown;
+        }>;
+        metadata: {
+            query_time_ms: number;
+            row_count: number;
+            truncated: boolean;
+        };
+        /**
+         * Warnings about filter resolution issues (e.g. unresolvable api_key_id hashes). The query still runs normally; these inform the caller that some filter values could not be resolved.
+         */
+        warnings?: Array<string>;
+    };
+};
+
+/**
+ * A parameter that accepts any value within an inclusive numeric range.
+ */
+export type RangeCapability = {
+    max: number;
+    min: number;
+    type: 'range';
+};
+
+export type RankingsDailyItem = {
+    /**
+     * UTC calendar date the row is aggregated over (YYYY-MM-DD).
+     */
+    date: string;
+    /**
+     * Model variant permaslug (e.g. `openai/gpt-4o-2024-05-13`, `openai/gpt-4o-2024-05-13:free`). Non-default variants include a `:variant` suffix and are ranked as their own entry. The reserved value `other` denotes the aggregated row covering every model outside the daily top 50 for that date — always sorted last within its date.
+     */
+    model_permaslug: string;
+    /**
+     * Sum of `prompt_tokens + completion_tokens` for the day, returned as a decimal string so 64-bit values are not truncated.
+     */
+    total_tokens: string;
+};
+
+export type RankingsDailyMeta = {
+    /**
+     * ISO-8601 timestamp of when the response was generated. Reflects data-freshness because the underlying materialized view continuously ingests upstream events.
+     */
+    as_of: string;
+    /**
+     * Resolved end of the date window (UTC, inclusive).
+     */
+    end_date: string;
+    /**
+     * Resolved start of the date window (UTC, inclusive).
+     */
+    start_date: string;
+    /**
+     * Dataset version. Field names and grain are stable for the life of `v1`.
+     */
+    version: 'v1';
+};
+
+export type RankingsDailyResponse = {
+    /**
+     * Up to 51 rows per day — the top 50 public models by `total_tokens` for each UTC calendar date in the window, plus one aggregated `other` row summing every model outside that top 50 (omitted when the long tail is empty). Rows are sorted by `date` ascending, then by `total_tokens` descending, with `other` pinned last within its date. Ties between real models break alphabetically on `model_permaslug` so the order is stable across requests.
+     */
+    data: Array<RankingsDailyItem>;
+    meta: RankingsDailyMeta;
+};
+
+export type ReasoningConfig = ((BaseReasoningConfig & {
+    enabled?: boolean | null;
+    max_tokens?: number | null;
+}) | null) & {
+    /**
+     * Constrains effort on reasoning for reasoning models
+     */
     effort?: ReasoningEffort | null;
     enabled?: boolean | null;
     exclude?: boolean | null;
@@ -811,9 +9997,18 @@ export type ReasoningConfig = {
 };
 
 /**
- * One piece of the model's reasoning, as the provider exposes it.
+ * Controls which reasoning is available to the model. `auto` uses the model default (same as omitting); `all_turns` includes reasoning from earlier turns passed in input; `current_turn` limits to the current turn only. Only supported by OpenAI GPT-5.6 and newer.
  */
-export type ReasoningDetail = {
+export type ReasoningContext = 'auto' | 'all_turns' | 'current_turn' | null;
+
+/**
+ * Event emitted when reasoning text delta is streamed
+ */
+export type ReasoningDeltaEvent = BaseReasoningDeltaEvent & {
+    [key: string]: unknown;
+};
+
+export type ReasoningDetail = (ReasoningDetailSummary | ReasoningDetailEncrypted | ReasoningDetailText | ReasoningDetailServerToolCall) & {
     /**
      * Encrypted reasoning (reasoning.encrypted).
      */
@@ -830,44 +10025,1169 @@ export type ReasoningDetail = {
     type: string;
 };
 
-export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high' | (string & {});
+/**
+ * Reasoning detail encrypted schema
+ */
+export type ReasoningDetailEncrypted = {
+    data: string;
+    format?: ReasoningFormat;
+    id?: string | null;
+    index?: number;
+    type: 'reasoning.encrypted';
+};
 
-export type ReasoningSummaryVerbosity = 'auto' | 'concise' | 'detailed';
+/**
+ * Record of an OpenRouter server-tool invocation (e.g. openrouter:fusion), carried in reasoning_details so a prior tool call can be rehydrated into a later turn of the same conversation.
+ */
+export type ReasoningDetailServerToolCall = {
+    arguments: string;
+    format?: ReasoningFormat;
+    id?: string | null;
+    index?: number;
+    result: string;
+    tool_call_id?: string | null;
+    tool_name: string;
+    type: 'reasoning.server_tool_call';
+};
+
+/**
+ * Reasoning detail summary schema
+ */
+export type ReasoningDetailSummary = {
+    format?: ReasoningFormat;
+    id?: string | null;
+    index?: number;
+    summary: string;
+    type: 'reasoning.summary';
+};
+
+/**
+ * Reasoning detail text schema
+ */
+export type ReasoningDetailText = {
+    format?: ReasoningFormat;
+    id?: string | null;
+    index?: number;
+    signature?: string | null;
+    text?: string | null;
+    type: 'reasoning.text';
+};
+
+/**
+ * Event emitted when reasoning text streaming is complete
+ */
+export type ReasoningDoneEvent = BaseReasoningDoneEvent & {
+    [key: string]: unknown;
+};
+
+export type ReasoningEffort = 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none' | (string & {}) | null;
+
+export type ReasoningFormat = 'unknown' | 'openai-responses-v1' | 'azure-openai-responses-v1' | 'bedrock-openai-responses-v1' | 'bedrock-xai-responses-v1' | 'xai-responses-v1' | 'meta-responses-v1' | 'anthropic-claude-v1' | 'google-gemini-v1' | null;
+
+/**
+ * Reasoning output item with signature and format extensions
+ */
+export type ReasoningItem = OutputItemReasoning & {
+    content?: Array<ReasoningTextContent> | null;
+    format?: ReasoningFormat;
+    signature?: string | null;
+};
+
+/**
+ * Selects the reasoning mode. `standard` is the default; `pro` engages deeper reasoning on models that support it, billed at standard token rates. Only supported by OpenAI GPT-5.6 and newer.
+ */
+export type ReasoningMode = 'standard' | 'pro' | null;
+
+/**
+ * Event emitted when a reasoning summary part is added
+ */
+export type ReasoningSummaryPartAddedEvent = BaseReasoningSummaryPartAddedEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when a reasoning summary part is complete
+ */
+export type ReasoningSummaryPartDoneEvent = BaseReasoningSummaryPartDoneEvent & {
+    [key: string]: unknown;
+};
+
+export type ReasoningSummaryText = {
+    text: string;
+    type: 'summary_text';
+};
+
+/**
+ * Event emitted when reasoning summary text delta is streamed
+ */
+export type ReasoningSummaryTextDeltaEvent = BaseReasoningSummaryTextDeltaEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when reasoning summary text streaming is complete
+ */
+export type ReasoningSummaryTextDoneEvent = BaseReasoningSummaryTextDoneEvent & {
+    [key: string]: unknown;
+};
+
+export type ReasoningSummaryVerbosity = 'auto' | 'concise' | 'detailed' | null;
+
+export type ReasoningTextContent = {
+    text: string;
+    type: 'reasoning_text';
+};
+
+/**
+ * Event emitted when a refusal delta is streamed
+ */
+export type RefusalDeltaEvent = BaseRefusalDeltaEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Event emitted when refusal streaming is complete
+ */
+export type RefusalDoneEvent = BaseRefusalDoneEvent & {
+    [key: string]: unknown;
+};
+
+/**
+ * Metadata key-value pairs for the request. Keys must be ≤64 characters and cannot contain brackets. Values must be ≤512 characters. Maximum 16 pairs allowed.
+ */
+export type RequestMetadata = {
+    [key: string]: string;
+} | null;
+
+/**
+ * Request Timeout - Operation exceeded time limit
+ */
+export type RequestTimeoutResponse = {
+    error: RequestTimeoutResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for RequestTimeoutResponse
+ */
+export type RequestTimeoutResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
 
 export type ResponseFormat = ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatTextGrammar | ResponseFormatPython;
 
+/**
+ * JSON object response format
+ */
 export type ResponseFormatJsonObject = {
     type: 'json_object';
 };
 
+/**
+ * JSON Schema response format for structured outputs
+ */
 export type ResponseFormatJsonSchema = {
     json_schema: JsonSchemaConfig;
     type: 'json_schema';
 };
 
+/**
+ * Python code response format
+ */
 export type ResponseFormatPython = {
     type: 'python';
 };
 
+/**
+ * Default text response format
+ */
 export type ResponseFormatText = {
     type: 'text';
 };
 
+/**
+ * Custom grammar response format
+ */
 export type ResponseFormatTextGrammar = {
+    /**
+     * Custom grammar for text generation
+     */
     grammar: string;
     type: 'grammar';
 };
 
+export type ResponseHealingPlugin = {
+    /**
+     * Set to false to disable the response-healing plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    id: 'response-healing';
+};
+
+export type ResponseIncludesEnum = 'file_search_call.results' | 'message.input_image.image_url' | 'computer_call_output.output.image_url' | 'reasoning.encrypted_content' | 'code_interpreter_call.outputs';
+
+export type ResponseOutputText = {
+    annotations?: Array<OpenAiResponsesAnnotation>;
+    logprobs?: Array<{
+        bytes: Array<number>;
+        logprob: number;
+        token: string;
+        top_logprobs: Array<{
+            bytes: Array<number>;
+            logprob: number;
+            token: string;
+        }>;
+    }>;
+    text: string;
+    type: 'output_text';
+};
+
+/**
+ * Error information returned from the API
+ */
+export type ResponsesErrorField = {
+    code: 'server_error' | 'rate_limit_exceeded' | 'invalid_prompt' | 'vector_store_timeout' | 'invalid_image' | 'invalid_image_format' | 'invalid_base64_image' | 'invalid_image_url' | 'image_too_large' | 'image_too_small' | 'image_parse_error' | 'image_content_policy_violation' | 'invalid_image_mode' | 'image_file_too_large' | 'unsupported_image_media_type' | 'empty_image_file' | 'failed_to_download_image' | 'image_file_not_found' | 'bio_policy' | 'data_residency_mismatch';
+    message: string;
+} | null;
+
+/**
+ * Request schema for Responses endpoint
+ */
+export type ResponsesRequest = {
+    background?: boolean | null;
+    cache_control?: AnthropicCacheControlDirective;
+    debug?: ChatDebugOptions;
+    frequency_penalty?: number | null;
+    image_config?: ImageConfig;
+    include?: Array<ResponseIncludesEnum> | null;
+    input?: Inputs;
+    instructions?: string | null;
+    max_output_tokens?: number | null;
+    /**
+     * Maximum number of server-tool (e.g. `openrouter:web_search`) agent steps the model may take during a request. Defaults to 30, which is also the maximum. Ignored when `stop_server_tools_when` is set.
+     */
+    max_tool_calls?: number | null;
+    metadata?: RequestMetadata;
+    /**
+     * Output modalities for the response. Supported values are "text" and "image".
+     */
+    modalities?: Array<OutputModalityEnum>;
+    model?: string;
+    models?: Array<string>;
+    parallel_tool_calls?: boolean | null;
+    /**
+     * Plugins you want to enable for this request, including their settings.
+     */
+    plugins?: Array<AutoRouterPlugin | AutoBetaRouterPlugin | ModerationPlugin | WebSearchPlugin | WebFetchPlugin | FileParserPlugin | ResponseHealingPlugin | ContextCompressionPlugin | ParetoRouterPlugin | FusionPlugin>;
+    presence_penalty?: number | null;
+    /**
+     * Not supported. The Responses API is stateless: no responses are stored, so a previous response cannot be referenced. Requests with a non-null value are rejected with a 400 error. Send the full conversation history in `input` instead.
+     */
+    previous_response_id?: unknown;
+    prompt?: StoredPromptTemplate;
+    prompt_cache_key?: string | null;
+    prompt_cache_options?: PromptCacheOptions;
+    provider?: ProviderPreferences;
+    reasoning?: ReasoningConfig;
+    route?: DeprecatedRoute;
+    /**
+     * Recommended per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym. When a provider requires a user identity, OpenRouter folds it into the hashed identity sent upstream and never forwards it raw. If omitted, requests use an account-level identity, so provider policy blocks can affect the whole account.
+     */
+    safety_identifier?: string | null;
+    /**
+     * The service tier to use for processing this request. `fast` is accepted as an alias for `priority`.
+     */
+    service_tier?: 'auto' | 'default' | 'fast' | 'flex' | 'priority' | 'scale' | null;
+    /**
+     * A unique identifier for grouping related requests (e.g., a conversation or agent workflow). When provided, OpenRouter uses it as the sticky routing key, routing all requests in the session to the same provider to maximize prompt cache hits. Also used for observability grouping. If provided in both the request body and the x-session-id header, the body value takes precedence. Maximum of 256 characters.
+     */
+    session_id?: string;
+    stop_server_tools_when?: StopServerToolsWhen;
+    store?: false;
+    stream?: boolean;
+    temperature?: number | null;
+    text?: TextExtendedConfig;
+    tool_choice?: OpenAiResponsesToolChoice;
+    tools?: Array<(FunctionTool & {
+        /**
+         * Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
+         */
+        defer_loading?: boolean;
+    }) | PreviewWebSearchServerTool | Preview20250311WebSearchServerTool | LegacyWebSearchServerTool | WebSearchServerTool | FileSearchServerTool | ComputerUseServerTool | CodeInterpreterServerTool | McpServerTool | ImageGenerationServerTool | CodexLocalShellTool | ShellServerTool | ApplyPatchServerTool | CustomTool | NamespaceTool | AdvisorServerToolOpenRouter | SubagentServerToolOpenRouter | DatetimeServerTool | FilesServerTool | FusionServerToolOpenRouter | ImageGenerationServerToolOpenRouter | SearchModelsServerToolOpenRouter | WebFetchServerTool | WebSearchServerToolOpenRouter | ApplyPatchServerToolOpenRouter | BashServerTool | ShellServerToolOpenRouter | ToolSearchServerTool>;
+    top_k?: number;
+    top_logprobs?: number | null;
+    top_p?: number | null;
+    trace?: TraceConfig;
+    truncation?: OpenAiResponsesTruncation;
+    /**
+     * A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters.
+     */
+    user?: string;
+};
+
+export type ResponsesStreamingResponse = {
+    data: StreamEvents;
+};
+
+export type RouterAttempt = {
+    model: string;
+    provider: string;
+    status: number;
+};
+
+export type RouterParams = {
+    quality_floor?: number;
+    throughput_floor?: number;
+    version_group?: string;
+    [key: string]: unknown;
+};
+
+export type RoutingStrategy = 'direct' | 'auto' | 'free' | 'latest' | 'alias' | 'fallback' | 'pareto' | 'bodybuilder' | 'fusion';
+
+/**
+ * Base64-encoded audio to transcribe
+ */
+export type SttInputAudio = {
+    /**
+     * Base64-encoded audio data (raw bytes, not a data URI)
+     */
+    data: string;
+    /**
+     * Audio format (e.g., wav, mp3, flac, m4a, ogg, webm, aac). Supported formats vary by provider.
+     */
+    format: string;
+};
+
+/**
+ * Speech-to-text request input. Accepts a JSON body with input_audio containing base64-encoded audio.
+ */
+export type SttRequest = {
+    input_audio: SttInputAudio;
+    /**
+     * ISO-639-1 language code (e.g., "en", "ja"). Auto-detected if omitted.
+     */
+    language?: string;
+    /**
+     * STT model identifier
+     */
+    model: string;
+    /**
+     * Provider-specific passthrough configuration
+     */
+    provider?: {
+        options?: ProviderOptions;
+    };
+    /**
+     * Output format. "json" (default) returns { text, usage }. "verbose_json" additionally returns task, language, duration, and segment-level timestamps; only supported by OpenAI-compatible providers.
+     */
+    response_format?: 'json' | 'verbose_json';
+    /**
+     * Sampling temperature for transcription
+     */
+    temperature?: number;
+    /**
+     * Timestamp detail levels to include when response_format is "verbose_json". "segment" returns segment-level timestamps; "word" additionally returns word-level timestamps in the words array. Ignored unless response_format is "verbose_json".
+     */
+    timestamp_granularities?: Array<SttTimestampGranularity>;
+};
+
+/**
+ * STT response containing transcribed text and optional usage statistics
+ */
+export type SttResponse = {
+    /**
+     * Duration of the input audio in seconds, present when response_format is verbose_json
+     */
+    duration?: number;
+    /**
+     * Detected or forced language, present when response_format is verbose_json
+     */
+    language?: string;
+    /**
+     * Timestamped transcript segments, present when response_format is verbose_json
+     */
+    segments?: Array<SttSegment>;
+    /**
+     * The task performed, present when response_format is verbose_json
+     */
+    task?: string;
+    /**
+     * The transcribed text
+     */
+    text: string;
+    usage?: SttUsage;
+    /**
+     * Timestamped words, present when the provider returns word-level timestamps
+     */
+    words?: Array<SttWord>;
+};
+
+/**
+ * A timestamped transcript segment, returned when response_format is verbose_json
+ */
+export type SttSegment = {
+    /**
+     * Average log probability of the segment
+     */
+    avg_logprob?: number;
+    /**
+     * Compression ratio of the segment
+     */
+    compression_ratio?: number;
+    /**
+     * Segment end time in seconds
+     */
+    end: number;
+    /**
+     * Segment index within the transcript
+     */
+    id: number;
+    /**
+     * Probability the segment contains no speech
+     */
+    no_speech_prob?: number;
+    /**
+     * Seek offset of the segment
+     */
+    seek?: number;
+    /**
+     * Speaker index for the segment, present when the provider returns diarization data
+     */
+    speaker?: number;
+    /**
+     * Segment start time in seconds
+     */
+    start: number;
+    /**
+     * Temperature used for the segment
+     */
+    temperature?: number;
+    /**
+     * Transcribed text of the segment
+     */
+    text: string;
+    /**
+     * Token IDs of the segment
+     */
+    tokens?: Array<number>;
+};
+
+/**
+ * A timestamp detail level for verbose_json transcription responses.
+ */
+export type SttTimestampGranularity = 'word' | 'segment';
+
+/**
+ * Aggregated usage statistics for the request
+ */
+export type SttUsage = {
+    /**
+     * Total cost of the request in USD
+     */
+    cost?: number;
+    /**
+     * Number of input tokens billed for this request
+     */
+    input_tokens?: number;
+    /**
+     * Number of output tokens generated
+     */
+    output_tokens?: number;
+    /**
+     * Duration of the input audio in seconds
+     */
+    seconds?: number;
+    /**
+     * Total number of tokens used (input + output)
+     */
+    total_tokens?: number;
+};
+
+/**
+ * A timestamped word, returned when the provider includes word-level timestamps
+ */
+export type SttWord = {
+    /**
+     * Word end time in seconds
+     */
+    end: number;
+    /**
+     * Speaker index for the word, present when the provider returns diarization data
+     */
+    speaker?: number;
+    /**
+     * Word start time in seconds
+     */
+    start: number;
+    /**
+     * The transcribed word
+     */
+    word: string;
+};
+
+/**
+ * How long (in seconds) the container stays warm after its last command before sleeping, freeing its capacity slot. Idle-based: each command renews the timer. Defaults to 900 (15 minutes); capped at 2592000 (30 days).
+ */
+export type SandboxSleepAfterSeconds = number;
+
+export type ScimGroup = {
+    created_at: string;
+    display_name: string;
+    external_id: string | null;
+    id: string;
+    organization_id: string;
+    updated_at: string;
+};
+
+export type ScimGroupMapping = {
+    created_at: string;
+    id: string;
+    organization_id: string;
+    role: 'admin' | 'member';
+    scim_group_id: string;
+    updated_at: string;
+    workspace_id: string;
+};
+
+/**
+ * Size of the search context for web search tools
+ */
+export type SearchContextSizeEnum = 'low' | 'medium' | 'high';
+
+/**
+ * Configuration for the openrouter:experimental__search_models server tool
+ */
+export type SearchModelsServerToolConfig = {
+    /**
+     * Maximum number of models to return. Defaults to 5, max 20.
+     */
+    max_results?: number;
+};
+
+/**
+ * OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
+ */
+export type SearchModelsServerToolOpenRouter = {
+    parameters?: SearchModelsServerToolConfig;
+    type: 'openrouter:experimental__search_models';
+};
+
+/**
+ * How much context to retrieve per result. Applies to Exa, Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For Exa, pins a fixed per-result character cap (low=5,000, medium=15,000, high=30,000); when omitted, Exa picks an adaptive size per query and document (typically ~2,000–4,000 characters per result). For Parallel, controls the total characters across all results; when omitted, Parallel uses its own default size. For Perplexity, maps directly to the Search API's native search_context_size parameter. Overridden by `max_characters` when both are set.
+ */
+export type SearchQualityLevel = 'low' | 'medium' | 'high';
+
+/**
+ * Usage for server-side tool execution (e.g., web search)
+ */
 export type ServerToolUseDetails = {
+    /**
+     * Number of OpenRouter server tool calls that executed and produced a result.
+     */
     tool_calls_executed?: number;
+    /**
+     * Total number of OpenRouter server-orchestrated tool calls the model requested, across all tool types. Provider-native tools (e.g. native web search) are not counted here.
+     */
     tool_calls_requested?: number;
+    /**
+     * Number of web searches performed by server-side tools. For server-orchestrated tool calls a web search is also counted in tool_calls_requested; provider-native web search may report web_search_requests only. Do not sum the two.
+     */
     web_search_requests?: number;
+};
+
+export type ServiceTier = 'auto' | 'default' | 'flex' | 'priority' | 'scale' | null;
+
+/**
+ * Service Unavailable - Service temporarily unavailable
+ */
+export type ServiceUnavailableResponse = {
+    error: ServiceUnavailableResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for ServiceUnavailableResponse
+ */
+export type ServiceUnavailableResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type SessionCostItem = {
+    /**
+     * Published harness display label.
+     */
+    app_name: string;
+    /**
+     * Stable public slug of the harness.
+     */
+    app_slug: string;
+    /**
+     * Median USD spend per sampled session.
+     */
+    median_session_cost_usd: number;
+    /**
+     * Exact model permaslug.
+     */
+    model_permaslug: string;
+    /**
+     * Inclusive session turn-count range.
+     */
+    turn_range: '1-turn' | '2-9-turns' | '10-49-turns' | '50-plus-turns';
+};
+
+export type SessionCostMeta = {
+    /**
+     * ISO-8601 timestamp when the response was generated.
+     */
+    as_of: string;
+    /**
+     * Dataset version.
+     */
+    version: 'v1';
+    /**
+     * Number of days in the weekly session sample window, or null when no snapshot is published.
+     */
+    window_days: number | null;
+    /**
+     * UTC date of the final day in the session sample window, or null when no snapshot is published.
+     */
+    window_end_date: string | null;
+};
+
+export type SessionCostResponse = {
+    data: Array<SessionCostItem>;
+    meta: SessionCostMeta;
+};
+
+/**
+ * A shell command execution call (newer variant)
+ */
+export type ShellCallItem = {
+    action: {
+        commands: Array<string>;
+        max_output_length?: number | null;
+        timeout_ms?: number | null;
+    };
+    /**
+     * The raw tool-call arguments string as emitted by the model. Echo back unchanged when replaying history; used verbatim to preserve provider prompt-cache prefixes.
+     */
+    arguments?: string | null;
+    call_id: string;
+    environment?: unknown;
+    id?: string | null;
+    status?: ToolCallStatus | null;
+    type: 'shell_call';
+};
+
+/**
+ * Captured stdout and stderr for one command of a shell call, with its exit or timeout outcome.
+ */
+export type ShellCallOutputContent = {
+    outcome: {
+        exit_code: number;
+        type: 'exit';
+        [key: string]: unknown;
+    } | {
+        type: 'timeout';
+        [key: string]: unknown;
+    };
+    stderr: string;
+    stdout: string;
+    [key: string]: unknown;
+};
+
+/**
+ * Output from a shell command execution (newer variant)
+ */
+export type ShellCallOutputItem = {
+    call_id: string;
+    id?: string | null;
+    max_output_length?: number | null;
+    output: Array<ShellCallOutputContent>;
+    status?: ToolCallStatus | null;
+    type: 'shell_call_output';
+};
+
+/**
+ * Status of a shell call or its output.
+ */
+export type ShellCallStatus = 'in_progress' | 'completed' | 'incomplete';
+
+/**
+ * Shell tool configuration
+ */
+export type ShellServerTool = {
+    type: 'shell';
+};
+
+/**
+ * Configuration for the openrouter:shell server tool
+ */
+export type ShellServerToolConfig = {
+    engine?: ShellServerToolEngine;
+    environment?: ShellServerToolEnvironment;
+    sleep_after_seconds?: SandboxSleepAfterSeconds;
+};
+
+/**
+ * Which shell engine to use. "openrouter" runs commands server-side in the OpenRouter sandbox. "auto" (default) keeps the provider's native hosted shell when available (OpenAI); on other providers the call is routed to the OpenRouter sandbox.
+ */
+export type ShellServerToolEngine = 'auto' | 'openrouter';
+
+/**
+ * Server-side execution environment for the shell tool. Only container-backed environments are supported; "local" shells are not.
+ */
+export type ShellServerToolEnvironment = ({
+    type: 'container_auto';
+} & ContainerAutoEnvironment) | ({
+    type: 'container_reference';
+} & ContainerReferenceEnvironment);
+
+/**
+ * OpenRouter built-in server tool: runs shell commands server-side in a sandboxed container (a sandbox-backed clone of OpenAI's hosted shell tool)
+ */
+export type ShellServerToolOpenRouter = {
+    parameters?: ShellServerToolConfig;
+    type: 'openrouter:shell';
+};
+
+/**
+ * Reference content part for stateless voice cloning
+ */
+export type SpeechInputReference = ({
+    type: 'input_audio';
+} & SpeechInputReferenceAudio) | ({
+    type: 'text';
+} & SpeechInputReferenceText);
+
+/**
+ * Reference audio input for stateless voice cloning
+ */
+export type SpeechInputReferenceAudio = {
+    input_audio: SpeechInputReferenceAudioInput;
+    type: 'input_audio';
+};
+
+/**
+ * Reference audio input object
+ */
+export type SpeechInputReferenceAudioInput = {
+    /**
+     * Base64-encoded reference audio (optionally a data URI). Supported audio formats are provider-specific. Limited to 20 MiB of base64 (15 MiB of decoded audio).
+     */
+    data: string;
+    /**
+     * Audio format of the reference audio (e.g., wav, mp3). Optional; most providers detect the format from the audio bytes.
+     */
+    format?: string;
+};
+
+/**
+ * Transcript of the accompanying reference audio
+ */
+export type SpeechInputReferenceText = {
+    /**
+     * Transcript of the accompanying reference audio.
+     */
+    text: string;
+    type: 'text';
+};
+
+/**
+ * Text-to-speech request input
+ */
+export type SpeechRequest = {
+    /**
+     * Text to synthesize
+     */
+    input: string;
+    /**
+     * Reference content for stateless voice cloning: one `input_audio` part carrying the voice sample, optionally accompanied by one `text` part with its transcript. Only routed to endpoints that support voice cloning.
+     */
+    input_references?: Array<SpeechInputReference>;
+    /**
+     * TTS model identifier
+     */
+    model: string;
+    /**
+     * Provider-specific passthrough configuration
+     */
+    provider?: {
+        options?: ProviderOptions;
+    };
+    /**
+     * Audio output format
+     */
+    response_format?: 'mp3' | 'pcm';
+    /**
+     * Playback speed multiplier. Only used by models that support it (e.g. OpenAI TTS). Ignored by other providers.
+     */
+    speed?: number;
+    /**
+     * Voice identifier (provider-specific).
+     */
+    voice?: string;
 };
 
 export type StopSequences = string | Array<string>;
 
+/**
+ * Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
+ */
+export type StopServerToolsWhen = Array<StopServerToolsWhenCondition>;
+
+/**
+ * A single condition that, when met, halts the server-tool agent loop.
+ */
+export type StopServerToolsWhenCondition = ({
+    type: 'step_count_is';
+} & StopServerToolsWhenStepCountIs) | ({
+    type: 'has_tool_call';
+} & StopServerToolsWhenHasToolCall) | ({
+    type: 'max_tokens_used';
+} & StopServerToolsWhenMaxTokensUsed) | ({
+    type: 'max_cost';
+} & StopServerToolsWhenMaxCost) | ({
+    type: 'finish_reason_is';
+} & StopServerToolsWhenFinishReasonIs);
+
+/**
+ * Stop when the upstream model emits this finish reason (e.g. `length`).
+ */
+export type StopServerToolsWhenFinishReasonIs = {
+    reason: string;
+    type: 'finish_reason_is';
+};
+
+/**
+ * Stop after a tool with this name has been called.
+ */
+export type StopServerToolsWhenHasToolCall = {
+    tool_name: string;
+    type: 'has_tool_call';
+};
+
+/**
+ * Stop once cumulative cost across the loop exceeds this dollar threshold.
+ */
+export type StopServerToolsWhenMaxCost = {
+    max_cost_in_dollars: number;
+    type: 'max_cost';
+};
+
+/**
+ * Stop once cumulative token usage across the loop exceeds this threshold.
+ */
+export type StopServerToolsWhenMaxTokensUsed = {
+    max_tokens: number;
+    type: 'max_tokens_used';
+};
+
+/**
+ * Stop after the agent loop has executed this many steps.
+ */
+export type StopServerToolsWhenStepCountIs = {
+    step_count: number;
+    type: 'step_count_is';
+};
+
+export type StoredPromptTemplate = {
+    id: string;
+    variables?: {
+        [key: string]: string | InputText | InputImage | InputFile;
+    } | null;
+} | null;
+
+/**
+ * Union of all possible event types emitted during response streaming
+ */
+export type StreamEvents = ({
+    type: 'response.created';
+} & OpenResponsesCreatedEvent) | ({
+    type: 'response.in_progress';
+} & OpenResponsesInProgressEvent) | ({
+    type: 'response.completed';
+} & StreamEventsResponseCompleted) | ({
+    type: 'response.incomplete';
+} & StreamEventsResponseIncomplete) | ({
+    type: 'response.failed';
+} & StreamEventsResponseFailed) | ({
+    type: 'error';
+} & ErrorEvent) | ({
+    type: 'response.output_item.added';
+} & StreamEventsResponseOutputItemAdded) | ({
+    type: 'response.output_item.done';
+} & StreamEventsResponseOutputItemDone) | ({
+    type: 'response.content_part.added';
+} & ContentPartAddedEvent) | ({
+    type: 'response.content_part.done';
+} & ContentPartDoneEvent) | ({
+    type: 'response.output_text.delta';
+} & TextDeltaEvent) | ({
+    type: 'response.output_text.done';
+} & TextDoneEvent) | ({
+    type: 'response.refusal.delta';
+} & RefusalDeltaEvent) | ({
+    type: 'response.refusal.done';
+} & RefusalDoneEvent) | ({
+    type: 'response.output_text.annotation.added';
+} & AnnotationAddedEvent) | ({
+    type: 'response.function_call_arguments.delta';
+} & FunctionCallArgsDeltaEvent) | ({
+    type: 'response.function_call_arguments.done';
+} & FunctionCallArgsDoneEvent) | ({
+    type: 'response.reasoning_text.delta';
+} & ReasoningDeltaEvent) | ({
+    type: 'response.reasoning_text.done';
+} & ReasoningDoneEvent) | ({
+    type: 'response.reasoning_summary_part.added';
+} & ReasoningSummaryPartAddedEvent) | ({
+    type: 'response.reasoning_summary_part.done';
+} & ReasoningSummaryPartDoneEvent) | ({
+    type: 'response.reasoning_summary_text.delta';
+} & ReasoningSummaryTextDeltaEvent) | ({
+    type: 'response.reasoning_summary_text.done';
+} & ReasoningSummaryTextDoneEvent) | ({
+    type: 'response.image_generation_call.in_progress';
+} & ImageGenCallInProgressEvent) | ({
+    type: 'response.image_generation_call.generating';
+} & ImageGenCallGeneratingEvent) | ({
+    type: 'response.image_generation_call.partial_image';
+} & ImageGenCallPartialImageEvent) | ({
+    type: 'response.image_generation_call.completed';
+} & ImageGenCallCompletedEvent) | ({
+    type: 'response.code_interpreter_call.in_progress';
+} & CodeInterpreterCallInProgressEvent) | ({
+    type: 'response.code_interpreter_call.interpreting';
+} & CodeInterpreterCallInterpretingEvent) | ({
+    type: 'response.code_interpreter_call.completed';
+} & CodeInterpreterCallCompletedEvent) | ({
+    type: 'response.code_interpreter_call_code.delta';
+} & CodeInterpreterCallCodeDeltaEvent) | ({
+    type: 'response.code_interpreter_call_code.done';
+} & CodeInterpreterCallCodeDoneEvent) | ({
+    type: 'response.web_search_call.in_progress';
+} & WebSearchCallInProgressEvent) | ({
+    type: 'response.web_search_call.searching';
+} & WebSearchCallSearchingEvent) | ({
+    type: 'response.web_search_call.completed';
+} & WebSearchCallCompletedEvent) | ({
+    type: 'response.custom_tool_call_input.delta';
+} & CustomToolCallInputDeltaEvent) | ({
+    type: 'response.custom_tool_call_input.done';
+} & CustomToolCallInputDoneEvent) | ({
+    type: 'response.apply_patch_call_operation_diff.delta';
+} & ApplyPatchCallOperationDiffDeltaEvent) | ({
+    type: 'response.apply_patch_call_operation_diff.done';
+} & ApplyPatchCallOperationDiffDoneEvent) | ({
+    type: 'response.fusion_call.in_progress';
+} & FusionCallInProgressEvent) | ({
+    type: 'response.fusion_call.panel.added';
+} & FusionCallPanelAddedEvent) | ({
+    type: 'response.fusion_call.panel.delta';
+} & FusionCallPanelDeltaEvent) | ({
+    type: 'response.fusion_call.panel.reasoning.delta';
+} & FusionCallPanelReasoningDeltaEvent) | ({
+    type: 'response.fusion_call.panel.completed';
+} & FusionCallPanelCompletedEvent) | ({
+    type: 'response.fusion_call.panel.failed';
+} & FusionCallPanelFailedEvent) | ({
+    type: 'response.fusion_call.analysis.in_progress';
+} & FusionCallAnalysisInProgressEvent) | ({
+    type: 'response.fusion_call.analysis.completed';
+} & FusionCallAnalysisCompletedEvent) | ({
+    type: 'response.fusion_call.completed';
+} & FusionCallCompletedEvent) | ({
+    type: 'response.debug';
+} & DebugEvent);
+
+/**
+ * Event emitted when a response has completed successfully
+ */
+export type StreamEventsResponseCompleted = CompletedEvent & {
+    response?: OpenResponsesResult;
+};
+
+/**
+ * Event emitted when a response has failed
+ */
+export type StreamEventsResponseFailed = FailedEvent & {
+    response?: OpenResponsesResult;
+};
+
+/**
+ * Event emitted when a response is incomplete
+ */
+export type StreamEventsResponseIncomplete = IncompleteEvent & {
+    response?: OpenResponsesResult;
+};
+
+/**
+ * Event emitted when a new output item is added to the response
+ */
+export type StreamEventsResponseOutputItemAdded = OutputItemAddedEvent & {
+    item?: OutputItems;
+};
+
+/**
+ * Event emitted when an output item is complete
+ */
+export type StreamEventsResponseOutputItemDone = OutputItemDoneEvent & {
+    item?: OutputItems;
+};
+
+/**
+ * Log probability information for a token
+ */
+export type StreamLogprob = OpenResponsesLogProbs & {
+    top_logprobs?: Array<StreamLogprobTopLogprob>;
+};
+
+/**
+ * Alternative token with its log probability
+ */
+export type StreamLogprobTopLogprob = OpenResponsesTopLogprobs & {
+    [key: string]: unknown;
+};
+
+/**
+ * A tool made available to the subagent. Only OpenRouter server tools (e.g. openrouter:web_search) are supported; function tools are rejected because the worker has no way to execute them. The subagent tool may not list itself.
+ */
+export type SubagentNestedTool = {
+    parameters?: {
+        [key: string]: unknown;
+    };
+    type: string;
+    [key: string]: unknown;
+};
+
+/**
+ * Reasoning configuration forwarded to the subagent call. Use this to control reasoning effort and token budget for models that support extended thinking.
+ */
+export type SubagentReasoning = {
+    /**
+     * Reasoning effort level for the subagent call.
+     */
+    effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none';
+    /**
+     * Maximum number of reasoning tokens the subagent may use. Forwarded to the subagent call as `reasoning.max_tokens`.
+     */
+    max_tokens?: number;
+};
+
+/**
+ * Configuration for one openrouter:subagent server tool entry.
+ */
+export type SubagentServerToolConfig = {
+    /**
+     * EXPERIMENTAL — subject to change without notice. When true, the subagent inherits every client function defined in the request's top-level `tools` list. Supported on the Responses API (`/api/v1/responses`) only; other APIs reject it with a `400`.
+     */
+    inherit_functions?: boolean;
+    /**
+     * EXPERIMENTAL — subject to change without notice. Names of the top-level function tools that the subagent will inherit. Any tool that matches by name will be copied fully into the tools array of the subagent. When `inherit_functions` is `true`, this list does nothing, because every client function will be inherited by default. Names are trimmed before validation, so a whitespace-only name is rejected with a `400`. Supported on the Responses API (`/api/v1/responses`) only; other APIs reject it with a `400`.
+     */
+    inherited_function_names?: Array<string>;
+    /**
+     * System instructions for the subagent. When omitted, the subagent responds with no system prompt of its own.
+     */
+    instructions?: string;
+    /**
+     * Maximum number of output tokens (including reasoning) the subagent may produce. When omitted, the provider's default applies.
+     */
+    max_completion_tokens?: number;
+    /**
+     * Maximum number of tool-calling steps the subagent may take during its agentic loop. Capped at 25. Only relevant when the subagent is given tools. Forwarded to the subagent call as `max_tool_calls`.
+     */
+    max_tool_calls?: number;
+    /**
+     * Slug of the model that executes delegated tasks (any OpenRouter model). Typically a smaller, cheaper, faster model than the one delegating. When omitted, the model from the outer API request is used. The subagent tool itself cannot be the subagent model.
+     */
+    model?: string;
+    /**
+     * Optional name for this subagent. The model sees one tool per named subagent (and one default for an unnamed entry). Names must be unique across subagent entries. Letters, digits, spaces, underscores, and dashes; trimmed; 1–64 chars.
+     */
+    name?: string;
+    reasoning?: SubagentReasoning;
+    /**
+     * Sampling temperature forwarded to the subagent call. When omitted, the provider's default applies.
+     */
+    temperature?: number;
+    /**
+     * Tools the subagent may use while executing a delegated task. The subagent runs as an agentic sub-agent over these tools, then returns its outcome. Only OpenRouter server tools are supported — function tools are rejected — and the list must not include the subagent tool itself.
+     */
+    tools?: Array<SubagentNestedTool>;
+};
+
+/**
+ * OpenRouter built-in server tool: delegates self-contained tasks to a smaller, cheaper, faster worker model (any OpenRouter model) mid-generation and returns its outcome. The worker may run as a sub-agent with its own tools.
+ */
+export type SubagentServerToolOpenRouter = {
+    parameters?: SubagentServerToolConfig;
+    type: 'openrouter:subagent';
+};
+
+/**
+ * Structured feedback about a specific generation
+ */
+export type SubmitGenerationFeedbackRequest = {
+    /**
+     * The category of feedback being reported
+     */
+    category: 'latency' | 'incoherence' | 'incorrect_response' | 'formatting' | 'billing' | 'api_error' | 'other';
+    /**
+     * An optional free-text comment describing the feedback
+     */
+    comment?: string;
+    /**
+     * The generation to submit feedback on
+     */
+    generation_id: string;
+};
+
+/**
+ * Confirmation that the feedback was recorded
+ */
+export type SubmitGenerationFeedbackResponse = {
+    data: {
+        /**
+         * Whether the feedback was recorded
+         */
+        success: true;
+    };
+};
+
+/**
+ * Union of supported parameters across every endpoint of this model. Coarse discovery aid; the definitive per-endpoint set is behind the endpoints URL.
+ */
+export type SupportedParameters = {
+    [key: string]: CapabilityDescriptor;
+};
+
+/**
+ * System message for setting behavior
+ */
 export type SystemMessage = {
-    content: SystemMessageContent;
+    /**
+     * System message content
+     */
+    content: string | Array<ChatMessageContentItemText>;
+    /**
+     * Optional name for the system message
+     */
     name?: string;
     role: 'system';
 };
@@ -876,15 +11196,155 @@ export type SystemMessageContent = string | SystemMessageContentParts;
 
 export type SystemMessageContentParts = Array<ChatMessageContentItemText>;
 
+export type TaskClassificationItem = {
+    /**
+     * Fraction of this classification's token volume within its macro-category (0–1). Sums to 1 across all classifications sharing the same `macro_category`.
+     */
+    category_token_share: number;
+    /**
+     * Fraction of this classification's usage within its macro-category (0–1). Sums to 1 across all classifications sharing the same `macro_category`.
+     */
+    category_usage_share: number;
+    /**
+     * Human-readable label for the classification.
+     */
+    display_name: string;
+    /**
+     * Coarse grouping derived from the tag prefix: `code`, `data`, `agent`, or `general`.
+     */
+    macro_category: string;
+    /**
+     * Top models for this classification by request volume, sorted descending. Each entry reports the model's share of this classification's requests and tokens.
+     */
+    models: Array<TaskClassificationModel>;
+    /**
+     * Classification tag identifier (e.g. `code:general_impl`, `agent:web_search`).
+     */
+    tag: string;
+    /**
+     * Fraction of classified sampled token volume (prompt + completion) attributed to this classification (0–1). The unclassified `other` bucket is excluded from the denominator.
+     */
+    token_share: number;
+    /**
+     * Fraction of classified sampled requests attributed to this classification (0–1). The unclassified `other` bucket is excluded from the denominator.
+     */
+    usage_share: number;
+};
+
+export type TaskClassificationMacroCategory = {
+    /**
+     * Macro-category identifier.
+     */
+    key: string;
+    /**
+     * Human-readable label for the macro-category.
+     */
+    label: string;
+    /**
+     * Combined token share of all classifications in this macro-category (0–1).
+     */
+    token_share: number;
+    /**
+     * Combined usage share of all classifications in this macro-category (0–1).
+     */
+    usage_share: number;
+};
+
+export type TaskClassificationModel = {
+    /**
+     * Model identifier (permaslug).
+     */
+    id: string;
+    /**
+     * Fraction of this classification's sampled token volume attributed to this model (0–1). Sums to ≤1 across the returned models (only top-N are included and unattributed requests are excluded).
+     */
+    tag_token_share: number;
+    /**
+     * Fraction of this classification's sampled requests attributed to this model (0–1). Sums to ≤1 across the returned models (only top-N are included and unattributed requests are excluded).
+     */
+    tag_usage_share: number;
+};
+
+export type TaskClassificationResponse = {
+    data: {
+        /**
+         * UTC date (YYYY-MM-DD) of the window upper bound (yesterday). Data is exclusive of the current incomplete UTC day. This is the expected latest date in the snapshot; it does not confirm data presence for that date.
+         */
+        as_of: string;
+        /**
+         * Per-task classification market-share data, sorted by usage_share descending.
+         */
+        classifications: Array<TaskClassificationItem>;
+        /**
+         * Aggregate market-share data per macro-category (code, data, agent, general).
+         */
+        macro_categories: Array<TaskClassificationMacroCategory>;
+        /**
+         * Number of trailing days covered by this snapshot.
+         */
+        window_days: number;
+    };
+};
+
+/**
+ * Text output configuration including format and verbosity
+ */
+export type TextConfig = {
+    format?: Formats;
+    verbosity?: 'high' | 'low' | 'medium' | null;
+};
+
+/**
+ * Event emitted when a text delta is streamed
+ */
+export type TextDeltaEvent = BaseTextDeltaEvent & {
+    logprobs?: Array<StreamLogprob>;
+};
+
+/**
+ * Event emitted when text streaming is complete
+ */
+export type TextDoneEvent = BaseTextDoneEvent & {
+    logprobs?: Array<StreamLogprob>;
+};
+
+/**
+ * Text output configuration including format and verbosity
+ */
+export type TextExtendedConfig = TextConfig & {
+    verbosity?: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
+};
+
+/**
+ * Token log probability information
+ */
 export type TokenLogprob = {
+    /**
+     * UTF-8 bytes of the token
+     */
     bytes: Array<number> | null;
+    /**
+     * Log probability of the token
+     */
     logprob: number;
+    /**
+     * The token
+     */
     token: string;
+    /**
+     * Top alternative tokens with probabilities
+     */
     top_logprobs: Array<TopLogprob>;
 };
 
+/**
+ * Tool call made by the assistant
+ */
 export type ToolCall = {
     function: ToolCallFunction;
+    /**
+     * Tool call identifier
+     */
     id: string;
     index?: number;
     type: 'function';
@@ -894,30 +11354,105 @@ export type ToolCall = {
  * A piece of a tool call; pieces with the same index make one call.
  */
 export type ToolCallDelta = {
+    /**
+     * Function call details
+     */
     function?: {
+        /**
+         * Function arguments as JSON string
+         */
         arguments?: string;
+        /**
+         * Function name
+         */
         name?: string;
     };
+    /**
+     * Tool call identifier
+     */
     id?: string;
+    /**
+     * Tool call index in the array
+     */
     index: number;
+    /**
+     * Tool call type
+     */
     type?: 'function';
 };
 
 export type ToolCallFunction = {
+    /**
+     * Function arguments as JSON string
+     */
     arguments: string;
+    /**
+     * Function name to call
+     */
     name: string;
 };
 
-export type ToolChoiceOption = 'none' | 'auto' | 'required' | NamedToolChoice;
+export type ToolCallStatus = 'in_progress' | 'completed' | 'incomplete';
 
-export type ToolDefinition = {
+/**
+ * Constrains the model to a pre-defined set of allowed tools
+ */
+export type ToolChoiceAllowed = {
+    mode: 'auto' | 'required';
+    tools: Array<{
+        [key: string]: unknown;
+    }>;
+    type: 'allowed_tools';
+};
+
+/**
+ * Tool choice configuration
+ */
+export type ToolChoiceOption = 'none' | 'auto' | 'required' | NamedToolChoice | ChatServerToolChoice;
+
+export type ToolDefinition = ({
+    cache_control?: ChatContentCacheControl;
+    /**
+     * Function definition for tool calling
+     */
+    function: {
+        /**
+         * Function description for the model
+         */
+        description?: string;
+        /**
+         * Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+         */
+        name: string;
+        /**
+         * Function parameters as JSON Schema object
+         */
+        parameters?: {
+            [key: string]: unknown;
+        };
+        /**
+         * Enable strict schema adherence
+         */
+        strict?: boolean | null;
+    };
+    type: 'function';
+} | AdvisorServerToolOpenRouter | BashServerTool | DatetimeServerTool | FilesServerTool | FusionServerToolOpenRouter | ImageGenerationServerToolOpenRouter | ChatSearchModelsServerTool | SubagentServerToolOpenRouter | WebFetchServerTool | OpenRouterWebSearchServerTool | ChatWebSearchShorthand) & {
     function: FunctionDefinition;
     type: 'function';
 };
 
+/**
+ * Tool response message
+ */
 export type ToolMessage = {
-    content: ToolMessageContent;
+    /**
+     * Tool response content
+     */
+    content: string | Array<ChatMessageContentItem>;
     role: 'tool';
+    /**
+     * ID of the assistant message tool call this message responds to
+     */
     tool_call_id: string;
 };
 
@@ -925,32 +11460,632 @@ export type ToolMessageContent = string | ToolMessageContentParts;
 
 export type ToolMessageContentParts = Array<ChatMessageContentItem>;
 
+/**
+ * OpenRouter built-in server tool: finds tools marked `defer_loading` and makes them callable
+ */
+export type ToolSearchServerTool = {
+    parameters?: ToolSearchServerToolConfig;
+    type: 'openrouter:tool_search';
+};
+
+/**
+ * Configuration for the openrouter:tool_search server tool
+ */
+export type ToolSearchServerToolConfig = {
+    /**
+     * Maximum tools returned by one search. Defaults to 5.
+     */
+    max_results?: number;
+};
+
 export type TopLogprob = {
     bytes: Array<number> | null;
     logprob: number;
     token: string;
 };
 
+/**
+ * Information about the top provider for this model
+ */
 export type TopProviderInfo = {
+    /**
+     * Context length from the top provider
+     */
     context_length?: number | null;
+    /**
+     * Whether the top provider moderates content
+     */
     is_moderated: boolean;
+    /**
+     * Maximum completion tokens from the top provider
+     */
     max_completion_tokens?: number | null;
 };
 
-export type UpdateKeyRequest = {
+/**
+ * Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name, generation_name, parent_span_id) have special handling. Additional keys are passed through as custom metadata to configured broadcast destinations.
+ */
+export type TraceConfig = {
+    generation_name?: string;
+    parent_span_id?: string;
+    span_name?: string;
+    trace_id?: string;
+    trace_name?: string;
+    [key: string]: unknown;
+};
+
+export type Truncation = 'auto' | 'disabled' | null;
+
+export type UrlCitation = {
+    content?: string;
+    end_index: number;
+    start_index: number;
+    title: string;
+    type: 'url_citation';
+    url: string;
+};
+
+/**
+ * OpenRouter pricing per token for this model. Null if pricing is unavailable.
+ */
+export type UnifiedBenchmarkPricing = {
+    /**
+     * Cost per output token (USD, decimal string).
+     */
+    completion: string;
+    /**
+     * Cost per input token (USD, decimal string).
+     */
+    prompt: string;
+} | null;
+
+export type UnifiedBenchmarksAaItem = {
+    /**
+     * Artificial Analysis Agentic Index composite score. Higher is better.
+     */
+    agentic_index: number | null;
+    /**
+     * Artificial Analysis Coding Index composite score. Higher is better.
+     */
+    coding_index: number | null;
+    /**
+     * Model name as listed on Artificial Analysis.
+     */
+    display_name: string;
+    /**
+     * Artificial Analysis Intelligence Index composite score. Higher is better.
+     */
+    intelligence_index: number | null;
+    /**
+     * Stable OpenRouter model identifier.
+     */
+    model_permaslug: string;
+    pricing: UnifiedBenchmarkPricing;
+    /**
+     * Benchmark source discriminator.
+     */
+    source: 'artificial-analysis';
+};
+
+export type UnifiedBenchmarksDaItem = {
+    /**
+     * Arena this ranking belongs to.
+     */
+    arena: string;
+    /**
+     * Average generation time in milliseconds.
+     */
+    avg_generation_time_ms: number | null;
+    /**
+     * Category within the arena.
+     */
+    category: string;
+    /**
+     * Human-readable model name from Design Arena.
+     */
+    display_name: string;
+    /**
+     * ELO rating from head-to-head arena battles.
+     */
+    elo: number;
+    /**
+     * Stable OpenRouter model identifier when mapped; otherwise the upstream Design Arena model id.
+     */
+    model_permaslug: string;
+    pricing: UnifiedBenchmarkPricing;
+    /**
+     * Benchmark source discriminator.
+     */
+    source: 'design-arena';
+    /**
+     * Placement distribution from tournament matches.
+     */
+    tournament_stats: {
+        first_place: number | null;
+        fourth_place: number | null;
+        second_place: number | null;
+        third_place: number | null;
+        total: number | null;
+    };
+    /**
+     * Win rate as a percentage (0–100).
+     */
+    win_rate: number;
+};
+
+export type UnifiedBenchmarksMeta = {
+    /**
+     * ISO-8601 timestamp of when this data was last updated.
+     */
+    as_of: string;
+    /**
+     * Required attribution when republishing this data, or null when results span multiple sources (attribute each item individually by its `source` discriminator).
+     */
+    citation: string | null;
+    /**
+     * Number of unique models in the response.
+     */
+    model_count: number;
+    /**
+     * The source filter applied, or null when all sources are returned.
+     */
+    source: 'artificial-analysis' | 'design-arena' | 'openrouter' | null;
+    /**
+     * URL of the upstream data source, or null when results span multiple sources.
+     */
+    source_url: string | null;
+    /**
+     * The task_type filter applied, or null if showing all.
+     */
+    task_type: string | null;
+    /**
+     * Dataset version.
+     */
+    version: 'v1';
+};
+
+export type UnifiedBenchmarksOrItem = {
+    /**
+     * Aggregate accuracy score from 0 to 1. Higher is better.
+     */
+    accuracy: number;
+    /**
+     * Standard deviation of run accuracy, or null for a single run.
+     */
+    accuracy_stddev: number | null;
+    /**
+     * Average cost per task in USD, or null if unavailable.
+     */
+    avg_cost_per_task: number | null;
+    /**
+     * OpenRouter benchmark evaluation type.
+     */
+    benchmark_type: 'gpqa_diamond' | 'tau_bench_verified_airline';
+    /**
+     * Human-readable model name.
+     */
+    display_name: string;
+    /**
+     * Timestamp of the most recent public benchmark run.
+     */
+    last_run_timestamp: string;
+    /**
+     * Stable OpenRouter model identifier.
+     */
+    model_permaslug: string;
+    /**
+     * Benchmark source discriminator.
+     */
+    source: 'openrouter';
+    /**
+     * Total benchmark tasks across runs.
+     */
+    total_tasks: number;
+};
+
+export type UnifiedBenchmarksResponse = {
+    data: Array<UnifiedBenchmarksAaItem | UnifiedBenchmarksDaItem | UnifiedBenchmarksOrItem | UnifiedBenchmarksSearchItem>;
+    meta: UnifiedBenchmarksMeta;
+};
+
+export type UnifiedBenchmarksSearchItem = {
+    /**
+     * Average cost per task in USD, or null if unavailable.
+     */
+    avg_cost_per_task: number | null;
+    /**
+     * Average wall-clock latency per task in milliseconds, or null if unavailable.
+     */
+    avg_latency_per_task_ms: number | null;
+    /**
+     * OpenRouter search benchmark.
+     */
+    benchmark_type: 'search_browsecomp' | 'search_hle' | 'search_dsqa' | 'search_widesearch';
+    /**
+     * Human-readable model name.
+     */
+    display_name: string;
+    /**
+     * Timestamp of the newest qualifying run in the published configuration's lane.
+     */
+    last_run_timestamp: string;
+    /**
+     * Stable OpenRouter model identifier.
+     */
+    model_permaslug: string;
+    /**
+     * Identifies the meaning of `primary_score`: `f1_by_item` for WideSearch, `accuracy` for all other search benchmarks.
+     */
+    primary_metric: 'accuracy' | 'f1_by_item';
+    /**
+     * The benchmark's headline score from 0 to 1. Its meaning is identified by `primary_metric`: item-weighted F1 for WideSearch or strict accuracy for the other search benchmarks. Higher is better.
+     */
+    primary_score: number;
+    run_config?: UnifiedBenchmarksSearchRunConfig;
+    /**
+     * Search engine the published configuration used.
+     */
+    search_engine: string;
+    /**
+     * Request surface the published configuration went through.
+     */
+    search_surface: 'server-tool' | 'plugin';
+    /**
+     * Benchmark source discriminator.
+     */
+    source: 'openrouter';
+    /**
+     * Tasks evaluated across the published configuration's runs.
+     */
+    total_tasks: number;
+};
+
+/**
+ * Published lane configuration, included only when include_run_config=true. Only the agent turn count, reasoning effort, and temperature are exposed; other harness settings are intentionally not part of the public contract.
+ */
+export type UnifiedBenchmarksSearchRunConfig = {
+    /**
+     * Agent-turn count for the published lane, or null for plugin lanes.
+     */
+    max_agent_turns: number | null;
+    /**
+     * Reasoning effort configured for the published lane, or null when omitted.
+     */
+    reasoning_effort: string | null;
+    /**
+     * Sampling temperature configured for the published lane, or null when omitted.
+     */
+    temperature: number | null;
+};
+
+/**
+ * Unprocessable Entity - Semantic validation failure
+ */
+export type UnprocessableEntityResponse = {
+    error: UnprocessableEntityResponseErrorData;
+    openrouter_metadata?: {
+        [key: string]: unknown;
+    } | null;
+    user_id?: string | null;
+};
+
+/**
+ * Error data for UnprocessableEntityResponse
+ */
+export type UnprocessableEntityResponseErrorData = {
+    code: number;
+    message: string;
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type UpdateByokKeyRequest = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` clears the restriction. Must contain at least one hash if provided. Hashes that do not belong to your account return a 400.
+     */
+    allowed_api_key_hashes?: Array<string> | null;
+    /**
+     * Optional allowlist of model slugs this credential may be used for. `null` means no restriction.
+     */
+    allowed_models?: Array<string> | null;
+    /**
+     * Optional allowlist of user IDs that may use this credential. `null` means no restriction.
+     */
+    allowed_user_ids?: Array<string> | null;
+    /**
+     * Whether this credential is disabled.
+     */
     disabled?: boolean;
+    /**
+     * Whether this credential is treated as a fallback — used only after non-fallback keys for the same provider have been tried.
+     */
+    is_fallback?: boolean;
+    /**
+     * A new raw provider API key to rotate the credential in-place. The previous key material is overwritten and the masked label is regenerated. Encrypted at rest and never returned in API responses.
+     */
+    key?: string;
+    /**
+     * Optional human-readable name for the credential.
+     */
+    name?: string | null;
+};
+
+export type UpdateByokKeyResponse = {
+    data: ByokKey & unknown;
+};
+
+export type UpdateGuardrailRequest = {
+    /**
+     * Array of model identifiers (slug or canonical_slug accepted)
+     */
+    allowed_models?: Array<string> | null;
+    /**
+     * New list of allowed provider IDs
+     */
+    allowed_providers?: Array<string> | null;
+    /**
+     * Builtin content filters to apply. Set to null to remove. Every builtin slug supports "block", "redact", and the detect-only "flag" action.
+     */
+    content_filter_builtins?: Array<ContentFilterBuiltinEntryInput> | null;
+    /**
+     * Custom regex content filters to apply. Set to null to remove.
+     */
+    content_filters?: Array<ContentFilterEntry> | null;
+    /**
+     * New description for the guardrail
+     */
+    description?: string | null;
+    /**
+     * Whether this guardrail allows free endpoints that publish prompts.
+     */
+    enable_free_model_publication?: boolean | null;
+    /**
+     * Whether this guardrail allows free endpoints that train on request data.
+     */
+    enable_free_model_training?: boolean | null;
+    /**
+     * Whether this guardrail allows paid endpoints that train on request data.
+     */
+    enable_paid_model_training?: boolean | null;
+    /**
+     * Deprecated. Use enforce_zdr_anthropic, enforce_zdr_openai, enforce_zdr_google, enforce_zdr_xai, and enforce_zdr_other instead. When provided, its value is copied into any of those per-provider fields that are not explicitly specified on the request.
+     *
+     * @deprecated
+     */
+    enforce_zdr?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Anthropic models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_anthropic?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for Google models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_google?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for OpenAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_openai?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for models that are not from Anthropic, OpenAI, Google, or xAI. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_other?: boolean | null;
+    /**
+     * Whether to enforce zero data retention for xAI models. Falls back to enforce_zdr when not provided.
+     */
+    enforce_zdr_xai?: boolean | null;
+    /**
+     * Array of model identifiers to exclude from routing (slug or canonical_slug accepted)
+     */
+    ignored_models?: Array<string> | null;
+    /**
+     * List of provider IDs to exclude from routing
+     */
+    ignored_providers?: Array<string> | null;
+    /**
+     * Whether BYOK (bring-your-own-key) inference spend counts toward this guardrail's limit_usd, in addition to OpenRouter credit spend. Omit to leave unchanged.
+     */
+    include_byok_in_budgets?: boolean;
+    /**
+     * New spending limit in USD
+     */
+    limit_usd?: number | null;
+    /**
+     * New name for the guardrail
+     */
+    name?: string;
+    reset_interval?: GuardrailInterval;
+};
+
+export type UpdateGuardrailResponse = {
+    data: Guardrail & unknown;
+};
+
+export type UpdateKeyRequest = {
+    /**
+     * Whether to disable the API key
+     */
+    disabled?: boolean;
+    /**
+     * Whether to include BYOK usage in the limit
+     */
     include_byok_in_limit?: boolean;
+    /**
+     * New spending limit for the API key in USD
+     */
     limit?: number | null;
+    /**
+     * New limit reset type for the API key (daily, weekly, monthly, or null for no reset). Resets happen automatically at midnight UTC, and weeks are Monday through Sunday.
+     */
     limit_reset?: KeyLimitReset | null;
+    /**
+     * New name for the API key
+     */
     name?: string;
 };
 
 export type UpdateKeyResponse = {
+    /**
+     * The updated API key information
+     */
     data: ApiKey;
 };
 
+export type UpdateObservabilityDestinationRequest = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes. `null` clears the filter (all keys). Omitting leaves the current value. Must contain at least one hash if provided.
+     */
+    api_key_hashes?: Array<string> | null;
+    /**
+     * Whether to include cost and billing generation metadata.
+     */
+    broadcast_generation_cost?: boolean;
+    /**
+     * Whether to include identity generation metadata.
+     */
+    broadcast_generation_identity?: boolean;
+    /**
+     * Whether to include request-context generation metadata.
+     */
+    broadcast_generation_request_context?: boolean;
+    /**
+     * Provider-specific configuration fields to update. Masked values are ignored; unset fields keep their current value.
+     */
+    config?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Whether the destination is enabled.
+     */
+    enabled?: boolean;
+    filter_rules?: ObservabilityFilterRulesConfigNullable & unknown;
+    /**
+     * Human-readable name for the destination.
+     */
+    name?: string;
+    /**
+     * When true, request/response bodies are not forwarded — only metadata.
+     */
+    privacy_mode?: boolean;
+    /**
+     * Sampling rate between 0.0001 and 1 (1 = 100%).
+     */
+    sampling_rate?: number;
+};
+
+export type UpdateObservabilityDestinationResponse = {
+    data: ObservabilityDestination & unknown;
+};
+
+export type UpdateScimGroupMappingRequest = {
+    role: 'admin' | 'member';
+};
+
+export type UpdateScimGroupMappingResponse = {
+    data: ScimGroupMapping;
+};
+
+export type UpdateWorkspaceRequest = {
+    /**
+     * Default image model for this workspace
+     */
+    default_image_model?: string | null;
+    /**
+     * Default provider sort preference (price, throughput, latency, exacto)
+     */
+    default_provider_sort?: string | null;
+    /**
+     * Default text model for this workspace
+     */
+    default_text_model?: string | null;
+    /**
+     * New description for the workspace
+     */
+    description?: string | null;
+    /**
+     * Optional array of API key IDs to filter I/O logging
+     */
+    io_logging_api_key_ids?: Array<number> | null;
+    /**
+     * Sampling rate for I/O logging (0.0001-1)
+     */
+    io_logging_sampling_rate?: number;
+    /**
+     * Whether data discount logging is enabled
+     */
+    is_data_discount_logging_enabled?: boolean;
+    /**
+     * Whether broadcast is enabled
+     */
+    is_observability_broadcast_enabled?: boolean;
+    /**
+     * Whether private logging is enabled
+     */
+    is_observability_io_logging_enabled?: boolean;
+    /**
+     * New name for the workspace
+     */
+    name?: string;
+    /**
+     * New URL-friendly slug (lowercase alphanumeric segments separated by single hyphens, no leading/trailing hyphens)
+     */
+    slug?: string;
+};
+
+export type UpdateWorkspaceResponse = {
+    data: Workspace & unknown;
+};
+
+export type UpsertWorkspaceBudgetRequest = {
+    /**
+     * Whether to include BYOK (bring-your-own-key) spend when enforcing the workspace's budgets. This is a workspace-wide setting: it applies to every budget interval (daily, weekly, monthly, and lifetime), not just the interval being upserted in this request. Omit to leave the current setting unchanged.
+     */
+    include_byok_in_budgets?: boolean;
+    /**
+     * Spending limit in USD. Must be greater than 0.
+     */
+    limit_usd: number;
+};
+
+export type UpsertWorkspaceBudgetResponse = {
+    data: WorkspaceBudget & unknown;
+    /**
+     * Whether BYOK (bring-your-own-key) spend is included when enforcing the workspace's budgets. This is a workspace-wide setting that applies to all budget intervals (daily, weekly, monthly, and lifetime).
+     */
+    include_byok_in_budgets?: boolean;
+};
+
+/**
+ * Token usage information for the response
+ */
+export type Usage = (OpenAiResponsesUsage & {
+    /**
+     * Cost of the completion
+     */
+    cost?: number | null;
+    cost_details?: {
+        upstream_inference_cost?: number | null;
+        upstream_inference_input_cost: number;
+        upstream_inference_output_cost: number;
+    };
+    /**
+     * Whether a request was made using a Bring Your Own Key configuration
+     */
+    is_byok?: boolean;
+    server_tool_use_details?: ServerToolUseDetails;
+}) | null;
+
+/**
+ * User message
+ */
 export type UserMessage = {
-    content: UserMessageContent;
+    /**
+     * User message content
+     */
+    content: string | Array<ChatMessageContentItem>;
+    /**
+     * Optional name for the user
+     */
     name?: string;
     role: 'user';
 };
@@ -959,9 +12094,809 @@ export type UserMessageContent = string | UserMessageContentParts;
 
 export type UserMessageContentParts = Array<ChatMessageContentItem>;
 
+export type VideoGenerationRequest = {
+    /**
+     * Aspect ratio of the generated video
+     */
+    aspect_ratio?: '16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | '9:21';
+    /**
+     * URL to receive a webhook notification when the video generation job completes. Overrides the workspace-level default callback URL if set. Must be HTTPS.
+     */
+    callback_url?: string;
+    /**
+     * Creativity level for video upscaling models only. This parameter is not supported by video generation models.
+     */
+    creativity?: number;
+    /**
+     * Duration of the generated video in seconds
+     */
+    duration?: number;
+    /**
+     * Images to use as the first and/or last frame of the generated video. Each image must specify a frame_type of first_frame or last_frame.
+     */
+    frame_images?: Array<FrameImage>;
+    /**
+     * Whether to generate audio alongside the video. Defaults to the endpoint's generate_audio capability flag, false if not set.
+     */
+    generate_audio?: boolean;
+    /**
+     * Reference assets to guide video generation. Accepts image, audio, and video references. Audio and video references are only honored by providers that support them (including BytePlus Seedance generation 2 and newer); other providers use image references and ignore the rest.
+     */
+    input_references?: Array<InputReference>;
+    model: string;
+    /**
+     * Text prompt describing the video to generate. Optional for models that support generating a video from image input alone; required by all other models.
+     */
+    prompt?: string;
+    /**
+     * Provider-specific passthrough configuration
+     */
+    provider?: {
+        options?: ProviderOptions & unknown;
+    };
+    /**
+     * Resolution of the generated video
+     */
+    resolution?: '480p' | '720p' | '768p' | '1080p' | '1K' | '2K' | '4K';
+    /**
+     * If specified, the generation will sample deterministically, such that repeated requests with the same seed and parameters should return the same result. Determinism is not guaranteed for all providers.
+     */
+    seed?: number;
+    /**
+     * Exact pixel dimensions of the generated video in "WIDTHxHEIGHT" format (e.g. "1280x720"). Interchangeable with resolution + aspect_ratio.
+     */
+    size?: string;
+    /**
+     * Upscale factor for video upscaling models only. This parameter is not supported by video generation models.
+     */
+    upscale_factor?: number;
+};
+
+export type VideoGenerationResponse = {
+    error?: string;
+    /**
+     * The generation ID associated with this video generation job. Available once the job has been processed.
+     */
+    generation_id?: string;
+    id: string;
+    polling_url: string;
+    status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'expired';
+    unsigned_urls?: Array<string>;
+    usage?: VideoGenerationUsage;
+};
+
+/**
+ * Usage and cost information for the video generation. Available once the job has completed.
+ */
+export type VideoGenerationUsage = {
+    /**
+     * The cost of the video generation in USD.
+     */
+    cost?: number | null;
+    /**
+     * Whether the request was made using a Bring Your Own Key configuration.
+     */
+    is_byok?: boolean;
+};
+
+export type VideoModel = {
+    /**
+     * List of parameters that are allowed to be passed through to the provider
+     */
+    allowed_passthrough_parameters: Array<string>;
+    /**
+     * Canonical slug for the model
+     */
+    canonical_slug: string;
+    /**
+     * Unix timestamp of when the model was created
+     */
+    created: number;
+    /**
+     * Supported creativity levels for video upscaling models
+     */
+    creativity: Array<number> | null;
+    /**
+     * Description of the model
+     */
+    description?: string;
+    /**
+     * Whether the model supports generating audio alongside video
+     */
+    generate_audio: boolean | null;
+    /**
+     * Hugging Face model identifier, if applicable
+     */
+    hugging_face_id?: string | null;
+    /**
+     * Unique identifier for the model
+     */
+    id: string;
+    /**
+     * Display name of the model
+     */
+    name: string;
+    /**
+     * Pricing SKUs with provider prefix stripped, values as strings
+     */
+    pricing_skus?: {
+        [key: string]: string;
+    } | null;
+    /**
+     * Whether the model supports deterministic generation via seed parameter
+     */
+    seed: boolean | null;
+    /**
+     * Supported output aspect ratios
+     */
+    supported_aspect_ratios: Array<'16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | '9:21'> | null;
+    /**
+     * Supported video durations in seconds
+     */
+    supported_durations: Array<number> | null;
+    /**
+     * Supported frame image types (e.g. first_frame, last_frame)
+     */
+    supported_frame_images: Array<'first_frame' | 'last_frame'> | null;
+    /**
+     * Supported output resolutions
+     */
+    supported_resolutions: Array<'480p' | '720p' | '768p' | '1080p' | '1K' | '2K' | '4K'> | null;
+    /**
+     * Supported output sizes (width x height)
+     */
+    supported_sizes: Array<'480x480' | '480x640' | '480x720' | '480x854' | '480x1120' | '560x752' | '640x480' | '640x640' | '720x480' | '720x720' | '720x960' | '720x1080' | '720x1280' | '720x1680' | '752x560' | '768x768' | '768x1024' | '768x1152' | '768x1366' | '768x1792' | '834x1112' | '854x480' | '960x720' | '960x960' | '992x432' | '1024x768' | '1080x720' | '1080x1080' | '1080x1440' | '1080x1620' | '1080x1920' | '1080x2520' | '1112x834' | '1120x480' | '1152x768' | '1280x720' | '1366x768' | '1440x1080' | '1440x1440' | '1440x1920' | '1440x2160' | '1440x2560' | '1440x3360' | '1470x630' | '1620x1080' | '1680x720' | '1792x768' | '1920x1080' | '1920x1440' | '2160x1440' | '2160x2160' | '2160x2880' | '2160x3240' | '2160x3840' | '2160x5040' | '2520x1080' | '2560x1440' | '2880x2160' | '3240x2160' | '3360x1440' | '3840x2160' | '5040x2160'> | null;
+    /**
+     * Supported upscale factor range for video upscaling models
+     */
+    upscale_factor: {
+        max?: number | null;
+        min?: number | null;
+    } | null;
+};
+
+export type VideoModelsListResponse = {
+    data: Array<VideoModel>;
+};
+
+/**
+ * Video input object
+ */
 export type VideoUrl = {
+    /**
+     * URL of the video (data: URLs supported)
+     */
     url: string;
 };
+
+/**
+ * Which fetch engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in fetch. "exa" uses Exa Contents API. "openrouter" uses direct HTTP fetch. "firecrawl" uses Firecrawl scrape (requires BYOK). "parallel" uses the Parallel extract API.
+ */
+export type WebFetchEngineEnum = 'auto' | 'native' | 'openrouter' | 'exa' | 'parallel' | 'firecrawl';
+
+export type WebFetchPlugin = {
+    /**
+     * Only fetch from these domains.
+     */
+    allowed_domains?: Array<string>;
+    /**
+     * Never fetch from these domains.
+     */
+    blocked_domains?: Array<string>;
+    id: 'web-fetch';
+    /**
+     * Maximum content length in approximate tokens. Content exceeding this limit is truncated.
+     */
+    max_content_tokens?: number;
+    /**
+     * Maximum number of web fetches per request. Once exceeded, the tool returns an error.
+     */
+    max_uses?: number;
+};
+
+/**
+ * OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)
+ */
+export type WebFetchServerTool = {
+    parameters?: WebFetchServerToolConfig;
+    type: 'openrouter:web_fetch';
+};
+
+/**
+ * Configuration for the openrouter:web_fetch server tool
+ */
+export type WebFetchServerToolConfig = {
+    /**
+     * Only fetch from these domains.
+     */
+    allowed_domains?: Array<string>;
+    /**
+     * Never fetch from these domains.
+     */
+    blocked_domains?: Array<string>;
+    engine?: WebFetchEngineEnum;
+    /**
+     * Maximum content length in approximate tokens. Content exceeding this limit is truncated.
+     */
+    max_content_tokens?: number;
+    /**
+     * Maximum number of web fetches per request. Once exceeded, the tool returns an error.
+     */
+    max_uses?: number;
+};
+
+/**
+ * Web search call completed
+ */
+export type WebSearchCallCompletedEvent = OpenAiResponsesSearchCompleted & {
+    [key: string]: unknown;
+};
+
+/**
+ * Web search call in progress
+ */
+export type WebSearchCallInProgressEvent = OpenAiResponsesWebSearchCallInProgress & {
+    [key: string]: unknown;
+};
+
+/**
+ * Web search call is searching
+ */
+export type WebSearchCallSearchingEvent = OpenAiResponsesWebSearchCallSearching & {
+    [key: string]: unknown;
+};
+
+export type WebSearchConfig = {
+    /**
+     * Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
+     */
+    allowed_domains?: Array<string>;
+    engine?: WebSearchEngineEnum;
+    /**
+     * Exclude search results from these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, Anthropic, OpenAI, and xAI. Cannot be used with allowed_domains.
+     */
+    excluded_domains?: Array<string>;
+    /**
+     * Exact maximum number of characters of content per search result. Applies to the Exa, Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For Exa, caps highlight content per result. For Parallel, caps excerpt content per result (default 1,500 when omitted). For Perplexity, maps to the native `max_tokens_per_page` parameter (converted from characters to tokens) and trims the response to the exact character cap. When both `max_characters` and `search_context_size` are set, `max_characters` takes precedence. When omitted, falls back to `search_context_size` mapping (Exa) or engine defaults (Parallel, Perplexity).
+     */
+    max_characters?: number;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum total number of search results across all search calls in a single request. Once this limit is reached, the tool will stop returning new results. Useful for controlling cost and context size in agentic loops. Defaults to 50 when not specified.
+     */
+    max_total_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchQualityLevel;
+    user_location?: WebSearchUserLocationServerTool;
+};
+
+export type WebSearchDomainFilter = {
+    allowed_domains?: Array<string> | null;
+    blocked_domains?: Array<string> | null;
+    excluded_domains?: Array<string> | null;
+} | null;
+
+/**
+ * The search engine to use for web search.
+ */
+export type WebSearchEngine = 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity';
+
+/**
+ * Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API. "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API. "perplexity" uses the Perplexity Search API (raw ranked results).
+ */
+export type WebSearchEngineEnum = 'native' | 'exa' | 'parallel' | 'firecrawl' | 'perplexity' | 'auto';
+
+/**
+ * Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported by the selected engine are ignored.
+ */
+export type WebSearchMode = 'instant' | 'fast' | 'auto' | 'deep-lite' | 'deep' | 'deep-reasoning' | 'turbo' | 'basic' | 'advanced';
+
+export type WebSearchPlugin = {
+    /**
+     * Set to false to disable the web-search plugin for this request. Defaults to true.
+     */
+    enabled?: boolean;
+    engine?: WebSearchEngine;
+    /**
+     * A list of domains to exclude from web search results. Supports wildcards (e.g. "*.substack.com") and path filtering (e.g. "openai.com/blog").
+     */
+    exclude_domains?: Array<string>;
+    id: 'web';
+    /**
+     * A list of domains to restrict web search results to. Supports wildcards (e.g. "*.substack.com") and path filtering (e.g. "openai.com/blog").
+     */
+    include_domains?: Array<string>;
+    max_results?: number;
+    /**
+     * Maximum number of times the model can invoke web search in a single turn. Passed through to native providers that support it (e.g. Anthropic).
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_prompt?: string;
+    user_location?: WebSearchUserLocation & unknown;
+};
+
+/**
+ * Web search tool configuration (2025-08-26 version)
+ */
+export type WebSearchServerTool = {
+    engine?: WebSearchEngineEnum;
+    filters?: WebSearchDomainFilter;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchContextSizeEnum;
+    type: 'web_search_2025_08_26';
+    user_location?: WebSearchUserLocation;
+};
+
+/**
+ * Configuration for the openrouter:web_search server tool
+ */
+export type WebSearchServerToolConfig = {
+    /**
+     * Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
+     */
+    allowed_domains?: Array<string>;
+    engine?: WebSearchEngineEnum;
+    /**
+     * Exclude search results from these domains. Supported by Exa, Firecrawl, Parallel, Perplexity, Anthropic, OpenAI, and xAI. Cannot be used with allowed_domains.
+     */
+    excluded_domains?: Array<string>;
+    /**
+     * Exact maximum number of characters of content per search result. Applies to the Exa, Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For Exa, caps highlight content per result. For Parallel, caps excerpt content per result (default 1,500 when omitted). For Perplexity, maps to the native `max_tokens_per_page` parameter (converted from characters to tokens) and trims the response to the exact character cap. When both `max_characters` and `search_context_size` are set, `max_characters` takes precedence. When omitted, falls back to `search_context_size` mapping (Exa) or engine defaults (Parallel, Perplexity).
+     */
+    max_characters?: number;
+    /**
+     * Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl, Parallel, and Perplexity engines; ignored with native provider search. Perplexity supports a maximum of 20; values above 20 are clamped.
+     */
+    max_results?: number;
+    /**
+     * Maximum total number of search results across all search calls in a single request. Once this limit is reached, the tool will stop returning new results. Useful for controlling cost and context size in agentic loops. Defaults to 50 when not specified.
+     */
+    max_total_results?: number;
+    /**
+     * Maximum number of web searches the model may perform in a single request. Once reached, further search calls return an error result instead of executing. Applies to the Exa, Firecrawl, Parallel, and Perplexity engines. With native provider search, forwarded only to Anthropic (as `max_uses`); other native search providers have no equivalent parameter and ignore it.
+     */
+    max_uses?: number;
+    mode?: WebSearchMode;
+    search_context_size?: SearchQualityLevel;
+    user_location?: WebSearchUserLocationServerTool;
+};
+
+/**
+ * OpenRouter built-in server tool: searches the web for current information
+ */
+export type WebSearchServerToolOpenRouter = {
+    parameters?: WebSearchServerToolConfig;
+    type: 'openrouter:web_search';
+};
+
+export type WebSearchSource = {
+    type: 'url';
+    url: string;
+};
+
+export type WebSearchStatus = 'completed' | 'searching' | 'in_progress' | 'failed';
+
+/**
+ * User location information for web search
+ */
+export type WebSearchUserLocation = {
+    city?: string | null;
+    country?: string | null;
+    region?: string | null;
+    timezone?: string | null;
+    type?: 'approximate';
+} | null;
+
+/**
+ * Approximate user location for location-biased results.
+ */
+export type WebSearchUserLocationServerTool = {
+    city?: string | null;
+    country?: string | null;
+    region?: string | null;
+    timezone?: string | null;
+    type?: 'approximate';
+};
+
+export type Workspace = {
+    /**
+     * ISO 8601 timestamp of when the workspace was created
+     */
+    created_at: string;
+    /**
+     * User ID of the workspace creator
+     */
+    created_by: string | null;
+    /**
+     * Deterministic ID derived from the workspace ID. The default guardrail is materialized when its configuration is first written.
+     */
+    default_guardrail_id: string;
+    /**
+     * Default image model for this workspace
+     */
+    default_image_model: string | null;
+    /**
+     * Default provider sort preference (price, throughput, latency, exacto)
+     */
+    default_provider_sort: string | null;
+    /**
+     * Default text model for this workspace
+     */
+    default_text_model: string | null;
+    /**
+     * Description of the workspace
+     */
+    description: string | null;
+    /**
+     * Unique identifier for the workspace
+     */
+    id: string;
+    /**
+     * Whether BYOK (bring-your-own-key) spend counts toward this workspace's budgets. Set it via the workspace budget endpoints.
+     */
+    include_byok_in_budgets?: boolean;
+    /**
+     * Optional array of API key IDs to filter I/O logging. Null means all keys are logged.
+     */
+    io_logging_api_key_ids: Array<number> | null;
+    /**
+     * Sampling rate for I/O logging (0.0001-1). 1 means 100% of requests are logged.
+     */
+    io_logging_sampling_rate: number;
+    /**
+     * Whether data discount logging is enabled for this workspace
+     */
+    is_data_discount_logging_enabled: boolean;
+    /**
+     * Whether broadcast is enabled for this workspace
+     */
+    is_observability_broadcast_enabled: boolean;
+    /**
+     * Whether private logging is enabled for this workspace
+     */
+    is_observability_io_logging_enabled: boolean;
+    /**
+     * Name of the workspace
+     */
+    name: string;
+    /**
+     * URL-friendly slug for the workspace
+     */
+    slug: string;
+    /**
+     * ISO 8601 timestamp of when the workspace was last updated
+     */
+    updated_at: string | null;
+};
+
+export type WorkspaceBudget = {
+    /**
+     * ISO 8601 timestamp of when the budget was created
+     */
+    created_at: string;
+    /**
+     * Unique identifier for the budget
+     */
+    id: string;
+    /**
+     * Spending limit in USD for this interval
+     */
+    limit_usd: number;
+    /**
+     * Interval at which spend resets. Null means a lifetime (one-time) budget.
+     */
+    reset_interval: 'daily' | 'weekly' | 'monthly' | null;
+    /**
+     * ISO 8601 timestamp of when the budget was last updated
+     */
+    updated_at: string;
+    /**
+     * ID of the workspace the budget belongs to
+     */
+    workspace_id: string;
+};
+
+/**
+ * Budget reset interval. Use "lifetime" for a one-time budget that never resets.
+ */
+export type WorkspaceBudgetInterval = 'daily' | 'weekly' | 'monthly' | 'lifetime';
+
+export type WorkspaceMember = {
+    /**
+     * ISO 8601 timestamp of when the membership was created
+     */
+    created_at: string;
+    /**
+     * Unique identifier for the workspace membership
+     */
+    id: string;
+    /**
+     * Role of the member in the workspace
+     */
+    role: 'admin' | 'member';
+    /**
+     * Clerk user ID of the member
+     */
+    user_id: string;
+    /**
+     * ID of the workspace
+     */
+    workspace_id: string;
+};
+
+export type GetUserActivityData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Filter by a single UTC date in the last 30 days (YYYY-MM-DD format).
+         */
+        date?: string;
+        /**
+         * Filter by API key hash (SHA-256 hex string, as returned by the keys API).
+         */
+        api_key_hash?: string;
+        /**
+         * Filter by org member user ID. Only applicable for organization accounts.
+         */
+        user_id?: string;
+        /**
+         * Set to 'workspace' to split each row per workspace and include `workspace_id` on every item. Omitted by default, in which case rows are aggregated across workspaces (by date, model, and endpoint) and `workspace_id` is not returned — preserving the historical response shape.
+         */
+        group_by?: 'workspace';
+        /**
+         * Filter by workspace ID (UUID). Returns only activity attributed to that workspace. The workspace must belong to the authenticated account.
+         */
+        workspace_id?: string;
+    };
+    url: '/activity';
+};
+
+export type GetUserActivityErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetUserActivityError = GetUserActivityErrors[keyof GetUserActivityErrors];
+
+export type GetUserActivityResponses = {
+    /**
+     * Returns user activity data grouped by endpoint
+     */
+    200: ActivityResponse;
+};
+
+export type GetUserActivityResponse = GetUserActivityResponses[keyof GetUserActivityResponses];
+
+export type GetAnalyticsMetaData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/analytics/meta';
+};
+
+export type GetAnalyticsMetaErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetAnalyticsMetaError = GetAnalyticsMetaErrors[keyof GetAnalyticsMetaErrors];
+
+export type GetAnalyticsMetaResponses = {
+    /**
+     * Returns analytics query metadata
+     */
+    200: GetAnalyticsMetaResponse;
+};
+
+export type GetAnalyticsMetaResponse2 = GetAnalyticsMetaResponses[keyof GetAnalyticsMetaResponses];
+
+export type QueryAnalyticsData = {
+    body: QueryAnalyticsRequest;
+    path?: never;
+    query?: never;
+    url: '/analytics/query';
+};
+
+export type QueryAnalyticsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Request Timeout - Operation exceeded time limit
+     */
+    408: RequestTimeoutResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type QueryAnalyticsError = QueryAnalyticsErrors[keyof QueryAnalyticsErrors];
+
+export type QueryAnalyticsResponses = {
+    /**
+     * Analytics query results
+     */
+    200: QueryAnalyticsResponse;
+};
+
+export type QueryAnalyticsResponse2 = QueryAnalyticsResponses[keyof QueryAnalyticsResponses];
+
+export type CreateSpeechData = {
+    body: SpeechRequest;
+    path?: never;
+    query?: never;
+    url: '/audio/speech';
+};
+
+export type CreateSpeechErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateSpeechError = CreateSpeechErrors[keyof CreateSpeechErrors];
+
+export type CreateSpeechResponses = {
+    /**
+     * Raw audio bytestream. Content-Type varies by requested format (audio/mpeg for mp3, audio/pcm for pcm — 16-bit little-endian).
+     */
+    200: Blob | File;
+};
+
+export type CreateSpeechResponse = CreateSpeechResponses[keyof CreateSpeechResponses];
+
+export type CreateTranscriptionData = {
+    body: SttRequest;
+    path?: never;
+    query?: never;
+    url: '/audio/transcriptions';
+};
+
+export type CreateTranscriptionErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateTranscriptionError = CreateTranscriptionErrors[keyof CreateTranscriptionErrors];
+
+export type CreateTranscriptionResponses = {
+    /**
+     * Transcription result
+     */
+    200: SttResponse;
+};
+
+export type CreateTranscriptionResponse = CreateTranscriptionResponses[keyof CreateTranscriptionResponses];
 
 export type ExchangeAuthCodeData = {
     body: ExchangeAuthCodeRequest;
@@ -1013,6 +12948,14 @@ export type CreateAuthCodeErrors = {
      */
     401: ErrorResponse;
     /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
      * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
@@ -1029,11 +12972,293 @@ export type CreateAuthCodeResponses = {
 
 export type CreateAuthCodeResponse2 = CreateAuthCodeResponses[keyof CreateAuthCodeResponses];
 
-export type CreateChatCompletionData = {
+export type ListBenchmarksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Benchmark source to query. Determines the shape of the returned items. When omitted, returns results from all sources.
+         */
+        source?: 'artificial-analysis' | 'design-arena' | 'openrouter';
+        /**
+         * Filter results by task type. For Artificial Analysis, maps to the corresponding index. For Design Arena, maps to the matching category. `search` returns OpenRouter search benchmark results only.
+         */
+        task_type?: 'coding' | 'intelligence' | 'agentic' | 'search';
+        /**
+         * Return results for one exact OpenRouter benchmark. A `search_*` value narrows the response to search results only; a classic value narrows the OpenRouter items and leaves other sources' items as they are.
+         */
+        benchmark_type?: 'gpqa_diamond' | 'tau_bench_verified_airline' | 'search_browsecomp' | 'search_hle' | 'search_dsqa' | 'search_widesearch';
+        /**
+         * Search benchmarks only: include the published lane configuration whitelist in each search item. Defaults to false. The whitelist is limited to agent turn count, reasoning effort, and temperature so future harness configuration changes do not change the public contract.
+         */
+        include_run_config?: boolean;
+        /**
+         * OpenRouter search benchmarks only: filter by the search engine used.
+         */
+        search_engine?: string;
+        /**
+         * OpenRouter search benchmarks only: filter by the request surface the lane ran on.
+         */
+        search_surface?: 'server-tool' | 'plugin';
+        /**
+         * Design Arena only: arena to query. Defaults to `models` when source is `design-arena`.
+         */
+        arena?: 'models' | 'builders' | 'agents';
+        /**
+         * Design Arena only: category within the arena (e.g. `codecategories`, `uicomponent`, `gamedev`, `3d`, `dataviz`, `image`, `video`, `svg`). When omitted, returns all categories.
+         */
+        category?: string;
+        /**
+         * Maximum number of items to return. When omitted, all matching results are returned.
+         */
+        max_results?: number;
+    };
+    url: '/benchmarks';
+};
+
+export type ListBenchmarksErrors = {
     /**
-     * Chat completion request parameters
+     * Bad Request - Invalid request parameters or malformed input
      */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListBenchmarksError = ListBenchmarksErrors[keyof ListBenchmarksErrors];
+
+export type ListBenchmarksResponses = {
+    /**
+     * Benchmark results filtered by the specified source and optional task type.
+     */
+    200: UnifiedBenchmarksResponse;
+};
+
+export type ListBenchmarksResponse = ListBenchmarksResponses[keyof ListBenchmarksResponses];
+
+export type ListByokKeysData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+        /**
+         * Optional workspace ID to filter by. When omitted, resolves to the account’s default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly.
+         */
+        workspace_id?: string;
+        /**
+         * Optional provider slug to filter by (e.g. `openai`, `anthropic`, `amazon-bedrock`).
+         */
+        provider?: 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai';
+    };
+    url: '/byok';
+};
+
+export type ListByokKeysErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListByokKeysError = ListByokKeysErrors[keyof ListByokKeysErrors];
+
+export type ListByokKeysResponses = {
+    /**
+     * List of BYOK credentials
+     */
+    200: ListByokKeysResponse;
+};
+
+export type ListByokKeysResponse2 = ListByokKeysResponses[keyof ListByokKeysResponses];
+
+export type CreateByokKeyData = {
+    body: CreateByokKeyRequest;
+    path?: never;
+    query?: never;
+    url: '/byok';
+};
+
+export type CreateByokKeyErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateByokKeyError = CreateByokKeyErrors[keyof CreateByokKeyErrors];
+
+export type CreateByokKeyResponses = {
+    /**
+     * BYOK credential created successfully
+     */
+    201: CreateByokKeyResponse;
+};
+
+export type CreateByokKeyResponse2 = CreateByokKeyResponses[keyof CreateByokKeyResponses];
+
+export type DeleteByokKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The BYOK credential ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/byok/{id}';
+};
+
+export type DeleteByokKeyErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteByokKeyError = DeleteByokKeyErrors[keyof DeleteByokKeyErrors];
+
+export type DeleteByokKeyResponses = {
+    /**
+     * BYOK credential deleted successfully
+     */
+    200: DeleteByokKeyResponse;
+};
+
+export type DeleteByokKeyResponse2 = DeleteByokKeyResponses[keyof DeleteByokKeyResponses];
+
+export type GetByokKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The BYOK credential ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/byok/{id}';
+};
+
+export type GetByokKeyErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetByokKeyError = GetByokKeyErrors[keyof GetByokKeyErrors];
+
+export type GetByokKeyResponses = {
+    /**
+     * BYOK credential details
+     */
+    200: GetByokKeyResponse;
+};
+
+export type GetByokKeyResponse2 = GetByokKeyResponses[keyof GetByokKeyResponses];
+
+export type UpdateByokKeyData = {
+    body: UpdateByokKeyRequest;
+    path: {
+        /**
+         * The BYOK credential ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/byok/{id}';
+};
+
+export type UpdateByokKeyErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpdateByokKeyError = UpdateByokKeyErrors[keyof UpdateByokKeyErrors];
+
+export type UpdateByokKeyResponses = {
+    /**
+     * BYOK credential updated successfully
+     */
+    200: UpdateByokKeyResponse;
+};
+
+export type UpdateByokKeyResponse2 = UpdateByokKeyResponses[keyof UpdateByokKeyResponses];
+
+export type CreateChatCompletionData = {
     body: ChatCompletionRequest;
+    headers?: {
+        /**
+         * Opt-in to surface routing metadata on the response under `openrouter_metadata`. Defaults to `disabled`. The legacy header `X-OpenRouter-Experimental-Metadata` is also accepted for backward compatibility.
+         */
+        'X-OpenRouter-Metadata'?: MetadataLevel;
+    };
     path?: never;
     query?: never;
     url: '/chat/completions';
@@ -1041,11 +13266,11 @@ export type CreateChatCompletionData = {
 
 export type CreateChatCompletionErrors = {
     /**
-     * Bad request - invalid parameters
+     * Bad Request - Invalid request parameters or malformed input
      */
     400: ErrorResponse;
     /**
-     * Unauthorized - invalid API key
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
@@ -1053,17 +13278,49 @@ export type CreateChatCompletionErrors = {
      */
     402: ErrorResponse;
     /**
+     * Forbidden - Authentication successful but insufficient permissions, or a guardrail blocked the request. When guardrails block and the `X-OpenRouter-Metadata: enabled` header is present, the response includes `openrouter_metadata` with full routing context and a `pipeline` array containing guardrail stage details.
+     */
+    403: ErrorResponse;
+    /**
      * Not Found - no endpoint can serve this model and request
      */
     404: ErrorResponse;
     /**
-     * Too many requests - rate limit exceeded
+     * Request Timeout - Operation exceeded time limit
+     */
+    408: RequestTimeoutResponse;
+    /**
+     * Payload Too Large - Request payload exceeds size limits
+     */
+    413: PayloadTooLargeResponse;
+    /**
+     * Unprocessable Entity - Semantic validation failure
+     */
+    422: UnprocessableEntityResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
      */
     429: ErrorResponse;
     /**
-     * Internal server error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
 };
 
 export type CreateChatCompletionError = CreateChatCompletionErrors[keyof CreateChatCompletionErrors];
@@ -1077,6 +13334,409 @@ export type CreateChatCompletionResponses = {
 
 export type CreateChatCompletionResponse = CreateChatCompletionResponses[keyof CreateChatCompletionResponses];
 
+export type ListTaskClassificationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Trailing time window for the classification data. Currently only `7d` (trailing 7 days) is supported.
+         */
+        window?: '7d';
+    };
+    url: '/classifications/task';
+};
+
+export type ListTaskClassificationsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListTaskClassificationsError = ListTaskClassificationsErrors[keyof ListTaskClassificationsErrors];
+
+export type ListTaskClassificationsResponses = {
+    /**
+     * Task classification market-share data for the requested trailing window.
+     */
+    200: TaskClassificationResponse;
+};
+
+export type ListTaskClassificationsResponse = ListTaskClassificationsResponses[keyof ListTaskClassificationsResponses];
+
+export type GetCreditsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/credits';
+};
+
+export type GetCreditsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetCreditsError = GetCreditsErrors[keyof GetCreditsErrors];
+
+export type GetCreditsResponses = {
+    /**
+     * Returns the total credits purchased and used
+     */
+    200: GetCreditsResponse;
+};
+
+export type GetCreditsResponse2 = GetCreditsResponses[keyof GetCreditsResponses];
+
+export type CreateCoinbaseChargeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/credits/coinbase';
+};
+
+export type CreateCoinbaseChargeErrors = {
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Gone - Endpoint has been permanently removed or deprecated
+     */
+    410: GoneResponse;
+};
+
+export type CreateCoinbaseChargeError = CreateCoinbaseChargeErrors[keyof CreateCoinbaseChargeErrors];
+
+export type CreateCoinbaseChargeResponses = {
+    /**
+     * This endpoint is deprecated and will never return a 200 response.
+     */
+    200: unknown;
+};
+
+export type GetAppRankingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Marketplace category group to filter by (e.g. `coding`). Only apps tagged with a subcategory inside this group are returned. Mutually combinable with `subcategory` — when both are supplied the `subcategory` must belong to the `category` group.
+         */
+        category?: 'coding' | 'creative' | 'productivity' | 'entertainment';
+        /**
+         * Marketplace subcategory to filter by (e.g. `cli-agent`). Takes precedence over `category` for the actual filter; when `category` is also supplied the pair must be consistent.
+         */
+        subcategory?: 'cli-agent' | 'ide-extension' | 'cloud-agent' | 'programming-app' | 'native-app-builder' | 'creative-writing' | 'video-gen' | 'image-gen' | 'audio-gen' | 'roleplay' | 'game' | 'writing-assistant' | 'general-chat' | 'personal-agent' | 'legal';
+        /**
+         * `popular` ranks apps by total token volume inside the date window. `trending` ranks apps by absolute excess token growth: window volume minus the average volume of the three equal-length periods immediately preceding the window. Apps with no excess growth are omitted from `trending` results.
+         */
+        sort?: 'popular' | 'trending';
+        /**
+         * Start of the date window in YYYY-MM-DD (UTC), inclusive. Defaults to 30 days before `end_date`. The dataset begins at 2025-01-01; earlier values are clamped forward to that floor and the resolved value is echoed in `meta.start_date`.
+         */
+        start_date?: string;
+        /**
+         * End of the date window in YYYY-MM-DD (UTC), inclusive. Defaults to the most recent completed UTC day. Must be on or after 2025-01-01; earlier values are rejected with a 400.
+         */
+        end_date?: string;
+        /**
+         * Maximum number of apps to return (1-100). Defaults to 50.
+         */
+        limit?: number;
+        /**
+         * Number of ranked apps to skip before the first returned row (0-100). Defaults to 0. `rank` stays absolute, so the first row of `offset=50` is `rank: 51`.
+         */
+        offset?: number | null;
+    };
+    url: '/datasets/app-rankings';
+};
+
+export type GetAppRankingsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetAppRankingsError = GetAppRankingsErrors[keyof GetAppRankingsErrors];
+
+export type GetAppRankingsResponses = {
+    /**
+     * Apps ranked per the requested `sort`, re-numbered 1..N. `popular` sorts by `total_tokens` descending; `trending` sorts by absolute excess token growth descending and may return fewer than `limit` rows.
+     */
+    200: AppRankingsResponse;
+};
+
+export type GetAppRankingsResponse = GetAppRankingsResponses[keyof GetAppRankingsResponses];
+
+export type GetRankingsDailyData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Start of the date window in YYYY-MM-DD (UTC), inclusive. Defaults to 30 days before `end_date`. The dataset begins at 2025-01-01; earlier values are clamped forward to that floor and the resolved value is echoed in `meta.start_date`.
+         */
+        start_date?: string;
+        /**
+         * End of the date window in YYYY-MM-DD (UTC), inclusive. Defaults to the most recent completed UTC day. Must be on or after 2025-01-01; earlier values are rejected with a 400.
+         */
+        end_date?: string;
+        /**
+         * Time grain of each row. `day` (default) returns the per-UTC-day series; `week` buckets by ISO week start; `month` buckets by month start. With `category` or `language_type` only `week` (default) and `month` are available — `day` is rejected with a 400 because those datasets are aggregated weekly. For those sampled datasets `period=month` buckets each week by its week-start month, so totals are approximate at month boundaries.
+         */
+        period?: 'day' | 'week' | 'month';
+        /**
+         * Restrict to models for a modality surface: `text` / `image_output` match output modality, `image` / `audio` match input modality, and `tool_calling` keeps only rows that recorded at least one tool call. Exact dataset — cannot be combined with `category` or `language_type`.
+         */
+        modality?: 'text' | 'image' | 'image_output' | 'audio' | 'tool_calling';
+        /**
+         * Restrict to requests whose context length falls in this bucket (`1K`, `10K`, `100K`, `1M`, or `10M`). Exact dataset — cannot be combined with `category` or `language_type`.
+         */
+        context_bucket?: '1K' | '10K' | '100K' | '1M' | '10M';
+        /**
+         * Restrict to a use-case category (e.g. `programming`, `roleplay`). Sourced from a sampled, upsampled dataset, so `total_tokens` is an estimate and is aggregated weekly (the trailing weekly bucket may include traffic past `end_date`). Cannot be combined with `modality`, `context_bucket`, or `language_type`.
+         */
+        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia';
+        /**
+         * Restrict to natural-language or programming-language tagged activity. Sourced from a sampled, upsampled dataset, so `total_tokens` is an estimate and is aggregated weekly (the trailing weekly bucket may include traffic past `end_date`). Cannot be combined with `modality`, `context_bucket`, or `category`.
+         */
+        language_type?: 'natural' | 'programming';
+    };
+    url: '/datasets/rankings-daily';
+};
+
+export type GetRankingsDailyErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetRankingsDailyError = GetRankingsDailyErrors[keyof GetRankingsDailyErrors];
+
+export type GetRankingsDailyResponses = {
+    /**
+     * Up to 51 rows per day — the top 50 public models by `total_tokens` plus a single aggregated `other` row covering every model outside that top 50. Sorted by `date` ascending, then by `total_tokens` descending, with `other` pinned last within its date.
+     */
+    200: RankingsDailyResponse;
+};
+
+export type GetRankingsDailyResponse = GetRankingsDailyResponses[keyof GetRankingsDailyResponses];
+
+export type GetSessionCostData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Filter to one published harness slug.
+         */
+        app_slug?: string;
+        /**
+         * Exact model permaslug filter. Works across all harness apps.
+         */
+        model?: string;
+        /**
+         * Filter by the inclusive number of turns in a session.
+         */
+        turn_range?: '1-turn' | '2-9-turns' | '10-49-turns' | '50-plus-turns';
+        /**
+         * Maximum number of cells to return (1-500). Defaults to 100.
+         */
+        limit?: number;
+        /**
+         * Number of sorted cells to skip (0-5000). Defaults to 0.
+         */
+        offset?: number | null;
+    };
+    url: '/datasets/session-cost';
+};
+
+export type GetSessionCostErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetSessionCostError = GetSessionCostErrors[keyof GetSessionCostErrors];
+
+export type GetSessionCostResponses = {
+    /**
+     * Aggregated cost-per-session cells for the requested filters.
+     */
+    200: SessionCostResponse;
+};
+
+export type GetSessionCostResponse = GetSessionCostResponses[keyof GetSessionCostResponses];
+
+export type CreateEmbeddingsData = {
+    body: CreateEmbeddingsRequest;
+    path?: never;
+    query?: never;
+    url: '/embeddings';
+};
+
+export type CreateEmbeddingsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Request Timeout - Operation exceeded time limit
+     */
+    408: RequestTimeoutResponse;
+    /**
+     * Payload Too Large - Request payload exceeds size limits
+     */
+    413: PayloadTooLargeResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateEmbeddingsError = CreateEmbeddingsErrors[keyof CreateEmbeddingsErrors];
+
+export type CreateEmbeddingsResponses = {
+    /**
+     * Embedding response
+     */
+    200: CreateEmbeddingsResponse;
+};
+
+export type CreateEmbeddingsResponse2 = CreateEmbeddingsResponses[keyof CreateEmbeddingsResponses];
+
+export type ListEmbeddingsModelsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination. When both offset and limit are omitted, the full list is returned
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 1000). When both offset and limit are omitted, the full list is returned
+         */
+        limit?: number;
+    };
+    url: '/embeddings/models';
+};
+
+export type ListEmbeddingsModelsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListEmbeddingsModelsError = ListEmbeddingsModelsErrors[keyof ListEmbeddingsModelsErrors];
+
+export type ListEmbeddingsModelsResponses = {
+    /**
+     * Returns a list of embeddings models
+     */
+    200: ListModelsResponse;
+};
+
+export type ListEmbeddingsModelsResponse = ListEmbeddingsModelsResponses[keyof ListEmbeddingsModelsResponses];
+
 export type ListZdrEndpointsData = {
     body?: never;
     path?: never;
@@ -1089,6 +13749,10 @@ export type ListZdrEndpointsErrors = {
      * Unauthorized - missing or invalid API key
      */
     401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -1105,6 +13769,1168 @@ export type ListZdrEndpointsResponses = {
 };
 
 export type ListZdrEndpointsResponse2 = ListZdrEndpointsResponses[keyof ListZdrEndpointsResponses];
+
+export type ListFilesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Maximum number of files to return (1–1000).
+         */
+        limit?: number;
+        /**
+         * Opaque pagination cursor from a previous response.
+         */
+        cursor?: string;
+        /**
+         * Workspace to scope the request to. Defaults to the caller’s default workspace.
+         */
+        workspace_id?: string;
+        /**
+         * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+         */
+        provider?: FileProvider;
+        /**
+         * OpenAI-style forward cursor: the id to list after.
+         */
+        after?: string;
+        /**
+         * Anthropic-style forward cursor: the id to list after.
+         */
+        after_id?: string;
+        /**
+         * Anthropic-style reverse cursor. Not supported by OpenRouter storage.
+         */
+        before_id?: string;
+        /**
+         * Sort direction. Only `asc` is supported by OpenRouter storage.
+         */
+        order?: 'asc' | 'desc';
+    };
+    url: '/files';
+};
+
+export type ListFilesErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+};
+
+export type ListFilesError = ListFilesErrors[keyof ListFilesErrors];
+
+export type ListFilesResponses = {
+    /**
+     * A page of files.
+     */
+    200: FileListResponse;
+};
+
+export type ListFilesResponse = ListFilesResponses[keyof ListFilesResponses];
+
+export type UploadFileData = {
+    body: {
+        file: Blob | File;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Workspace to scope the request to. Defaults to the caller’s default workspace.
+         */
+        workspace_id?: string;
+        /**
+         * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+         */
+        provider?: FileProvider;
+    };
+    url: '/files';
+};
+
+export type UploadFileErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Payload Too Large - Request payload exceeds size limits
+     */
+    413: PayloadTooLargeResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+};
+
+export type UploadFileError = UploadFileErrors[keyof UploadFileErrors];
+
+export type UploadFileResponses = {
+    /**
+     * The uploaded file metadata.
+     */
+    200: FileResponse;
+};
+
+export type UploadFileResponse = UploadFileResponses[keyof UploadFileResponses];
+
+export type DeleteFileData = {
+    body?: never;
+    path: {
+        file_id: string;
+    };
+    query?: {
+        /**
+         * Workspace to scope the request to. Defaults to the caller’s default workspace.
+         */
+        workspace_id?: string;
+        /**
+         * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+         */
+        provider?: FileProvider;
+    };
+    url: '/files/{file_id}';
+};
+
+export type DeleteFileErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+};
+
+export type DeleteFileError = DeleteFileErrors[keyof DeleteFileErrors];
+
+export type DeleteFileResponses = {
+    /**
+     * The file was deleted.
+     */
+    200: FileDeleteResponse;
+};
+
+export type DeleteFileResponse = DeleteFileResponses[keyof DeleteFileResponses];
+
+export type GetFileData = {
+    body?: never;
+    path: {
+        file_id: string;
+    };
+    query?: {
+        /**
+         * Workspace to scope the request to. Defaults to the caller’s default workspace.
+         */
+        workspace_id?: string;
+        /**
+         * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+         */
+        provider?: FileProvider;
+    };
+    url: '/files/{file_id}';
+};
+
+export type GetFileErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+};
+
+export type GetFileError = GetFileErrors[keyof GetFileErrors];
+
+export type GetFileResponses = {
+    /**
+     * The file metadata.
+     */
+    200: FileResponse;
+};
+
+export type GetFileResponse = GetFileResponses[keyof GetFileResponses];
+
+export type DownloadFileContentData = {
+    body?: never;
+    path: {
+        file_id: string;
+    };
+    query?: {
+        /**
+         * Workspace to scope the request to. Defaults to the caller’s default workspace.
+         */
+        workspace_id?: string;
+        /**
+         * Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage.
+         */
+        provider?: FileProvider;
+    };
+    url: '/files/{file_id}/content';
+};
+
+export type DownloadFileContentErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+};
+
+export type DownloadFileContentError = DownloadFileContentErrors[keyof DownloadFileContentErrors];
+
+export type DownloadFileContentResponses = {
+    /**
+     * The raw file content.
+     */
+    200: Blob | File;
+};
+
+export type DownloadFileContentResponse = DownloadFileContentResponses[keyof DownloadFileContentResponses];
+
+export type GetGenerationData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The generation ID
+         */
+        id: string;
+    };
+    url: '/generation';
+};
+
+export type GetGenerationErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type GetGenerationError = GetGenerationErrors[keyof GetGenerationErrors];
+
+export type GetGenerationResponses = {
+    /**
+     * Returns the request metadata for this generation
+     */
+    200: GenerationResponse;
+};
+
+export type GetGenerationResponse = GetGenerationResponses[keyof GetGenerationResponses];
+
+export type GetGenerationContentData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The generation ID
+         */
+        id: string;
+    };
+    url: '/generation/content';
+};
+
+export type GetGenerationContentErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type GetGenerationContentError = GetGenerationContentErrors[keyof GetGenerationContentErrors];
+
+export type GetGenerationContentResponses = {
+    /**
+     * Returns the stored prompt and completion content, plus the failure error when the generation failed
+     */
+    200: GenerationContentResponse;
+};
+
+export type GetGenerationContentResponse = GetGenerationContentResponses[keyof GetGenerationContentResponses];
+
+export type SubmitGenerationFeedbackData = {
+    body: SubmitGenerationFeedbackRequest;
+    path?: never;
+    query?: never;
+    url: '/generation/feedback';
+};
+
+export type SubmitGenerationFeedbackErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type SubmitGenerationFeedbackError = SubmitGenerationFeedbackErrors[keyof SubmitGenerationFeedbackErrors];
+
+export type SubmitGenerationFeedbackResponses = {
+    /**
+     * Feedback recorded successfully
+     */
+    200: SubmitGenerationFeedbackResponse;
+};
+
+export type SubmitGenerationFeedbackResponse2 = SubmitGenerationFeedbackResponses[keyof SubmitGenerationFeedbackResponses];
+
+export type ListGuardrailsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+        /**
+         * Filter guardrails by workspace ID. By default, guardrails in the default workspace are returned.
+         */
+        workspace_id?: string;
+    };
+    url: '/guardrails';
+};
+
+export type ListGuardrailsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListGuardrailsError = ListGuardrailsErrors[keyof ListGuardrailsErrors];
+
+export type ListGuardrailsResponses = {
+    /**
+     * List of guardrails
+     */
+    200: ListGuardrailsResponse;
+};
+
+export type ListGuardrailsResponse2 = ListGuardrailsResponses[keyof ListGuardrailsResponses];
+
+export type CreateGuardrailData = {
+    body: CreateGuardrailRequest;
+    path?: never;
+    query?: never;
+    url: '/guardrails';
+};
+
+export type CreateGuardrailErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateGuardrailError = CreateGuardrailErrors[keyof CreateGuardrailErrors];
+
+export type CreateGuardrailResponses = {
+    /**
+     * Guardrail created successfully
+     */
+    201: CreateGuardrailResponse;
+};
+
+export type CreateGuardrailResponse2 = CreateGuardrailResponses[keyof CreateGuardrailResponses];
+
+export type ListKeyAssignmentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/guardrails/assignments/keys';
+};
+
+export type ListKeyAssignmentsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListKeyAssignmentsError = ListKeyAssignmentsErrors[keyof ListKeyAssignmentsErrors];
+
+export type ListKeyAssignmentsResponses = {
+    /**
+     * List of key assignments
+     */
+    200: ListKeyAssignmentsResponse;
+};
+
+export type ListKeyAssignmentsResponse2 = ListKeyAssignmentsResponses[keyof ListKeyAssignmentsResponses];
+
+export type ListMemberAssignmentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/guardrails/assignments/members';
+};
+
+export type ListMemberAssignmentsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListMemberAssignmentsError = ListMemberAssignmentsErrors[keyof ListMemberAssignmentsErrors];
+
+export type ListMemberAssignmentsResponses = {
+    /**
+     * List of member assignments
+     */
+    200: ListMemberAssignmentsResponse;
+};
+
+export type ListMemberAssignmentsResponse2 = ListMemberAssignmentsResponses[keyof ListMemberAssignmentsResponses];
+
+export type DeleteGuardrailData = {
+    body?: never;
+    path: {
+        /**
+         * The unique identifier of the guardrail to delete
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}';
+};
+
+export type DeleteGuardrailErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteGuardrailError = DeleteGuardrailErrors[keyof DeleteGuardrailErrors];
+
+export type DeleteGuardrailResponses = {
+    /**
+     * Guardrail deleted successfully
+     */
+    200: DeleteGuardrailResponse;
+};
+
+export type DeleteGuardrailResponse2 = DeleteGuardrailResponses[keyof DeleteGuardrailResponses];
+
+export type GetGuardrailData = {
+    body?: never;
+    path: {
+        /**
+         * The unique identifier of the guardrail to retrieve
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}';
+};
+
+export type GetGuardrailErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Guardrail not found, or the workspace default guardrail has not been configured yet.
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetGuardrailError = GetGuardrailErrors[keyof GetGuardrailErrors];
+
+export type GetGuardrailResponses = {
+    /**
+     * Guardrail details
+     */
+    200: GetGuardrailResponse;
+};
+
+export type GetGuardrailResponse2 = GetGuardrailResponses[keyof GetGuardrailResponses];
+
+export type UpdateGuardrailData = {
+    body: UpdateGuardrailRequest;
+    path: {
+        /**
+         * The unique identifier of the guardrail to update
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}';
+};
+
+export type UpdateGuardrailErrors = {
+    /**
+     * Invalid request, or an attempt to change a workspace default guardrail's name (which is derived from its workspace and not editable).
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpdateGuardrailError = UpdateGuardrailErrors[keyof UpdateGuardrailErrors];
+
+export type UpdateGuardrailResponses = {
+    /**
+     * Guardrail updated successfully
+     */
+    200: UpdateGuardrailResponse;
+};
+
+export type UpdateGuardrailResponse2 = UpdateGuardrailResponses[keyof UpdateGuardrailResponses];
+
+export type ListGuardrailKeyAssignmentsData = {
+    body?: never;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/guardrails/{id}/assignments/keys';
+};
+
+export type ListGuardrailKeyAssignmentsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListGuardrailKeyAssignmentsError = ListGuardrailKeyAssignmentsErrors[keyof ListGuardrailKeyAssignmentsErrors];
+
+export type ListGuardrailKeyAssignmentsResponses = {
+    /**
+     * List of key assignments
+     */
+    200: ListKeyAssignmentsResponse;
+};
+
+export type ListGuardrailKeyAssignmentsResponse = ListGuardrailKeyAssignmentsResponses[keyof ListGuardrailKeyAssignmentsResponses];
+
+export type AssignKeysToGuardrailData = {
+    body: BulkAssignKeysRequest;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}/assignments/keys';
+};
+
+export type AssignKeysToGuardrailErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type AssignKeysToGuardrailError = AssignKeysToGuardrailErrors[keyof AssignKeysToGuardrailErrors];
+
+export type AssignKeysToGuardrailResponses = {
+    /**
+     * Assignment result
+     */
+    200: BulkAssignKeysResponse;
+};
+
+export type AssignKeysToGuardrailResponse = AssignKeysToGuardrailResponses[keyof AssignKeysToGuardrailResponses];
+
+export type UnassignKeysFromGuardrailData = {
+    body: BulkUnassignKeysRequest;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}/assignments/keys/remove';
+};
+
+export type UnassignKeysFromGuardrailErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UnassignKeysFromGuardrailError = UnassignKeysFromGuardrailErrors[keyof UnassignKeysFromGuardrailErrors];
+
+export type UnassignKeysFromGuardrailResponses = {
+    /**
+     * Unassignment result
+     */
+    200: BulkUnassignKeysResponse;
+};
+
+export type UnassignKeysFromGuardrailResponse = UnassignKeysFromGuardrailResponses[keyof UnassignKeysFromGuardrailResponses];
+
+export type ListGuardrailMemberAssignmentsData = {
+    body?: never;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/guardrails/{id}/assignments/members';
+};
+
+export type ListGuardrailMemberAssignmentsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListGuardrailMemberAssignmentsError = ListGuardrailMemberAssignmentsErrors[keyof ListGuardrailMemberAssignmentsErrors];
+
+export type ListGuardrailMemberAssignmentsResponses = {
+    /**
+     * List of member assignments
+     */
+    200: ListMemberAssignmentsResponse;
+};
+
+export type ListGuardrailMemberAssignmentsResponse = ListGuardrailMemberAssignmentsResponses[keyof ListGuardrailMemberAssignmentsResponses];
+
+export type AssignMembersToGuardrailData = {
+    body: BulkAssignMembersRequest;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}/assignments/members';
+};
+
+export type AssignMembersToGuardrailErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type AssignMembersToGuardrailError = AssignMembersToGuardrailErrors[keyof AssignMembersToGuardrailErrors];
+
+export type AssignMembersToGuardrailResponses = {
+    /**
+     * Assignment result
+     */
+    200: BulkAssignMembersResponse;
+};
+
+export type AssignMembersToGuardrailResponse = AssignMembersToGuardrailResponses[keyof AssignMembersToGuardrailResponses];
+
+export type UnassignMembersFromGuardrailData = {
+    body: BulkUnassignMembersRequest;
+    path: {
+        /**
+         * The unique identifier of the guardrail
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/guardrails/{id}/assignments/members/remove';
+};
+
+export type UnassignMembersFromGuardrailErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UnassignMembersFromGuardrailError = UnassignMembersFromGuardrailErrors[keyof UnassignMembersFromGuardrailErrors];
+
+export type UnassignMembersFromGuardrailResponses = {
+    /**
+     * Unassignment result
+     */
+    200: BulkUnassignMembersResponse;
+};
+
+export type UnassignMembersFromGuardrailResponse = UnassignMembersFromGuardrailResponses[keyof UnassignMembersFromGuardrailResponses];
+
+export type CreateImageData = {
+    body: ImageGenerationRequest;
+    path?: never;
+    query?: never;
+    url: '/images';
+};
+
+export type CreateImageErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Payload Too Large - Request payload exceeds size limits
+     */
+    413: PayloadTooLargeResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateImageError = CreateImageErrors[keyof CreateImageErrors];
+
+export type CreateImageResponses = {
+    /**
+     * Image generation response
+     */
+    200: ImageGenerationResponse;
+};
+
+export type CreateImageResponse = CreateImageResponses[keyof CreateImageResponses];
+
+export type ListImageModelsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/images/models';
+};
+
+export type ListImageModelsErrors = {
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListImageModelsError = ListImageModelsErrors[keyof ListImageModelsErrors];
+
+export type ListImageModelsResponses = {
+    /**
+     * List of image generation models
+     */
+    200: ImageModelsListResponse;
+};
+
+export type ListImageModelsResponse = ListImageModelsResponses[keyof ListImageModelsResponses];
+
+export type ListImageModelEndpointsData = {
+    body?: never;
+    path: {
+        /**
+         * Model author/organization
+         */
+        author: string;
+        /**
+         * Model slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/images/models/{author}/{slug}/endpoints';
+};
+
+export type ListImageModelEndpointsErrors = {
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListImageModelEndpointsError = ListImageModelEndpointsErrors[keyof ListImageModelEndpointsErrors];
+
+export type ListImageModelEndpointsResponses = {
+    /**
+     * The full per-endpoint records for an image model
+     */
+    200: ImageModelEndpointsResponse;
+};
+
+export type ListImageModelEndpointsResponse = ListImageModelEndpointsResponses[keyof ListImageModelEndpointsResponses];
 
 export type GetCurrentKeyData = {
     body?: never;
@@ -1147,13 +14973,21 @@ export type ListKeysData = {
          * Number of API keys to skip for pagination
          */
         offset?: number;
+        /**
+         * Filter API keys by workspace ID. By default, keys in the default workspace are returned.
+         */
+        workspace_id?: string;
     };
     url: '/keys';
 };
 
 export type ListKeysErrors = {
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
@@ -1161,7 +14995,7 @@ export type ListKeysErrors = {
      */
     429: ErrorResponse;
     /**
-     * Internal Server Error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1186,19 +15020,23 @@ export type CreateKeyData = {
 
 export type CreateKeyErrors = {
     /**
-     * Bad Request - Invalid request parameters
+     * Bad Request - Invalid request parameters or malformed input
      */
     400: ErrorResponse;
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
     429: ErrorResponse;
     /**
-     * Internal Server Error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1228,11 +15066,11 @@ export type DeleteKeyData = {
 
 export type DeleteKeyErrors = {
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
-     * Not Found - API key does not exist
+     * Not Found - Resource does not exist
      */
     404: ErrorResponse;
     /**
@@ -1240,7 +15078,7 @@ export type DeleteKeyErrors = {
      */
     429: ErrorResponse;
     /**
-     * Internal Server Error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1270,11 +15108,11 @@ export type GetKeyData = {
 
 export type GetKeyErrors = {
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
-     * Not Found - API key does not exist
+     * Not Found - Resource does not exist
      */
     404: ErrorResponse;
     /**
@@ -1282,7 +15120,7 @@ export type GetKeyErrors = {
      */
     429: ErrorResponse;
     /**
-     * Internal Server Error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1299,7 +15137,7 @@ export type GetKeyResponses = {
 export type GetKeyResponse2 = GetKeyResponses[keyof GetKeyResponses];
 
 export type UpdateKeyData = {
-    body?: UpdateKeyRequest;
+    body: UpdateKeyRequest;
     path: {
         /**
          * The hash identifier of the API key to update
@@ -1312,15 +15150,15 @@ export type UpdateKeyData = {
 
 export type UpdateKeyErrors = {
     /**
-     * Bad Request - Invalid request parameters
+     * Bad Request - Invalid request parameters or malformed input
      */
     400: ErrorResponse;
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
-     * Not Found - API key does not exist
+     * Not Found - Resource does not exist
      */
     404: ErrorResponse;
     /**
@@ -1328,7 +15166,7 @@ export type UpdateKeyErrors = {
      */
     429: ErrorResponse;
     /**
-     * Internal Server Error
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1343,6 +15181,65 @@ export type UpdateKeyResponses = {
 };
 
 export type UpdateKeyResponse2 = UpdateKeyResponses[keyof UpdateKeyResponses];
+
+export type CreateMessageData = {
+    body: MessagesRequest;
+    headers?: {
+        /**
+         * Opt-in to surface routing metadata on the response under `openrouter_metadata`. Defaults to `disabled`. The legacy header `X-OpenRouter-Experimental-Metadata` is also accepted for backward compatibility.
+         */
+        'X-OpenRouter-Metadata'?: MetadataLevel;
+    };
+    path?: never;
+    query?: never;
+    url: '/messages';
+};
+
+export type CreateMessageErrors = {
+    /**
+     * Invalid request error
+     */
+    400: AnthropicMessagesErrorResponse;
+    /**
+     * Authentication error
+     */
+    401: AnthropicMessagesErrorResponse;
+    /**
+     * Forbidden error
+     */
+    403: AnthropicMessagesErrorResponse;
+    /**
+     * Not found error
+     */
+    404: AnthropicMessagesErrorResponse;
+    /**
+     * Rate limit error
+     */
+    429: AnthropicMessagesErrorResponse;
+    /**
+     * API error
+     */
+    500: AnthropicMessagesErrorResponse;
+    /**
+     * Overloaded error
+     */
+    503: AnthropicMessagesErrorResponse;
+    /**
+     * Overloaded error
+     */
+    529: AnthropicMessagesErrorResponse;
+};
+
+export type CreateMessageError = CreateMessageErrors[keyof CreateMessageErrors];
+
+export type CreateMessageResponses = {
+    /**
+     * Successful response
+     */
+    200: MessagesResult;
+};
+
+export type CreateMessageResponse = CreateMessageResponses[keyof CreateMessageResponses];
 
 export type GetModelData = {
     body?: never;
@@ -1366,9 +15263,17 @@ export type GetModelErrors = {
      */
     401: ErrorResponse;
     /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
      * Not Found - the model does not exist
      */
     404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
 };
 
 export type GetModelError = GetModelErrors[keyof GetModelErrors];
@@ -1386,17 +15291,137 @@ export type ListModelsData = {
     body?: never;
     path?: never;
     query?: {
-        category?: string;
+        /**
+         * Number of records to skip for pagination. When both offset and limit are omitted, the full list is returned
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 1000). When both offset and limit are omitted, the full list is returned
+         */
+        limit?: number;
+        /**
+         * Filter models by use case category
+         */
+        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia';
+        /**
+         * Filter models by supported parameter (comma-separated)
+         */
         supported_parameters?: string;
+        /**
+         * Filter models by output modality. Accepts a comma-separated list of modalities (text, image, audio, embeddings) or "all" to include all models. Defaults to "text".
+         */
+        output_modalities?: string;
+        /**
+         * Sort the returned models server-side. Prefer this over fetching the full list and sorting client-side. Options: pricing-low-to-high, pricing-high-to-low (average prompt/completion price), context-high-to-low (context length), throughput-high-to-low, latency-low-to-high (recent median performance), most-popular, top-weekly (tokens processed in the last week), newest (creation date), intelligence-high-to-low, coding-high-to-low, agentic-high-to-low (Artificial Analysis indices), design-arena-elo-high-to-low (best Design Arena ELO across arenas). Models without a score for the chosen benchmark are placed last. When omitted, the existing default ordering is preserved.
+         */
+        sort?: 'most-popular' | 'newest' | 'top-weekly' | 'pricing-low-to-high' | 'pricing-high-to-low' | 'context-high-to-low' | 'throughput-high-to-low' | 'latency-low-to-high' | 'intelligence-high-to-low' | 'coding-high-to-low' | 'agentic-high-to-low' | 'design-arena-elo-high-to-low';
+        /**
+         * Return results as RSS feed
+         */
         use_rss?: string;
+        /**
+         * Use chat links in RSS feed items
+         */
         use_rss_chat_links?: string;
+        /**
+         * Free-text search by model name or slug.
+         */
+        q?: string;
+        /**
+         * Filter models by input modality. Comma-separated list of: text, image, audio, file.
+         */
+        input_modalities?: string;
+        /**
+         * Minimum context length (tokens). Models with smaller context are excluded.
+         */
+        context?: number;
+        /**
+         * Minimum prompt price in $/M tokens.
+         */
+        min_price?: number | null;
+        /**
+         * Maximum prompt price in $/M tokens.
+         */
+        max_price?: number | null;
+        /**
+         * Filter models by architecture/model family (e.g. GPT, Claude, Gemini, Llama).
+         */
+        arch?: string;
+        /**
+         * Filter models by the organization that created the model. Comma-separated list of author slugs.
+         */
+        model_authors?: string;
+        /**
+         * Filter models by hosting provider. Comma-separated list of provider names.
+         */
+        providers?: string;
+        /**
+         * Filter by distillation capability. "true" returns only distillable models, "false" excludes them.
+         */
+        distillable?: 'true' | 'false';
+        /**
+         * When set to "true", return only models with zero data retention endpoints.
+         */
+        zdr?: 'true';
+        /**
+         * Filter to models with endpoints in the given data region ("eu" or "us").
+         */
+        region?: 'eu' | 'us';
+        /**
+         * Minimum completion (output) price in $/M tokens.
+         */
+        min_output_price?: number | null;
+        /**
+         * Maximum completion (output) price in $/M tokens.
+         */
+        max_output_price?: number | null;
+        /**
+         * Minimum model age in days since its creation date.
+         */
+        min_age_days?: number | null;
+        /**
+         * Maximum model age in days since its creation date.
+         */
+        max_age_days?: number | null;
+        /**
+         * Minimum Artificial Analysis intelligence index.
+         */
+        min_intelligence_index?: number | null;
+        /**
+         * Maximum Artificial Analysis intelligence index.
+         */
+        max_intelligence_index?: number | null;
+        /**
+         * Minimum Artificial Analysis coding index.
+         */
+        min_coding_index?: number | null;
+        /**
+         * Maximum Artificial Analysis coding index.
+         */
+        max_coding_index?: number | null;
+        /**
+         * Minimum Artificial Analysis agentic index.
+         */
+        min_agentic_index?: number | null;
+        /**
+         * Maximum Artificial Analysis agentic index.
+         */
+        max_agentic_index?: number | null;
+        /**
+         * Minimum tool-calling success rate, as a fraction in [0, 1] (e.g. 0.9 = 90% of requests finishing with a tool_calls finish reason).
+         */
+        min_tool_success_rate?: number | null;
+        /**
+         * Maximum tool-calling success rate, as a fraction in [0, 1].
+         */
+        max_tool_success_rate?: number | null;
     };
     url: '/models';
 };
 
 export type ListModelsErrors = {
     /**
-     * Bad Request - Invalid request parameters
+     * Bad Request - Invalid request parameters or malformed input
      */
     400: ErrorResponse;
     /**
@@ -1404,7 +15429,11 @@ export type ListModelsErrors = {
      */
     401: ErrorResponse;
     /**
-     * Internal Server Error
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1419,6 +15448,48 @@ export type ListModelsResponses = {
 };
 
 export type ListModelsResponse2 = ListModelsResponses[keyof ListModelsResponses];
+
+export type CountModelsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Filter models by output modality. Accepts a comma-separated list of modalities (text, image, audio, embeddings) or "all" to include all models. Defaults to "text".
+         */
+        output_modalities?: string;
+    };
+    url: '/models/count';
+};
+
+export type CountModelsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CountModelsError = CountModelsErrors[keyof CountModelsErrors];
+
+export type CountModelsResponses = {
+    /**
+     * Returns the total count of available models
+     */
+    200: ModelsCountResponse;
+};
+
+export type CountModelsResponse = CountModelsResponses[keyof CountModelsResponses];
 
 export type ListEmbeddingModelsData = {
     body?: never;
@@ -1456,17 +15527,34 @@ export type ListEmbeddingModelsResponse = ListEmbeddingModelsResponses[keyof Lis
 export type ListUserModelsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination. When both offset and limit are omitted, the full list is returned
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 1000). When both offset and limit are omitted, the full list is returned
+         */
+        limit?: number;
+    };
     url: '/models/user';
 };
 
 export type ListUserModelsErrors = {
     /**
-     * Unauthorized - Missing or invalid authentication
+     * Unauthorized - Authentication required or invalid credentials
      */
     401: ErrorResponse;
     /**
-     * Internal Server Error
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
      */
     500: ErrorResponse;
 };
@@ -1504,6 +15592,10 @@ export type ListModelEndpointsErrors = {
      */
     401: ErrorResponse;
     /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
      * Not Found - Resource does not exist
      */
     404: ErrorResponse;
@@ -1523,6 +15615,261 @@ export type ListModelEndpointsResponses = {
 };
 
 export type ListModelEndpointsResponse2 = ListModelEndpointsResponses[keyof ListModelEndpointsResponses];
+
+export type ListObservabilityDestinationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+        /**
+         * Optional workspace ID to filter by. Defaults to the authenticated entity's default workspace.
+         */
+        workspace_id?: string;
+    };
+    url: '/observability/destinations';
+};
+
+export type ListObservabilityDestinationsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListObservabilityDestinationsError = ListObservabilityDestinationsErrors[keyof ListObservabilityDestinationsErrors];
+
+export type ListObservabilityDestinationsResponses = {
+    /**
+     * List of observability destinations
+     */
+    200: ListObservabilityDestinationsResponse;
+};
+
+export type ListObservabilityDestinationsResponse2 = ListObservabilityDestinationsResponses[keyof ListObservabilityDestinationsResponses];
+
+export type CreateObservabilityDestinationData = {
+    body: CreateObservabilityDestinationRequest;
+    path?: never;
+    query?: never;
+    url: '/observability/destinations';
+};
+
+export type CreateObservabilityDestinationErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateObservabilityDestinationError = CreateObservabilityDestinationErrors[keyof CreateObservabilityDestinationErrors];
+
+export type CreateObservabilityDestinationResponses = {
+    /**
+     * Destination created successfully
+     */
+    201: CreateObservabilityDestinationResponse;
+};
+
+export type CreateObservabilityDestinationResponse2 = CreateObservabilityDestinationResponses[keyof CreateObservabilityDestinationResponses];
+
+export type DeleteObservabilityDestinationData = {
+    body?: never;
+    path: {
+        /**
+         * The destination ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/observability/destinations/{id}';
+};
+
+export type DeleteObservabilityDestinationErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteObservabilityDestinationError = DeleteObservabilityDestinationErrors[keyof DeleteObservabilityDestinationErrors];
+
+export type DeleteObservabilityDestinationResponses = {
+    /**
+     * Destination deleted successfully
+     */
+    200: DeleteObservabilityDestinationResponse;
+};
+
+export type DeleteObservabilityDestinationResponse2 = DeleteObservabilityDestinationResponses[keyof DeleteObservabilityDestinationResponses];
+
+export type GetObservabilityDestinationData = {
+    body?: never;
+    path: {
+        /**
+         * The destination ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/observability/destinations/{id}';
+};
+
+export type GetObservabilityDestinationErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetObservabilityDestinationError = GetObservabilityDestinationErrors[keyof GetObservabilityDestinationErrors];
+
+export type GetObservabilityDestinationResponses = {
+    /**
+     * The observability destination
+     */
+    200: GetObservabilityDestinationResponse;
+};
+
+export type GetObservabilityDestinationResponse2 = GetObservabilityDestinationResponses[keyof GetObservabilityDestinationResponses];
+
+export type UpdateObservabilityDestinationData = {
+    body: UpdateObservabilityDestinationRequest;
+    path: {
+        /**
+         * The destination ID (UUID).
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/observability/destinations/{id}';
+};
+
+export type UpdateObservabilityDestinationErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Privacy settings are locked
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpdateObservabilityDestinationError = UpdateObservabilityDestinationErrors[keyof UpdateObservabilityDestinationErrors];
+
+export type UpdateObservabilityDestinationResponses = {
+    /**
+     * Destination updated successfully
+     */
+    200: UpdateObservabilityDestinationResponse;
+};
+
+export type UpdateObservabilityDestinationResponse2 = UpdateObservabilityDestinationResponses[keyof UpdateObservabilityDestinationResponses];
+
+export type ListOrganizationMembersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/organization/members';
+};
+
+export type ListOrganizationMembersErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListOrganizationMembersError = ListOrganizationMembersErrors[keyof ListOrganizationMembersErrors];
+
+export type ListOrganizationMembersResponses = {
+    /**
+     * List of organization members
+     */
+    200: ListOrganizationMembersResponse;
+};
+
+export type ListOrganizationMembersResponse2 = ListOrganizationMembersResponses[keyof ListOrganizationMembersResponses];
 
 export type GetModelParametersData = {
     body?: never;
@@ -1562,6 +15909,337 @@ export type GetModelParametersResponses = {
 
 export type GetModelParametersResponse2 = GetModelParametersResponses[keyof GetModelParametersResponses];
 
+export type ListPresetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/presets';
+};
+
+export type ListPresetsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListPresetsError = ListPresetsErrors[keyof ListPresetsErrors];
+
+export type ListPresetsResponses = {
+    /**
+     * Paginated list of presets.
+     */
+    200: ListPresetsResponse;
+};
+
+export type ListPresetsResponse2 = ListPresetsResponses[keyof ListPresetsResponses];
+
+export type GetPresetData = {
+    body?: never;
+    path: {
+        /**
+         * URL-safe slug identifying the preset.
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/presets/{slug}';
+};
+
+export type GetPresetErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetPresetError = GetPresetErrors[keyof GetPresetErrors];
+
+export type GetPresetResponses = {
+    /**
+     * Preset with its designated version.
+     */
+    200: GetPresetResponse;
+};
+
+export type GetPresetResponse2 = GetPresetResponses[keyof GetPresetResponses];
+
+export type CreatePresetChatCompletionData = {
+    body: ChatCompletionRequest;
+    path: {
+        /**
+         * URL-safe slug identifying the preset. Created if it does not exist.
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/presets/{slug}/chat/completions';
+};
+
+export type CreatePresetChatCompletionErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreatePresetChatCompletionError = CreatePresetChatCompletionErrors[keyof CreatePresetChatCompletionErrors];
+
+export type CreatePresetChatCompletionResponses = {
+    /**
+     * Preset created or updated successfully.
+     */
+    200: CreatePresetFromInferenceResponse;
+};
+
+export type CreatePresetChatCompletionResponse = CreatePresetChatCompletionResponses[keyof CreatePresetChatCompletionResponses];
+
+export type CreatePresetMessageData = {
+    body: MessagesRequest;
+    path: {
+        /**
+         * URL-safe slug identifying the preset. Created if it does not exist.
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/presets/{slug}/messages';
+};
+
+export type CreatePresetMessageErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreatePresetMessageError = CreatePresetMessageErrors[keyof CreatePresetMessageErrors];
+
+export type CreatePresetMessageResponses = {
+    /**
+     * Preset created or updated successfully.
+     */
+    200: CreatePresetFromInferenceResponse;
+};
+
+export type CreatePresetMessageResponse = CreatePresetMessageResponses[keyof CreatePresetMessageResponses];
+
+export type CreatePresetResponseData = {
+    body: ResponsesRequest;
+    path: {
+        /**
+         * URL-safe slug identifying the preset. Created if it does not exist.
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/presets/{slug}/responses';
+};
+
+export type CreatePresetResponseErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreatePresetResponseError = CreatePresetResponseErrors[keyof CreatePresetResponseErrors];
+
+export type CreatePresetResponseResponses = {
+    /**
+     * Preset created or updated successfully.
+     */
+    200: CreatePresetFromInferenceResponse;
+};
+
+export type CreatePresetResponseResponse = CreatePresetResponseResponses[keyof CreatePresetResponseResponses];
+
+export type ListPresetVersionsData = {
+    body?: never;
+    path: {
+        /**
+         * URL-safe slug identifying the preset.
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/presets/{slug}/versions';
+};
+
+export type ListPresetVersionsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListPresetVersionsError = ListPresetVersionsErrors[keyof ListPresetVersionsErrors];
+
+export type ListPresetVersionsResponses = {
+    /**
+     * Paginated list of preset versions.
+     */
+    200: ListPresetVersionsResponse;
+};
+
+export type ListPresetVersionsResponse2 = ListPresetVersionsResponses[keyof ListPresetVersionsResponses];
+
+export type GetPresetVersionData = {
+    body?: never;
+    path: {
+        /**
+         * URL-safe slug identifying the preset.
+         */
+        slug: string;
+        /**
+         * Version number of the preset.
+         */
+        version: string;
+    };
+    query?: never;
+    url: '/presets/{slug}/versions/{version}';
+};
+
+export type GetPresetVersionErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetPresetVersionError = GetPresetVersionErrors[keyof GetPresetVersionErrors];
+
+export type GetPresetVersionResponses = {
+    /**
+     * The requested preset version.
+     */
+    200: GetPresetVersionResponse;
+};
+
+export type GetPresetVersionResponse2 = GetPresetVersionResponses[keyof GetPresetVersionResponses];
+
 export type ListProvidersData = {
     body?: never;
     path?: never;
@@ -1590,3 +16268,1072 @@ export type ListProvidersResponses = {
 };
 
 export type ListProvidersResponse2 = ListProvidersResponses[keyof ListProvidersResponses];
+
+export type CreateRerankData = {
+    body: CreateRerankRequest;
+    path?: never;
+    query?: never;
+    url: '/rerank';
+};
+
+export type CreateRerankErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateRerankError = CreateRerankErrors[keyof CreateRerankErrors];
+
+export type CreateRerankResponses = {
+    /**
+     * Rerank response
+     */
+    200: CreateRerankResponse;
+};
+
+export type CreateRerankResponse2 = CreateRerankResponses[keyof CreateRerankResponses];
+
+export type CreateResponseData = {
+    body: ResponsesRequest;
+    headers?: {
+        /**
+         * Opt-in to surface routing metadata on the response under `openrouter_metadata`. Defaults to `disabled`. The legacy header `X-OpenRouter-Experimental-Metadata` is also accepted for backward compatibility.
+         */
+        'X-OpenRouter-Metadata'?: MetadataLevel;
+    };
+    path?: never;
+    query?: never;
+    url: '/responses';
+};
+
+export type CreateResponseErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions, or a guardrail blocked the request. When guardrails block and the `X-OpenRouter-Metadata: enabled` header is present, the response includes `openrouter_metadata` with full routing context and a `pipeline` array containing guardrail stage details.
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Request Timeout - Operation exceeded time limit
+     */
+    408: RequestTimeoutResponse;
+    /**
+     * Payload Too Large - Request payload exceeds size limits
+     */
+    413: PayloadTooLargeResponse;
+    /**
+     * Unprocessable Entity - Semantic validation failure
+     */
+    422: UnprocessableEntityResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+    /**
+     * Service Unavailable - Service temporarily unavailable
+     */
+    503: ServiceUnavailableResponse;
+    /**
+     * Infrastructure Timeout - Provider request timed out at edge network
+     */
+    524: EdgeNetworkTimeoutResponse;
+    /**
+     * Provider Overloaded - Provider is temporarily overloaded
+     */
+    529: ProviderOverloadedResponse;
+};
+
+export type CreateResponseError = CreateResponseErrors[keyof CreateResponseErrors];
+
+export type CreateResponseResponses = {
+    /**
+     * Successful response
+     */
+    200: OpenResponsesResult;
+};
+
+export type CreateResponseResponse = CreateResponseResponses[keyof CreateResponseResponses];
+
+export type ListScimGroupMappingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/scim/group-mappings';
+};
+
+export type ListScimGroupMappingsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListScimGroupMappingsError = ListScimGroupMappingsErrors[keyof ListScimGroupMappingsErrors];
+
+export type ListScimGroupMappingsResponses = {
+    /**
+     * List of SCIM group mappings
+     */
+    200: ListScimGroupMappingsResponse;
+};
+
+export type ListScimGroupMappingsResponse2 = ListScimGroupMappingsResponses[keyof ListScimGroupMappingsResponses];
+
+export type CreateScimGroupMappingData = {
+    body: CreateScimGroupMappingRequest;
+    path?: never;
+    query?: never;
+    url: '/scim/group-mappings';
+};
+
+export type CreateScimGroupMappingErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Conflict - Resource conflict or concurrent modification
+     */
+    409: ConflictResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateScimGroupMappingError = CreateScimGroupMappingErrors[keyof CreateScimGroupMappingErrors];
+
+export type CreateScimGroupMappingResponses = {
+    /**
+     * SCIM group mapping created
+     */
+    201: CreateScimGroupMappingResponse;
+};
+
+export type CreateScimGroupMappingResponse2 = CreateScimGroupMappingResponses[keyof CreateScimGroupMappingResponses];
+
+export type DeleteScimGroupMappingData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query: {
+        /**
+         * Required. Whether to keep workspace members after deleting the mapping. `false` **removes** the members this mapping granted access to; `true` deletes the mapping while leaving membership intact as manually-managed. There is deliberately no default — omitting it returns `400` so the destructive path cannot be reached by accident. Mirrors the dashboard, whose `DeleteMappingSchema.keepMembers` is likewise required.
+         */
+        keep_members: 'true' | 'false' | boolean;
+    };
+    url: '/scim/group-mappings/{id}';
+};
+
+export type DeleteScimGroupMappingErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteScimGroupMappingError = DeleteScimGroupMappingErrors[keyof DeleteScimGroupMappingErrors];
+
+export type DeleteScimGroupMappingResponses = {
+    /**
+     * SCIM group mapping deleted
+     */
+    200: DeleteScimGroupMappingResponse;
+};
+
+export type DeleteScimGroupMappingResponse2 = DeleteScimGroupMappingResponses[keyof DeleteScimGroupMappingResponses];
+
+export type GetScimGroupMappingData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/scim/group-mappings/{id}';
+};
+
+export type GetScimGroupMappingErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetScimGroupMappingError = GetScimGroupMappingErrors[keyof GetScimGroupMappingErrors];
+
+export type GetScimGroupMappingResponses = {
+    /**
+     * SCIM group mapping
+     */
+    200: GetScimGroupMappingResponse;
+};
+
+export type GetScimGroupMappingResponse2 = GetScimGroupMappingResponses[keyof GetScimGroupMappingResponses];
+
+export type UpdateScimGroupMappingData = {
+    body: UpdateScimGroupMappingRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/scim/group-mappings/{id}';
+};
+
+export type UpdateScimGroupMappingErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpdateScimGroupMappingError = UpdateScimGroupMappingErrors[keyof UpdateScimGroupMappingErrors];
+
+export type UpdateScimGroupMappingResponses = {
+    /**
+     * SCIM group mapping updated
+     */
+    200: UpdateScimGroupMappingResponse;
+};
+
+export type UpdateScimGroupMappingResponse2 = UpdateScimGroupMappingResponses[keyof UpdateScimGroupMappingResponses];
+
+export type ListScimGroupsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/scim/groups';
+};
+
+export type ListScimGroupsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListScimGroupsError = ListScimGroupsErrors[keyof ListScimGroupsErrors];
+
+export type ListScimGroupsResponses = {
+    /**
+     * List of SCIM groups
+     */
+    200: ListScimGroupsResponse;
+};
+
+export type ListScimGroupsResponse2 = ListScimGroupsResponses[keyof ListScimGroupsResponses];
+
+export type CreateVideoData = {
+    body: VideoGenerationRequest;
+    path?: never;
+    query?: never;
+    url: '/videos';
+};
+
+export type CreateVideoErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Payment Required - Insufficient credits or quota to complete request
+     */
+    402: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Too Many Requests - Rate limit exceeded
+     */
+    429: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateVideoError = CreateVideoErrors[keyof CreateVideoErrors];
+
+export type CreateVideoResponses = {
+    /**
+     * Video generation request accepted
+     */
+    202: VideoGenerationResponse;
+};
+
+export type CreateVideoResponse = CreateVideoResponses[keyof CreateVideoResponses];
+
+export type ListVideoModelsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/videos/models';
+};
+
+export type ListVideoModelsErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - missing or invalid API key
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListVideoModelsError = ListVideoModelsErrors[keyof ListVideoModelsErrors];
+
+export type ListVideoModelsResponses = {
+    /**
+     * Returns a list of video generation models
+     */
+    200: VideoModelsListResponse;
+};
+
+export type ListVideoModelsResponse = ListVideoModelsResponses[keyof ListVideoModelsResponses];
+
+export type GetVideoData = {
+    body?: never;
+    path: {
+        jobId: string;
+    };
+    query?: never;
+    url: '/videos/{jobId}';
+};
+
+export type GetVideoErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetVideoError = GetVideoErrors[keyof GetVideoErrors];
+
+export type GetVideoResponses = {
+    /**
+     * Video generation status
+     */
+    200: VideoGenerationResponse;
+};
+
+export type GetVideoResponse = GetVideoResponses[keyof GetVideoResponses];
+
+export type DownloadVideoContentData = {
+    body?: never;
+    path: {
+        jobId: string;
+    };
+    query?: {
+        index?: number | null;
+    };
+    url: '/videos/{jobId}/content';
+};
+
+export type DownloadVideoContentErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+    /**
+     * Bad Gateway - Provider/upstream API failure
+     */
+    502: BadGatewayResponse;
+};
+
+export type DownloadVideoContentError = DownloadVideoContentErrors[keyof DownloadVideoContentErrors];
+
+export type DownloadVideoContentResponses = {
+    /**
+     * Video content stream. The body is the raw video bytes proxied from the upstream provider, and the Content-Type reflects the provider media type (video/mp4).
+     */
+    200: Blob | File;
+};
+
+export type DownloadVideoContentResponse = DownloadVideoContentResponses[keyof DownloadVideoContentResponses];
+
+export type ListWorkspacesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/workspaces';
+};
+
+export type ListWorkspacesErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListWorkspacesError = ListWorkspacesErrors[keyof ListWorkspacesErrors];
+
+export type ListWorkspacesResponses = {
+    /**
+     * List of workspaces
+     */
+    200: ListWorkspacesResponse;
+};
+
+export type ListWorkspacesResponse2 = ListWorkspacesResponses[keyof ListWorkspacesResponses];
+
+export type CreateWorkspaceData = {
+    body: CreateWorkspaceRequest;
+    path?: never;
+    query?: never;
+    url: '/workspaces';
+};
+
+export type CreateWorkspaceErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type CreateWorkspaceError = CreateWorkspaceErrors[keyof CreateWorkspaceErrors];
+
+export type CreateWorkspaceResponses = {
+    /**
+     * Workspace created successfully
+     */
+    201: CreateWorkspaceResponse;
+};
+
+export type CreateWorkspaceResponse2 = CreateWorkspaceResponses[keyof CreateWorkspaceResponses];
+
+export type DeleteWorkspaceData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}';
+};
+
+export type DeleteWorkspaceErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteWorkspaceError = DeleteWorkspaceErrors[keyof DeleteWorkspaceErrors];
+
+export type DeleteWorkspaceResponses = {
+    /**
+     * Workspace deleted successfully
+     */
+    200: DeleteWorkspaceResponse;
+};
+
+export type DeleteWorkspaceResponse2 = DeleteWorkspaceResponses[keyof DeleteWorkspaceResponses];
+
+export type GetWorkspaceData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}';
+};
+
+export type GetWorkspaceErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetWorkspaceError = GetWorkspaceErrors[keyof GetWorkspaceErrors];
+
+export type GetWorkspaceResponses = {
+    /**
+     * Workspace details
+     */
+    200: GetWorkspaceResponse;
+};
+
+export type GetWorkspaceResponse2 = GetWorkspaceResponses[keyof GetWorkspaceResponses];
+
+export type UpdateWorkspaceData = {
+    body: UpdateWorkspaceRequest;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}';
+};
+
+export type UpdateWorkspaceErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpdateWorkspaceError = UpdateWorkspaceErrors[keyof UpdateWorkspaceErrors];
+
+export type UpdateWorkspaceResponses = {
+    /**
+     * Workspace updated successfully
+     */
+    200: UpdateWorkspaceResponse;
+};
+
+export type UpdateWorkspaceResponse2 = UpdateWorkspaceResponses[keyof UpdateWorkspaceResponses];
+
+export type ListWorkspaceBudgetsData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}/budgets';
+};
+
+export type ListWorkspaceBudgetsErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListWorkspaceBudgetsError = ListWorkspaceBudgetsErrors[keyof ListWorkspaceBudgetsErrors];
+
+export type ListWorkspaceBudgetsResponses = {
+    /**
+     * Budgets retrieved successfully
+     */
+    200: ListWorkspaceBudgetsResponse;
+};
+
+export type ListWorkspaceBudgetsResponse2 = ListWorkspaceBudgetsResponses[keyof ListWorkspaceBudgetsResponses];
+
+export type DeleteWorkspaceBudgetData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+        /**
+         * Budget reset interval. Use "lifetime" for a one-time budget that never resets.
+         */
+        interval: WorkspaceBudgetInterval;
+    };
+    query?: never;
+    url: '/workspaces/{id}/budgets/{interval}';
+};
+
+export type DeleteWorkspaceBudgetErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type DeleteWorkspaceBudgetError = DeleteWorkspaceBudgetErrors[keyof DeleteWorkspaceBudgetErrors];
+
+export type DeleteWorkspaceBudgetResponses = {
+    /**
+     * Budget deleted successfully
+     */
+    200: DeleteWorkspaceBudgetResponse;
+};
+
+export type DeleteWorkspaceBudgetResponse2 = DeleteWorkspaceBudgetResponses[keyof DeleteWorkspaceBudgetResponses];
+
+export type GetWorkspaceBudgetData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+        /**
+         * Budget reset interval. Use "lifetime" for a one-time budget that never resets.
+         */
+        interval: WorkspaceBudgetInterval;
+    };
+    query?: never;
+    url: '/workspaces/{id}/budgets/{interval}';
+};
+
+export type GetWorkspaceBudgetErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type GetWorkspaceBudgetError = GetWorkspaceBudgetErrors[keyof GetWorkspaceBudgetErrors];
+
+export type GetWorkspaceBudgetResponses = {
+    /**
+     * Budget retrieved successfully
+     */
+    200: GetWorkspaceBudgetResponse;
+};
+
+export type GetWorkspaceBudgetResponse2 = GetWorkspaceBudgetResponses[keyof GetWorkspaceBudgetResponses];
+
+export type UpsertWorkspaceBudgetData = {
+    body: UpsertWorkspaceBudgetRequest;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+        /**
+         * Budget reset interval. Use "lifetime" for a one-time budget that never resets.
+         */
+        interval: WorkspaceBudgetInterval;
+    };
+    query?: never;
+    url: '/workspaces/{id}/budgets/{interval}';
+};
+
+export type UpsertWorkspaceBudgetErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type UpsertWorkspaceBudgetError = UpsertWorkspaceBudgetErrors[keyof UpsertWorkspaceBudgetErrors];
+
+export type UpsertWorkspaceBudgetResponses = {
+    /**
+     * Budget created or updated successfully
+     */
+    200: UpsertWorkspaceBudgetResponse;
+};
+
+export type UpsertWorkspaceBudgetResponse2 = UpsertWorkspaceBudgetResponses[keyof UpsertWorkspaceBudgetResponses];
+
+export type ListWorkspaceMembersData = {
+    body?: never;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Number of records to skip for pagination
+         */
+        offset?: number | null;
+        /**
+         * Maximum number of records to return (max 100)
+         */
+        limit?: number;
+    };
+    url: '/workspaces/{id}/members';
+};
+
+export type ListWorkspaceMembersErrors = {
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type ListWorkspaceMembersError = ListWorkspaceMembersErrors[keyof ListWorkspaceMembersErrors];
+
+export type ListWorkspaceMembersResponses = {
+    /**
+     * List of workspace members
+     */
+    200: ListWorkspaceMembersResponse;
+};
+
+export type ListWorkspaceMembersResponse2 = ListWorkspaceMembersResponses[keyof ListWorkspaceMembersResponses];
+
+export type AddWorkspaceMembersData = {
+    body: BulkAddWorkspaceMembersRequest;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}/members/add';
+};
+
+export type AddWorkspaceMembersErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type AddWorkspaceMembersError = AddWorkspaceMembersErrors[keyof AddWorkspaceMembersErrors];
+
+export type AddWorkspaceMembersResponses = {
+    /**
+     * Members added successfully
+     */
+    200: BulkAddWorkspaceMembersResponse;
+};
+
+export type AddWorkspaceMembersResponse = AddWorkspaceMembersResponses[keyof AddWorkspaceMembersResponses];
+
+export type RemoveWorkspaceMembersData = {
+    body: BulkRemoveWorkspaceMembersRequest;
+    path: {
+        /**
+         * The workspace ID (UUID) or slug
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/workspaces/{id}/members/remove';
+};
+
+export type RemoveWorkspaceMembersErrors = {
+    /**
+     * Bad Request - Invalid request parameters or malformed input
+     */
+    400: ErrorResponse;
+    /**
+     * Unauthorized - Authentication required or invalid credentials
+     */
+    401: ErrorResponse;
+    /**
+     * Forbidden - Authentication successful but insufficient permissions
+     */
+    403: ErrorResponse;
+    /**
+     * Not Found - Resource does not exist
+     */
+    404: ErrorResponse;
+    /**
+     * Internal Server Error - Unexpected server error
+     */
+    500: ErrorResponse;
+};
+
+export type RemoveWorkspaceMembersError = RemoveWorkspaceMembersErrors[keyof RemoveWorkspaceMembersErrors];
+
+export type RemoveWorkspaceMembersResponses = {
+    /**
+     * Members removed successfully
+     */
+    200: BulkRemoveWorkspaceMembersResponse;
+};
+
+export type RemoveWorkspaceMembersResponse = RemoveWorkspaceMembersResponses[keyof RemoveWorkspaceMembersResponses];

@@ -15,6 +15,11 @@ export function checkDocument(doc) {
       const name = schema.$ref.replace('#/components/schemas/', '');
       if (!(name in schemas)) problems.push(`${path.join('.')}: $ref ${schema.$ref} resolves to nothing`);
     }
+    for (const [value, ref] of Object.entries(schema.discriminator?.mapping ?? {})) {
+      const name = String(ref).replace('#/components/schemas/', '');
+      if (!(name in schemas))
+        problems.push(`${path.join('.')}: discriminator mapping ${value} -> ${ref} resolves to nothing`);
+    }
   });
   const ids = new Set();
   for (const { op, key } of operations(doc)) {

@@ -29,9 +29,14 @@ export class Merger {
     this.origin = new Map();
   }
 
-  /** Adds one page's document (already fixed and renamed) coming from `page`. */
-  add(fragment, page) {
+  /**
+   * Adds one page's document (already fixed and renamed) coming from `page`. `restatements: false`
+   * keeps `allOf: [{ $ref }, {...}]` as it is: the published description uses it for extension
+   * (an event that is its base event plus fields), not to restate the referenced schema.
+   */
+  add(fragment, page, { restatements = true } = {}) {
     this.page = page;
+    this.restatements = restatements;
     for (const [name, schema] of Object.entries(fragment.components?.schemas ?? {})) this.addComponent(name, schema);
     for (const [route, item] of Object.entries(fragment.paths ?? {})) {
       for (const [method, op] of operationsOf(item)) this.addOperation(route, method, op);
@@ -106,6 +111,7 @@ export class Merger {
    * annotations stay beside the `$ref`; restated structure is merged into component X.
    */
   simplifyRestatements(schema) {
+    if (this.restatements === false) return schema;
     walkSchema(schema, (node) => {
       if (!Array.isArray(node.allOf) || node.allOf.length !== 2) return;
       const ref = node.allOf.find((part) => typeof part.$ref === 'string');

@@ -20,7 +20,12 @@ export function applyOverlay(doc, overlay, file = 'overlay') {
     }
     if (action.remove !== true && action.update === undefined)
       throw new Error(`${where}: has neither update nor remove`);
-    const matches = JSONPath({ path: action.target, json: doc, resultType: 'all', wrap: true });
+    let matches;
+    try {
+      matches = JSONPath({ path: action.target, json: doc, resultType: 'all', wrap: true });
+    } catch (error) {
+      throw new Error(`${where}: the target cannot be evaluated: ${error.message}`);
+    }
     if (matches.length === 0) throw new Error(`${where}: the target matches nothing in the document`);
     if (action.remove === true) {
       // Remove from the end so that array indexes stay valid while removing.

@@ -11,11 +11,15 @@ const SCHEMA_REF = '#/components/schemas/';
 export function renameSchemas(doc, schemaNames, where = 'document', mergeSame = refuseDifferent) {
   const schemas = doc.components?.schemas;
   if (!schemas) return doc;
+  const renameRef = (ref) =>
+    typeof ref === 'string' && ref.startsWith(SCHEMA_REF)
+      ? SCHEMA_REF + (schemaNames[ref.slice(SCHEMA_REF.length)] ?? ref.slice(SCHEMA_REF.length))
+      : ref;
   walkDocumentSchemas(doc, (schema) => {
-    if (typeof schema.$ref === 'string' && schema.$ref.startsWith(SCHEMA_REF)) {
-      const name = schema.$ref.slice(SCHEMA_REF.length);
-      schema.$ref = SCHEMA_REF + (schemaNames[name] ?? name);
-    }
+    if (typeof schema.$ref === 'string') schema.$ref = renameRef(schema.$ref);
+    // A discriminator's mapping names components by reference too.
+    const mapping = schema.discriminator?.mapping;
+    if (mapping) for (const [value, ref] of Object.entries(mapping)) mapping[value] = renameRef(ref);
   });
   const renamed = {};
   for (const [name, schema] of Object.entries(schemas)) {
@@ -102,6 +106,41 @@ export function hoistResponseBodies(doc, bodyNames, where = 'document') {
       doc.components.schemas[name] = media.schema;
       media.schema = { $ref: SCHEMA_REF + name };
     }
+  }
+  return doc;
+}
+
+/**
+ * Reusable inline schemas of the published description get names (names.yaml `publishedInline`,
+ * keyed by their place: `Component.properties.field[.anyOf.1...]`), so a concept the pages already
+ * named keeps its public name and other languages get a type name. Applied in order, so a later
+ * entry may point inside an earlier one. A place that holds nothing, or a name already taken by a
+ * different schema, is an error naming the entry.
+ */
+export function hoistInlineSchemas(doc, places, where = 'document') {
+  const schemas = doc.components?.schemas ?? {};
+  for (const [place, name] of Object.entries(places ?? {})) {
+    const [root, ...steps] = place.split('.');
+    let holder;
+    let key = root;
+    let node = schemas[root];
+    for (const step of steps) {
+      holder = node;
+      key = Array.isArray(node) ? Number(step) : step;
+      node = node?.[key];
+    }
+    if (!holder || node === undefined || typeof node !== 'object') {
+      throw new Error(`${where}: names.yaml publishedInline "${place}" points at nothing`);
+    }
+    if (typeof node.$ref === 'string' && Object.keys(node).length === 1) continue; // already named
+    if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(node)) {
+      throw new Error(
+        `${where}: names.yaml publishedInline "${place}" -> ${name}: the name is taken by another schema`,
+      );
+    }
+    const { description, ...structure } = node;
+    schemas[name] = structure;
+    holder[key] = { ...(description ? { description } : {}), $ref: SCHEMA_REF + name };
   }
   return doc;
 }
