@@ -566,7 +566,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get request & usage metadata for a generation */
+        /**
+         * Get request & usage metadata for a generation
+         * @description Gets the metadata of one generation by its id (the `id` of a chat completion, `gen-...`): model, provider, token counts, cost, latency and finish reason. Older generations carry fewer fields (recorded answers from 2024 lack router, data_region and workspace_id).
+         */
         get: operations["getGeneration"];
         put?: never;
         post?: never;
@@ -583,7 +586,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get stored prompt, completion, and error content for a generation */
+        /**
+         * Get stored prompt, completion, and error content for a generation
+         * @description Gets the stored prompt, completion and error content of one generation by its id, when the account keeps prompts and completions.
+         */
         get: operations["getGenerationContent"];
         put?: never;
         post?: never;
@@ -1012,7 +1018,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get total count of available models */
+        /**
+         * Get total count of available models
+         * @description Counts the models available, optionally only those with the given output modalities.
+         */
         get: operations["countModels"];
         put?: never;
         post?: never;
@@ -1031,7 +1040,8 @@ export interface paths {
         };
         /**
          * List all embeddings models
-         * @description Returns a list of all available embeddings models and their properties
+         * @deprecated
+         * @description Lists the embedding models. Deprecated: OpenRouter's published description no longer has this path; use GET /embeddings/models (`embeddings.models.list`), which answers the same list.
          */
         get: operations["listEmbeddingModels"];
         put?: never;
@@ -1143,6 +1153,7 @@ export interface paths {
         };
         /**
          * Get a model's supported parameters and data about which are most popular
+         * @deprecated
          * @description Gets the request parameters a model supports, optionally for one provider, and how popular each is among requests to it.
          */
         get: operations["getModelParameters"];
@@ -3941,7 +3952,7 @@ export interface components {
             annotations?: components["schemas"]["Annotation"][];
             audio?: components["schemas"]["ChatAudioOutput"];
             /** @description Assistant message content */
-            content?: string | components["schemas"]["ChatMessageContentItem"][] | null;
+            content?: components["schemas"]["AssistantMessageContent"] | null;
             images?: components["schemas"]["ChatAssistantImages"];
             /**
              * @description Model that generated this assistant message
@@ -3963,7 +3974,7 @@ export interface components {
             /** @description Tool calls made by the assistant */
             tool_calls?: components["schemas"]["ToolCall"][];
         };
-        AssistantMessageContent: string | components["schemas"]["AssistantMessageContentParts"];
+        AssistantMessageContent: string | components["schemas"]["AssistantMessageContentParts"] | null;
         AssistantMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @example {
@@ -4101,36 +4112,6 @@ export interface components {
             pin_model?: boolean;
         };
         /**
-         * @description Bad Gateway - Provider/upstream API failure
-         * @example {
-         *       "error": {
-         *         "code": 502,
-         *         "message": "Provider returned error"
-         *       }
-         *     }
-         */
-        BadGatewayResponse: {
-            error: components["schemas"]["BadGatewayResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for BadGatewayResponse
-         * @example {
-         *       "code": 502,
-         *       "message": "Provider returned error"
-         *     }
-         */
-        BadGatewayResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description Event emitted when a text annotation is added to output
          * @example {
          *       "type": "response.output_text.annotation.added",
@@ -4177,7 +4158,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.added";
@@ -4201,7 +4182,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.done";
@@ -4307,7 +4288,7 @@ export interface components {
          *     ]
          */
         BaseInputs: string | ({
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"])[] | string;
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[] | string;
             phase?: "commentary" | "final_answer" | null;
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
@@ -4577,11 +4558,11 @@ export interface components {
          */
         BaseResponsesResult: {
             background?: boolean | null;
-            completed_at: number | null;
+            completed_at?: number | null;
             created_at: number;
             error: components["schemas"]["ResponsesErrorField"];
             /** Format: double */
-            frequency_penalty: number | null;
+            frequency_penalty?: number | null;
             id: string;
             incomplete_details: components["schemas"]["IncompleteDetails"];
             instructions: components["schemas"]["BaseInputs"];
@@ -4595,7 +4576,7 @@ export interface components {
             output_text?: string;
             parallel_tool_calls: boolean;
             /** Format: double */
-            presence_penalty: number | null;
+            presence_penalty?: number | null;
             previous_response_id?: string | null;
             prompt?: components["schemas"]["StoredPromptTemplate"];
             prompt_cache_key?: string | null;
@@ -4603,7 +4584,7 @@ export interface components {
             reasoning?: components["schemas"]["BaseReasoningConfig"];
             safety_identifier?: string | null;
             service_tier?: components["schemas"]["ServiceTier"];
-            status: components["schemas"]["OpenAIResponsesResponseStatus"];
+            status?: components["schemas"]["OpenAIResponsesResponseStatus"];
             store?: boolean;
             /** Format: double */
             temperature: number | null;
@@ -4620,7 +4601,7 @@ export interface components {
             /** Format: double */
             top_p: number | null;
             truncation?: components["schemas"]["Truncation"];
-            usage?: components["schemas"]["OpenAIResponsesUsage"];
+            usage?: components["schemas"]["OpenAIResponsesUsage"] | null;
             user?: string | null;
         };
         /**
@@ -5069,7 +5050,6 @@ export interface components {
             /** @description List of completion choices */
             choices: components["schemas"]["ChatCompletionChoice"][];
             /**
-             * Format: double
              * @description Unix timestamp of creation
              * @example 1677652288
              */
@@ -5104,7 +5084,7 @@ export interface components {
              * @description System fingerprint
              * @example fp_44709d6fcb
              */
-            system_fingerprint: string | null;
+            system_fingerprint?: string | null;
             usage?: components["schemas"]["CompletionUsage"];
         };
         /**
@@ -5120,14 +5100,13 @@ export interface components {
          *     }
          */
         ChatCompletionChoice: {
-            finish_reason: components["schemas"]["NullableFinishReason"];
+            finish_reason?: components["schemas"]["NullableFinishReason"];
             /**
-             * Format: double
              * @description Choice index
              * @example 0
              */
             index: number;
-            logprobs?: components["schemas"]["ChoiceLogprobs"] | null;
+            logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
             message: components["schemas"]["AssistantMessage"];
             /** @description The finish reason as the provider reported it. */
             native_finish_reason?: string | null;
@@ -5159,16 +5138,6 @@ export interface components {
              * @example 1677652288
              */
             created: number;
-            /**
-             * @description Error information
-             * @example {
-             *       "code": 429,
-             *       "message": "Rate limit exceeded",
-             *       "metadata": {
-             *         "error_type": "rate_limit_exceeded"
-             *       }
-             *     }
-             */
             error?: components["schemas"]["ErrorDetail"];
             /**
              * @description Unique chunk identifier
@@ -5301,13 +5270,11 @@ export interface components {
              */
             logprobs?: boolean | null;
             /**
-             * Format: double
              * @description Maximum tokens in completion
              * @example 100
              */
             max_completion_tokens?: number | null;
             /**
-             * Format: double
              * @description Maximum tokens (deprecated, use max_completion_tokens). Note: some providers enforce a minimum of 16.
              * @example 100
              */
@@ -5382,13 +5349,8 @@ export interface components {
              * @example 1
              */
             repetition_penalty?: number | null;
-            /**
-             * @description Response format configuration
-             * @example {
-             *       "type": "json_object"
-             *     }
-             */
-            response_format?: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJSONObject"] | components["schemas"]["ResponseFormatJSONSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
+            /** @description Response format configuration */
+            response_format?: components["schemas"]["ResponseFormat"];
             route?: components["schemas"]["DeprecatedRoute"];
             /**
              * @description Random seed for deterministic outputs
@@ -5403,13 +5365,8 @@ export interface components {
             service_tier?: "auto" | "default" | "fast" | "flex" | "priority" | "scale" | null;
             /** @description A unique identifier for grouping related requests (e.g., a conversation or agent workflow). When provided, OpenRouter uses it as the sticky routing key, routing all requests in the session to the same provider to maximize prompt cache hits. Also used for observability grouping. If provided in both the request body and the x-session-id header, the body value takes precedence. Maximum of 256 characters. */
             session_id?: string;
-            /**
-             * @description Stop sequences (up to 4)
-             * @example [
-             *       "\n"
-             *     ]
-             */
-            stop?: string | string[] | null;
+            /** @description Stop sequences (up to 4) */
+            stop?: components["schemas"]["StopSequences"] | null;
             stop_server_tools_when?: components["schemas"]["StopServerToolsWhen"];
             /**
              * @description Enable streaming response
@@ -5450,7 +5407,6 @@ export interface components {
              */
             top_k?: number | null;
             /**
-             * Format: double
              * @description Number of top log probabilities to return (0-20)
              * @example 5
              */
@@ -5691,29 +5647,6 @@ export interface components {
             type: string;
         };
         /**
-         * @example {
-         *       "data": {
-         *         "choices": [
-         *           {
-         *             "delta": {
-         *               "content": "Hello",
-         *               "role": "assistant"
-         *             },
-         *             "finish_reason": null,
-         *             "index": 0
-         *           }
-         *         ],
-         *         "created": 1677652288,
-         *         "id": "chatcmpl-123",
-         *         "model": "openai/gpt-4",
-         *         "object": "chat.completion.chunk"
-         *       }
-         *     }
-         */
-        ChatStreamingResponse: {
-            data: components["schemas"]["ChatCompletionChunk"];
-        };
-        /**
          * @description Streaming configuration options
          * @example {
          *       "include_usage": true
@@ -5798,7 +5731,7 @@ export interface components {
         } | null;
         /**
          * @example S256
-         * @enum {string}
+         * @enum {string|null}
          */
         CodeChallengeMethod: "S256" | "plain" | null;
         /**
@@ -6050,26 +5983,14 @@ export interface components {
             type: "response.completed";
         };
         CompletionTokensDetails: {
-            /**
-             * Format: double
-             * @description Accepted prediction tokens
-             */
+            /** @description Accepted prediction tokens */
             accepted_prediction_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Tokens used for audio output
-             */
+            /** @description Tokens used for audio output */
             audio_tokens?: number | null;
             image_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Tokens used for reasoning
-             */
+            /** @description Tokens used for reasoning */
             reasoning_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Rejected prediction tokens
-             */
+            /** @description Rejected prediction tokens */
             rejected_prediction_tokens?: number | null;
         };
         /**
@@ -6098,10 +6019,7 @@ export interface components {
          *     }
          */
         CompletionUsage: {
-            /**
-             * Format: double
-             * @description Number of tokens in the completion
-             */
+            /** @description Number of tokens in the completion */
             completion_tokens: number;
             /** @description Detailed completion token usage */
             completion_tokens_details?: components["schemas"]["CompletionTokensDetails"] | null;
@@ -6113,18 +6031,12 @@ export interface components {
             cost_details?: components["schemas"]["CostDetails"];
             /** @description Whether a request was made using a Bring Your Own Key configuration */
             is_byok?: boolean;
-            /**
-             * Format: double
-             * @description Number of tokens in the prompt
-             */
+            /** @description Number of tokens in the prompt */
             prompt_tokens: number;
             /** @description Detailed prompt token usage */
             prompt_tokens_details?: components["schemas"]["PromptTokensDetails"] | null;
             server_tool_use_details?: components["schemas"]["ServerToolUseDetails"];
-            /**
-             * Format: double
-             * @description Total number of tokens
-             */
+            /** @description Total number of tokens */
             total_tokens: number;
         };
         /**
@@ -6163,36 +6075,6 @@ export interface components {
             environment: "windows" | "mac" | "linux" | "ubuntu" | "browser";
             /** @enum {string} */
             type: "computer_use_preview";
-        };
-        /**
-         * @description Conflict - Resource conflict or concurrent modification
-         * @example {
-         *       "error": {
-         *         "code": 409,
-         *         "message": "Resource conflict. Please try again later."
-         *       }
-         *     }
-         */
-        ConflictResponse: {
-            error: components["schemas"]["ConflictResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ConflictResponse
-         * @example {
-         *       "code": 409,
-         *       "message": "Resource conflict. Please try again later."
-         *     }
-         */
-        ConflictResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @description An OpenRouter-managed, auto-provisioned ephemeral container.
@@ -6492,11 +6374,11 @@ export interface components {
          */
         CostDetails: {
             /** Format: double */
-            upstream_inference_completions_cost: number;
+            upstream_inference_completions_cost?: number;
             /** Format: double */
             upstream_inference_cost?: number | null;
             /** Format: double */
-            upstream_inference_prompt_cost: number;
+            upstream_inference_prompt_cost?: number;
         };
         /**
          * @example {
@@ -7987,11 +7869,8 @@ export interface components {
          *     }
          */
         DeveloperMessage: {
-            /**
-             * @description Developer message content
-             * @example This is a message from the developer.
-             */
-            content: string | components["schemas"]["ChatMessageContentItemText"][];
+            /** @description Developer message content */
+            content: components["schemas"]["DeveloperMessageContent"];
             /**
              * @description Optional name for the developer message
              * @example Developer
@@ -8003,6 +7882,7 @@ export interface components {
              */
             role: "developer";
         };
+        /** @example This is a message from the developer. */
         DeveloperMessageContent: string | components["schemas"]["DeveloperMessageContentParts"];
         DeveloperMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
@@ -8012,7 +7892,7 @@ export interface components {
          *     }
          */
         EasyInputMessage: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
             /**
              * @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
              * @example final_answer
@@ -8021,36 +7901,6 @@ export interface components {
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
             type?: "message";
-        };
-        /**
-         * @description Infrastructure Timeout - Provider request timed out at edge network
-         * @example {
-         *       "error": {
-         *         "code": 524,
-         *         "message": "Request timed out. Please try again later."
-         *       }
-         *     }
-         */
-        EdgeNetworkTimeoutResponse: {
-            error: components["schemas"]["EdgeNetworkTimeoutResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for EdgeNetworkTimeoutResponse
-         * @example {
-         *       "code": 524,
-         *       "message": "Request timed out. Please try again later."
-         *     }
-         */
-        EdgeNetworkTimeoutResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -8115,8 +7965,17 @@ export interface components {
             code: number;
             message: string;
             metadata?: ({
+                error_type?: components["schemas"]["ApiErrorType"];
+                /** @description Upstream response headers that explain the error (X-RateLimit-Limit, -Remaining, -Reset). */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description Errors of the providers tried before this one. */
+                previous_errors?: unknown[];
+                /** @description Upstream provider-specific error code, when available. */
+                provider_code?: string;
                 /** @description The provider that returned the error. */
-                provider_name?: string;
+                provider_name?: string | null;
                 /** @description The error as the upstream provider sent it. */
                 raw?: unknown;
             } & {
@@ -9197,7 +9056,7 @@ export interface components {
                  * @description Type of API used for the generation
                  * @enum {string|null}
                  */
-                api_type: "completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image" | null;
+                api_type?: "completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image" | null;
                 /**
                  * @description ID of the app that made the request
                  * @example 12345
@@ -9224,12 +9083,12 @@ export interface components {
                  * @example global
                  * @enum {string}
                  */
-                data_region: "global" | "europe" | "us";
+                data_region?: "global" | "europe" | "us";
                 /**
                  * @description External user identifier
                  * @example user-123
                  */
-                external_user: string | null;
+                external_user?: string | null;
                 /**
                  * @description Reason the generation finished
                  * @example stop
@@ -9242,7 +9101,7 @@ export interface components {
                  */
                 generation_time: number | null;
                 /** @description Referer header from the request */
-                http_referer: string | null;
+                http_referer?: string | null;
                 /**
                  * @description Unique identifier for the generation
                  * @example gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG
@@ -9252,7 +9111,7 @@ export interface components {
                  * @description Whether this used bring-your-own-key
                  * @example false
                  */
-                is_byok: boolean;
+                is_byok?: boolean;
                 /**
                  * Format: double
                  * @description Total latency in milliseconds
@@ -9274,12 +9133,12 @@ export interface components {
                  * @description Native finish reason as reported by provider
                  * @example stop
                  */
-                native_finish_reason: string | null;
+                native_finish_reason?: string | null;
                 /**
                  * @description Native cached tokens as reported by provider
                  * @example 3
                  */
-                native_tokens_cached: number | null;
+                native_tokens_cached?: number | null;
                 /**
                  * @description Native completion tokens as reported by provider
                  * @example 25
@@ -9289,7 +9148,7 @@ export interface components {
                  * @description Native completion image tokens as reported by provider
                  * @example 0
                  */
-                native_tokens_completion_images: number | null;
+                native_tokens_completion_images?: number | null;
                 /**
                  * @description Native prompt tokens as reported by provider
                  * @example 10
@@ -9304,12 +9163,12 @@ export interface components {
                  * @description Number of web fetches performed
                  * @example 0
                  */
-                num_fetches: number | null;
+                num_fetches?: number | null;
                 /**
                  * @description Number of audio inputs in the prompt
                  * @example 0
                  */
-                num_input_audio_prompt: number | null;
+                num_input_audio_prompt?: number | null;
                 /**
                  * @description Number of media items in the completion
                  * @example 0
@@ -9324,7 +9183,7 @@ export interface components {
                  * @description Number of search results included
                  * @example 5
                  */
-                num_search_results: number | null;
+                num_search_results?: number | null;
                 /**
                  * @description Origin URL of the request
                  * @example https://openrouter.ai/
@@ -9334,14 +9193,14 @@ export interface components {
                  * @description ID of the preset used for this generation, null if no preset was used
                  * @example a9e8d400-592a-494f-908c-375efa66cafd
                  */
-                preset_id: string | null;
+                preset_id?: string | null;
                 /**
                  * @description Name of the provider that served the request
                  * @example Infermatic
                  */
                 provider_name: string | null;
                 /** @description List of provider responses for this generation, including fallback attempts */
-                provider_responses: components["schemas"]["ProviderResponse"][] | null;
+                provider_responses?: components["schemas"]["ProviderResponse"][] | null;
                 /**
                  * @description Unique identifier grouping all generations from a single API request
                  * @example req-1727282430-aBcDeFgHiJkLmNoPqRsT
@@ -9353,12 +9212,12 @@ export interface components {
                  * @description Router used for the request (e.g., openrouter/auto)
                  * @example openrouter/auto
                  */
-                router: string | null;
+                router?: string | null;
                 /**
                  * @description Service tier the upstream provider reported running this request on, or null if it did not report one.
                  * @example priority
                  */
-                service_tier: string | null;
+                service_tier?: string | null;
                 /** @description Session identifier grouping multiple generations in the same session */
                 session_id?: string | null;
                 /**
@@ -9392,7 +9251,7 @@ export interface components {
                  * @description Cost charged by the upstream provider
                  * @example 0.0012
                  */
-                upstream_inference_cost: number | null;
+                upstream_inference_cost?: number | null;
                 /**
                  * Format: double
                  * @description Usage amount in USD
@@ -9400,17 +9259,17 @@ export interface components {
                  */
                 usage: number;
                 /** @description User-Agent header from the request */
-                user_agent: string | null;
+                user_agent?: string | null;
                 /**
                  * @description The resolved web search engine used for this generation (e.g. exa, firecrawl, parallel)
                  * @example exa
                  */
-                web_search_engine: string | null;
+                web_search_engine?: string | null;
                 /**
                  * @description ID of the workspace this generation is attributed to. Null for accounts without workspaces. Generations created before workspace resolution existed are attributed to the account default workspace.
                  * @example 550e8400-e29b-41d4-a716-446655440000
                  */
-                workspace_id: string | null;
+                workspace_id?: string | null;
             };
         };
         GetAnalyticsMetaResponse: {
@@ -9817,36 +9676,6 @@ export interface components {
          */
         GetWorkspaceResponse: {
             data: components["schemas"]["Workspace"] & unknown;
-        };
-        /**
-         * @description Gone - Endpoint has been permanently removed or deprecated
-         * @example {
-         *       "error": {
-         *         "code": 410,
-         *         "message": "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. Use the web credits purchase flow instead."
-         *       }
-         *     }
-         */
-        GoneResponse: {
-            error: components["schemas"]["GoneResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for GoneResponse
-         * @example {
-         *       "code": 410,
-         *       "message": "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. Use the web credits purchase flow instead."
-         *     }
-         */
-        GoneResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -10748,18 +10577,6 @@ export interface components {
             unit: "image" | "megapixel" | "token";
             variant?: string;
         };
-        /**
-         * @example {
-         *       "data": {
-         *         "type": "image_generation.partial_image",
-         *         "b64_json": "<base64-encoded-partial-image>",
-         *         "partial_image_index": 0
-         *       }
-         *     }
-         */
-        ImageStreamingResponse: {
-            data: components["schemas"]["ImageGenPartialImageEvent"] | components["schemas"]["ImageGenTextChunkEvent"] | components["schemas"]["ImageGenCompletedEvent"] | components["schemas"]["ImageGenStreamErrorEvent"];
-        };
         ImageUrl: {
             /** @description Image detail level for vision models. `original` is an OpenRouter extension (not in the OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded to `high` for providers that lack an original-resolution tier. */
             detail?: components["schemas"]["ImageUrlDetail"];
@@ -10845,31 +10662,11 @@ export interface components {
             /** @enum {string} */
             type: "response.in_progress";
         };
-        /**
-         * @description Audio input content item
-         * @example {
-         *       "type": "input_audio",
-         *       "input_audio": {
-         *         "format": "mp3",
-         *         "data": "SGVsbG8gV29ybGQ="
-         *       }
-         *     }
-         */
         InputAudio: {
             /** @description Base64 encoded audio data */
-            data?: string;
+            data: string;
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider. */
-            format?: components["schemas"]["InputAudioFormat"];
-            input_audio: {
-                data: string;
-                /** @enum {string} */
-                format: "mp3" | "wav";
-            };
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "input_audio";
+            format: components["schemas"]["InputAudioFormat"];
         };
         /** @enum {string} */
         InputAudioFormat: "wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24";
@@ -10924,7 +10721,7 @@ export interface components {
          *     }
          */
         InputMessageItem: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | components["schemas"]["InputVideo"])[] | null;
             id?: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -11112,7 +10909,7 @@ export interface components {
         };
         /**
          * @example monthly
-         * @enum {string}
+         * @enum {string|null}
          */
         KeyLimitReset: "daily" | "weekly" | "monthly" | null;
         /**
@@ -11515,7 +11312,7 @@ export interface components {
         ListModelsResponse: {
             data: components["schemas"]["ModelList"];
             /** @description Pagination links */
-            links: {
+            links?: {
                 /**
                  * @description URL for the next page of results, or null if this is the last page
                  * @example /api/v1/models?offset=500&limit=500
@@ -11526,7 +11323,7 @@ export interface components {
              * @description Total number of models matching the query
              * @example 150
              */
-            total_count: number;
+            total_count?: number;
         };
         /**
          * @example {
@@ -12733,23 +12530,6 @@ export interface components {
          */
         MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"];
         /**
-         * @example {
-         *       "data": {
-         *         "type": "content_block_delta",
-         *         "delta": {
-         *           "type": "text_delta",
-         *           "text": "Hello"
-         *         },
-         *         "index": 0
-         *       },
-         *       "event": "content_block_delta"
-         *     }
-         */
-        MessagesStreamingResponse: {
-            data: components["schemas"]["MessagesStreamEvents"];
-            event: string;
-        };
-        /**
          * @description Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
          * @example {
          *       "type": "tool_addition",
@@ -12878,15 +12658,13 @@ export interface components {
              * @description Canonical slug for the model
              * @example openai/gpt-4
              */
-            canonical_slug: string;
+            canonical_slug?: string;
             /**
-             * Format: double
              * @description Maximum context length in tokens
              * @example 8192
              */
             context_length: number | null;
             /**
-             * Format: double
              * @description Unix timestamp of when the model was created
              * @example 1692901234
              */
@@ -12917,13 +12695,13 @@ export interface components {
              * @example 2024-10-01
              */
             knowledge_cutoff?: string | null;
-            links: components["schemas"]["ModelLinks"];
+            links?: components["schemas"]["ModelLinks"];
             /**
              * @description Display name of the model
              * @example GPT-4
              */
             name: string;
-            per_request_limits: components["schemas"]["PerRequestLimits"] | null;
+            per_request_limits?: components["schemas"]["PerRequestLimits"] | null;
             pricing: components["schemas"]["Pricing"];
             reasoning?: components["schemas"]["ModelReasoning"];
             /**
@@ -12939,7 +12717,7 @@ export interface components {
              * @description List of supported voice identifiers for TTS models. Null for non-TTS models.
              * @example null
              */
-            supported_voices: string[] | null;
+            supported_voices?: string[] | null;
             top_provider: components["schemas"]["TopProviderInfo"];
         };
         /**
@@ -13124,7 +12902,6 @@ export interface components {
                 tokenizer: components["schemas"]["ModelGroup"] | null;
             });
             /**
-             * Format: double
              * @description Unix timestamp of when the model was created
              * @example 1692901234
              */
@@ -13239,7 +13016,7 @@ export interface components {
          */
         ModelReasoning: {
             /** @example medium */
-            default_effort?: string & (components["schemas"]["ReasoningEffort"] & unknown);
+            default_effort?: components["schemas"]["ReasoningEffort"] & unknown;
             /**
              * @description Default reasoning enabled state when the client does not set `reasoning.enabled`.
              * @example true
@@ -15405,7 +15182,7 @@ export interface components {
          *     }
          */
         OpenAIResponseInputMessageItem: {
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"])[];
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[];
             id: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -15817,7 +15594,7 @@ export interface components {
             output?: components["schemas"]["OutputItems"][];
             service_tier?: string | null;
             text?: components["schemas"]["TextExtendedConfig"];
-            usage?: components["schemas"]["Usage"];
+            usage?: components["schemas"]["Usage"] | null;
         };
         /**
          * @description Alternative token with its log probability
@@ -17207,36 +16984,6 @@ export interface components {
             price_source?: "prompt" | "weighted_avg";
         };
         /**
-         * @description Payload Too Large - Request payload exceeds size limits
-         * @example {
-         *       "error": {
-         *         "code": 413,
-         *         "message": "Request payload too large"
-         *       }
-         *     }
-         */
-        PayloadTooLargeResponse: {
-            error: components["schemas"]["PayloadTooLargeResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for PayloadTooLargeResponse
-         * @example {
-         *       "code": 413,
-         *       "message": "Request payload too large"
-         *     }
-         */
-        PayloadTooLargeResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
          * @example cloudflare-ai
          */
@@ -17352,13 +17099,11 @@ export interface components {
          */
         PerRequestLimits: {
             /**
-             * Format: double
              * @description Maximum completion tokens per request
              * @example 1000
              */
             completion_tokens: number;
             /**
-             * Format: double
              * @description Maximum prompt tokens per request
              * @example 1000
              */
@@ -17715,22 +17460,13 @@ export interface components {
          */
         PromptInjectionScanScope: "user_only" | "all_messages";
         PromptTokensDetails: {
-            /**
-             * Format: double
-             * @description Audio input tokens
-             */
+            /** @description Audio input tokens */
             audio_tokens?: number | null;
             /** @description Tokens written to cache. Only returned for models with explicit caching and cache write pricing. */
             cache_write_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Cached prompt tokens
-             */
+            /** @description Cached prompt tokens */
             cached_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Video input tokens
-             */
+            /** @description Video input tokens */
             video_tokens?: number | null;
         };
         /**
@@ -18208,36 +17944,6 @@ export interface components {
             };
         };
         /**
-         * @description Provider Overloaded - Provider is temporarily overloaded
-         * @example {
-         *       "error": {
-         *         "code": 529,
-         *         "message": "Provider returned error"
-         *       }
-         *     }
-         */
-        ProviderOverloadedResponse: {
-            error: components["schemas"]["ProviderOverloadedResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ProviderOverloadedResponse
-         * @example {
-         *       "code": 529,
-         *       "message": "Provider returned error"
-         *     }
-         */
-        ProviderOverloadedResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description When multiple model providers are available, optionally indicate your routing preference.
          * @example {
          *       "allow_fallbacks": true
@@ -18446,22 +18152,13 @@ export interface components {
          *     }
          */
         PublicEndpoint: {
-            /**
-             * Format: double
-             * @description Maximum context window size
-             */
+            /** @description Maximum context window size */
             context_length: number;
             /** @description Latency percentiles (p50, p75, p90, p99) */
             latency_last_30m?: components["schemas"]["PercentileStats"];
-            /**
-             * Format: double
-             * @description Maximum output tokens
-             */
+            /** @description Maximum output tokens */
             max_completion_tokens: number | null;
-            /**
-             * Format: double
-             * @description Maximum input tokens
-             */
+            /** @description Maximum input tokens */
             max_prompt_tokens: number | null;
             /**
              * @description The unique identifier for the model (permaslug)
@@ -19058,35 +18755,10 @@ export interface components {
             [key: string]: string;
         } | null;
         /**
-         * @description Request Timeout - Operation exceeded time limit
          * @example {
-         *       "error": {
-         *         "code": 408,
-         *         "message": "Operation timed out. Please try again later."
-         *       }
+         *       "type": "json_object"
          *     }
          */
-        RequestTimeoutResponse: {
-            error: components["schemas"]["RequestTimeoutResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for RequestTimeoutResponse
-         * @example {
-         *       "code": 408,
-         *       "message": "Operation timed out. Please try again later."
-         *     }
-         */
-        RequestTimeoutResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
         ResponseFormat: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJSONObject"] | components["schemas"]["ResponseFormatJSONSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
         /**
          * @description JSON object response format
@@ -19240,6 +18912,28 @@ export interface components {
             message: string;
         } | null;
         /**
+         * @description Audio input content item
+         * @example {
+         *       "type": "input_audio",
+         *       "input_audio": {
+         *         "format": "mp3",
+         *         "data": "SGVsbG8gV29ybGQ="
+         *       }
+         *     }
+         */
+        ResponsesInputAudio: {
+            input_audio: {
+                data: string;
+                /** @enum {string} */
+                format: "mp3" | "wav";
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_audio";
+        };
+        /**
          * @description Request schema for Responses endpoint
          * @example {
          *       "input": [
@@ -19349,22 +19043,6 @@ export interface components {
             truncation?: components["schemas"]["OpenAIResponsesTruncation"];
             /** @description A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters. */
             user?: string;
-        };
-        /**
-         * @example {
-         *       "data": {
-         *         "type": "response.output_text.delta",
-         *         "content_index": 0,
-         *         "delta": "Hello",
-         *         "item_id": "item-1",
-         *         "logprobs": [],
-         *         "output_index": 0,
-         *         "sequence_number": 4
-         *       }
-         *     }
-         */
-        ResponsesStreamingResponse: {
-            data: components["schemas"]["StreamEvents"];
         };
         /**
          * @example {
@@ -19505,36 +19183,6 @@ export interface components {
          * @enum {string|null}
          */
         ServiceTier: "auto" | "default" | "flex" | "priority" | "scale" | null;
-        /**
-         * @description Service Unavailable - Service temporarily unavailable
-         * @example {
-         *       "error": {
-         *         "code": 503,
-         *         "message": "Service temporarily unavailable"
-         *       }
-         *     }
-         */
-        ServiceUnavailableResponse: {
-            error: components["schemas"]["ServiceUnavailableResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ServiceUnavailableResponse
-         * @example {
-         *       "code": 503,
-         *       "message": "Service temporarily unavailable"
-         *     }
-         */
-        ServiceUnavailableResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
         SessionCostItem: {
             /**
              * @description Published harness display label.
@@ -19847,7 +19495,12 @@ export interface components {
              */
             voice?: string;
         };
-        StopSequences: string | string[];
+        /**
+         * @example [
+         *       "\n"
+         *     ]
+         */
+        StopSequences: string | string[] | null;
         /**
          * @description Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
          * @example [
@@ -20617,11 +20270,8 @@ export interface components {
          *     }
          */
         SystemMessage: {
-            /**
-             * @description System message content
-             * @example You are a helpful assistant.
-             */
-            content: string | components["schemas"]["ChatMessageContentItemText"][];
+            /** @description System message content */
+            content: components["schemas"]["SystemMessageContent"];
             /**
              * @description Optional name for the system message
              * @example Assistant Config
@@ -20633,6 +20283,7 @@ export interface components {
              */
             role: "system";
         };
+        /** @example You are a helpful assistant. */
         SystemMessageContent: string | components["schemas"]["SystemMessageContentParts"];
         SystemMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
@@ -20953,13 +20604,13 @@ export interface components {
                  * @description Function name
                  * @example get_weather
                  */
-                name?: string;
+                name?: string | null;
             };
             /**
              * @description Tool call identifier
              * @example call_abc123
              */
-            id?: string;
+            id?: string | null;
             /**
              * @description Tool call index in the array
              * @example 0
@@ -20969,7 +20620,7 @@ export interface components {
              * @description Tool call type
              * @example function
              * @constant
-             * @enum {string}
+             * @enum {string|null}
              */
             type?: "function";
         };
@@ -21009,7 +20660,7 @@ export interface components {
          * @description Tool choice configuration
          * @example auto
          */
-        ToolChoiceOption: ("none" | "auto" | "required" | components["schemas"]["NamedToolChoice"] | components["schemas"]["ChatServerToolChoice"]) & ("none" | "auto" | "required" | components["schemas"]["NamedToolChoice"]);
+        ToolChoiceOption: "none" | "auto" | "required" | components["schemas"]["NamedToolChoice"] | components["schemas"]["ChatServerToolChoice"];
         /**
          * @description Tool definition for function calling (regular function or OpenRouter built-in server tool)
          * @example {
@@ -21040,9 +20691,9 @@ export interface components {
          *     }
          */
         ToolDefinition: {
-            function: components["schemas"]["FunctionDefinition"];
+            function?: components["schemas"]["FunctionDefinition"];
             /** @constant */
-            type: "function";
+            type?: "function";
         } | {
             cache_control?: components["schemas"]["ChatContentCacheControl"];
             /**
@@ -21111,11 +20762,8 @@ export interface components {
          *     }
          */
         ToolMessage: {
-            /**
-             * @description Tool response content
-             * @example The weather in San Francisco is 72°F and sunny.
-             */
-            content: string | components["schemas"]["ChatMessageContentItem"][];
+            /** @description Tool response content */
+            content: components["schemas"]["ToolMessageContent"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -21127,6 +20775,7 @@ export interface components {
              */
             tool_call_id: string;
         };
+        /** @example The weather in San Francisco is 72°F and sunny. */
         ToolMessageContent: string | components["schemas"]["ToolMessageContentParts"];
         ToolMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
@@ -21172,7 +20821,6 @@ export interface components {
          */
         TopProviderInfo: {
             /**
-             * Format: double
              * @description Context length from the top provider
              * @example 8192
              */
@@ -21183,7 +20831,6 @@ export interface components {
              */
             is_moderated: boolean;
             /**
-             * Format: double
              * @description Maximum completion tokens from the top provider
              * @example 4096
              */
@@ -21592,36 +21239,6 @@ export interface components {
              * @example 0.2
              */
             temperature: number | null;
-        };
-        /**
-         * @description Unprocessable Entity - Semantic validation failure
-         * @example {
-         *       "error": {
-         *         "code": 422,
-         *         "message": "Invalid argument"
-         *       }
-         *     }
-         */
-        UnprocessableEntityResponse: {
-            error: components["schemas"]["UnprocessableEntityResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for UnprocessableEntityResponse
-         * @example {
-         *       "code": 422,
-         *       "message": "Invalid argument"
-         *     }
-         */
-        UnprocessableEntityResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -22206,11 +21823,8 @@ export interface components {
          *     }
          */
         UserMessage: {
-            /**
-             * @description User message content
-             * @example What is the capital of France?
-             */
-            content: string | components["schemas"]["ChatMessageContentItem"][];
+            /** @description User message content */
+            content: components["schemas"]["UserMessageContent"];
             /**
              * @description Optional name for the user
              * @example User
@@ -22222,6 +21836,7 @@ export interface components {
              */
             role: "user";
         };
+        /** @example What is the capital of France? */
         UserMessageContent: string | components["schemas"]["UserMessageContentParts"];
         UserMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
@@ -22329,36 +21944,6 @@ export interface components {
             /** @description Whether the request was made using a Bring Your Own Key configuration. */
             is_byok?: boolean;
         };
-        /**
-         * @example {
-         *       "description": "Google video generation model",
-         *       "name": "Veo 3.1",
-         *       "allowed_passthrough_parameters": [],
-         *       "canonical_slug": "google/veo-3.1",
-         *       "created": 1700000000,
-         *       "generate_audio": true,
-         *       "id": "google/veo-3.1",
-         *       "pricing_skus": {
-         *         "generate": "0.50"
-         *       },
-         *       "seed": null,
-         *       "supported_aspect_ratios": [
-         *         "16:9"
-         *       ],
-         *       "supported_durations": [
-         *         5,
-         *         8
-         *       ],
-         *       "supported_frame_images": [
-         *         "first_frame",
-         *         "last_frame"
-         *       ],
-         *       "supported_resolutions": [
-         *         "720p"
-         *       ],
-         *       "supported_sizes": null
-         *     }
-         */
         VideoModel: {
             /** @description List of parameters that are allowed to be passed through to the provider */
             allowed_passthrough_parameters: string[];
@@ -22420,40 +22005,6 @@ export interface components {
                 min?: number | null;
             } | null;
         };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "description": "Google video generation model",
-         *           "name": "Veo 3.1",
-         *           "allowed_passthrough_parameters": [],
-         *           "canonical_slug": "google/veo-3.1",
-         *           "created": 1700000000,
-         *           "generate_audio": true,
-         *           "id": "google/veo-3.1",
-         *           "pricing_skus": {
-         *             "generate": "0.50"
-         *           },
-         *           "seed": null,
-         *           "supported_aspect_ratios": [
-         *             "16:9"
-         *           ],
-         *           "supported_durations": [
-         *             5,
-         *             8
-         *           ],
-         *           "supported_frame_images": [
-         *             "first_frame",
-         *             "last_frame"
-         *           ],
-         *           "supported_resolutions": [
-         *             "720p"
-         *           ],
-         *           "supported_sizes": null
-         *         }
-         *       ]
-         *     }
-         */
         VideoModelsListResponse: {
             data: components["schemas"]["VideoModel"][];
         };
@@ -23396,7 +22947,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -23565,7 +23116,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -23582,7 +23133,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -23599,7 +23150,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -23616,7 +23167,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -23808,7 +23359,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -23825,7 +23376,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -23842,7 +23393,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -23859,7 +23410,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -24056,7 +23607,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -24814,7 +24365,7 @@ export interface operations {
                      *
                      *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ChatStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -24908,7 +24459,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -24925,7 +24476,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Unprocessable Entity - Semantic validation failure */
@@ -24942,7 +24493,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UnprocessableEntityResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -24993,7 +24544,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -25010,7 +24561,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -25027,7 +24578,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -25044,7 +24595,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -25292,7 +24843,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GoneResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -25694,8 +25245,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateEmbeddingsResponse"];
-                    /** @example data: [DONE] */
-                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -25780,7 +25329,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -25797,7 +25346,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -25848,7 +25397,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -25865,7 +25414,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -25882,7 +25431,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -25899,7 +25448,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26161,25 +25710,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "cursor": null,
-                     *       "data": [
-                     *         {
-                     *           "type": "file",
-                     *           "created_at": "2025-01-01T00:00:00Z",
-                     *           "downloadable": false,
-                     *           "filename": "document.pdf",
-                     *           "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *           "mime_type": "application/pdf",
-                     *           "size_bytes": 1024000
-                     *         }
-                     *       ],
-                     *       "first_id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "has_more": false,
-                     *       "last_id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileListResponse"];
                 };
             };
@@ -26282,7 +25812,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26299,7 +25829,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26339,17 +25869,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file",
-                     *       "created_at": "2025-01-01T00:00:00Z",
-                     *       "downloadable": false,
-                     *       "filename": "document.pdf",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "mime_type": "application/pdf",
-                     *       "size_bytes": 1024000
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileResponse"];
                 };
             };
@@ -26418,7 +25937,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -26469,7 +25988,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26486,7 +26005,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26516,17 +26035,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file",
-                     *       "created_at": "2025-01-01T00:00:00Z",
-                     *       "downloadable": false,
-                     *       "filename": "document.pdf",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "mime_type": "application/pdf",
-                     *       "size_bytes": 1024000
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileResponse"];
                 };
             };
@@ -26629,7 +26137,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26646,7 +26154,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26676,12 +26184,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file_deleted",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileDeleteResponse"];
                 };
             };
@@ -26784,7 +26286,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26801,7 +26303,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26951,7 +26453,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26968,7 +26470,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -27142,7 +26644,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -27159,7 +26661,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -27176,7 +26678,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -27320,7 +26822,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -27337,7 +26839,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -27354,7 +26856,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -28847,15 +28349,11 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ImageGenerationResponse"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "image_generation.partial_image",
-                     *         "b64_json": "<base64-encoded-partial-image>",
-                     *         "partial_image_index": 0
-                     *       }
-                     *     }
+                     * @example data: {"b64_json":"<base64-encoded-partial-image>","partial_image_index":0,"type":"image_generation.partial_image"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ImageStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -28957,7 +28455,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -29008,7 +28506,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -29025,7 +28523,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -29042,7 +28540,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -30008,19 +29506,12 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["MessagesResult"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "content_block_delta",
-                     *         "delta": {
-                     *           "type": "text_delta",
-                     *           "text": "Hello"
-                     *         },
-                     *         "index": 0
-                     *       },
-                     *       "event": "content_block_delta"
-                     *     }
+                     * @example event: content_block_delta
+                     *     data: {"delta":{"text":"Hello","type":"text_delta"},"index":0,"type":"content_block_delta"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["MessagesStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Invalid request error */
@@ -31092,7 +30583,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -31422,7 +30913,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -31956,7 +31447,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32128,7 +31619,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32293,7 +31784,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32625,8 +32116,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateRerankResponse"];
-                    /** @example data: [DONE] */
-                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -32745,7 +32234,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -32762,7 +32251,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -32779,7 +32268,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -32796,7 +32285,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -32882,19 +32371,11 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["OpenResponsesResult"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "response.output_text.delta",
-                     *         "content_index": 0,
-                     *         "delta": "Hello",
-                     *         "item_id": "item-1",
-                     *         "logprobs": [],
-                     *         "output_index": 0,
-                     *         "sequence_number": 4
-                     *       }
-                     *     }
+                     * @example data: {"content_index":0,"delta":"Hello","item_id":"item-1","logprobs":[],"output_index":0,"sequence_number":4,"type":"response.output_text.delta"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ResponsesStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -32988,7 +32469,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -33005,7 +32486,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Unprocessable Entity - Semantic validation failure */
@@ -33022,7 +32503,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UnprocessableEntityResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -33073,7 +32554,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -33090,7 +32571,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -33107,7 +32588,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -33124,7 +32605,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -33292,7 +32773,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -33985,7 +33466,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -34005,40 +33486,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "description": "Google video generation model",
-                     *           "name": "Veo 3.1",
-                     *           "allowed_passthrough_parameters": [],
-                     *           "canonical_slug": "google/veo-3.1",
-                     *           "created": 1700000000,
-                     *           "generate_audio": true,
-                     *           "id": "google/veo-3.1",
-                     *           "pricing_skus": {
-                     *             "generate": "0.50"
-                     *           },
-                     *           "seed": null,
-                     *           "supported_aspect_ratios": [
-                     *             "16:9"
-                     *           ],
-                     *           "supported_durations": [
-                     *             5,
-                     *             8
-                     *           ],
-                     *           "supported_frame_images": [
-                     *             "first_frame",
-                     *             "last_frame"
-                     *           ],
-                     *           "supported_resolutions": [
-                     *             "720p"
-                     *           ],
-                     *           "supported_sizes": null
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["VideoModelsListResponse"];
                 };
             };

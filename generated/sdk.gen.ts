@@ -442,6 +442,8 @@ export const downloadFileContent = <ThrowOnError extends boolean = false>(option
 
 /**
  * Get request & usage metadata for a generation
+ *
+ * Gets the metadata of one generation by its id (the `id` of a chat completion, `gen-...`): model, provider, token counts, cost, latency and finish reason. Older generations carry fewer fields (recorded answers from 2024 lack router, data_region and workspace_id).
  */
 export const getGeneration = <ThrowOnError extends boolean = false>(options: Options<GetGenerationData, ThrowOnError>): RequestResult<GetGenerationResponses, GetGenerationErrors, ThrowOnError> => options.client.get<GetGenerationResponses, GetGenerationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -451,6 +453,8 @@ export const getGeneration = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Get stored prompt, completion, and error content for a generation
+ *
+ * Gets the stored prompt, completion and error content of one generation by its id, when the account keeps prompts and completions.
  */
 export const getGenerationContent = <ThrowOnError extends boolean = false>(options: Options<GetGenerationContentData, ThrowOnError>): RequestResult<GetGenerationContentResponses, GetGenerationContentErrors, ThrowOnError> => options.client.get<GetGenerationContentResponses, GetGenerationContentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -790,6 +794,8 @@ export const listModels = <ThrowOnError extends boolean = false>(options: Option
 
 /**
  * Get total count of available models
+ *
+ * Counts the models available, optionally only those with the given output modalities.
  */
 export const countModels = <ThrowOnError extends boolean = false>(options: Options<CountModelsData, ThrowOnError>): RequestResult<CountModelsResponses, CountModelsErrors, ThrowOnError> => options.client.get<CountModelsResponses, CountModelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -800,7 +806,9 @@ export const countModels = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * List all embeddings models
  *
- * Returns a list of all available embeddings models and their properties
+ * Lists the embedding models. Deprecated: OpenRouter's published description no longer has this path; use GET /embeddings/models (`embeddings.models.list`), which answers the same list.
+ *
+ * @deprecated
  */
 export const listEmbeddingModels = <ThrowOnError extends boolean = false>(options: Options<ListEmbeddingModelsData, ThrowOnError>): RequestResult<ListEmbeddingModelsResponses, ListEmbeddingModelsErrors, ThrowOnError> => options.client.get<ListEmbeddingModelsResponses, ListEmbeddingModelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -908,6 +916,8 @@ export const listOrganizationMembers = <ThrowOnError extends boolean = false>(op
  * Get a model's supported parameters and data about which are most popular
  *
  * Gets the request parameters a model supports, optionally for one provider, and how popular each is among requests to it.
+ *
+ * @deprecated
  */
 export const getModelParameters = <ThrowOnError extends boolean = false>(options: Options<GetModelParametersData, ThrowOnError>): RequestResult<GetModelParametersResponses, GetModelParametersErrors, ThrowOnError> => options.client.get<GetModelParametersResponses, GetModelParametersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

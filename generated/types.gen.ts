@@ -1103,7 +1103,7 @@ export type AssistantMessage = {
     /**
      * Assistant message content
      */
-    content?: string | Array<ChatMessageContentItem> | null;
+    content?: AssistantMessageContent | null;
     images?: ChatAssistantImages;
     /**
      * Model that generated this assistant message
@@ -1129,7 +1129,7 @@ export type AssistantMessage = {
     tool_calls?: Array<ToolCall>;
 };
 
-export type AssistantMessageContent = string | AssistantMessageContentParts;
+export type AssistantMessageContent = string | AssistantMessageContentParts | null;
 
 export type AssistantMessageContentParts = Array<ChatMessageContentItem>;
 
@@ -1258,28 +1258,6 @@ export type ByokKey = {
 export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai';
 
 /**
- * Bad Gateway - Provider/upstream API failure
- */
-export type BadGatewayResponse = {
-    error: BadGatewayResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for BadGatewayResponse
- */
-export type BadGatewayResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * Event emitted when a text annotation is added to output
  */
 export type BaseAnnotationAddedEvent = {
@@ -1299,7 +1277,7 @@ export type BaseContentPartAddedEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
     sequence_number: number;
     type: 'response.content_part.added';
 };
@@ -1311,7 +1289,7 @@ export type BaseContentPartDoneEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
     sequence_number: number;
     type: 'response.content_part.done';
 };
@@ -1373,7 +1351,7 @@ export type BaseFunctionCallArgsDoneEvent = {
 };
 
 export type BaseInputs = string | Array<{
-    content: Array<InputText | InputImage | InputFile | InputAudio> | string;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio> | string;
     phase?: 'commentary' | 'final_answer' | null;
     role: 'user' | 'system' | 'assistant' | 'developer';
     type?: 'message';
@@ -1503,10 +1481,10 @@ export type BaseRefusalDoneEvent = {
 
 export type BaseResponsesResult = {
     background?: boolean | null;
-    completed_at: number | null;
+    completed_at?: number | null;
     created_at: number;
     error: ResponsesErrorField;
-    frequency_penalty: number | null;
+    frequency_penalty?: number | null;
     id: string;
     incomplete_details: IncompleteDetails;
     instructions: BaseInputs;
@@ -1518,7 +1496,7 @@ export type BaseResponsesResult = {
     output: Array<OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall>;
     output_text?: string;
     parallel_tool_calls: boolean;
-    presence_penalty: number | null;
+    presence_penalty?: number | null;
     previous_response_id?: string | null;
     prompt?: StoredPromptTemplate;
     prompt_cache_key?: string | null;
@@ -1526,7 +1504,7 @@ export type BaseResponsesResult = {
     reasoning?: BaseReasoningConfig;
     safety_identifier?: string | null;
     service_tier?: ServiceTier;
-    status: OpenAiResponsesResponseStatus;
+    status?: OpenAiResponsesResponseStatus;
     store?: boolean;
     temperature: number | null;
     text?: TextConfig;
@@ -1540,7 +1518,7 @@ export type BaseResponsesResult = {
     top_logprobs?: number;
     top_p: number | null;
     truncation?: Truncation;
-    usage?: OpenAiResponsesUsage;
+    usage?: OpenAiResponsesUsage | null;
     user?: string | null;
 };
 
@@ -1774,7 +1752,7 @@ export type ChatCompletion = {
     /**
      * System fingerprint
      */
-    system_fingerprint: string | null;
+    system_fingerprint?: string | null;
     usage?: CompletionUsage;
 };
 
@@ -1782,12 +1760,12 @@ export type ChatCompletion = {
  * Chat completion choice
  */
 export type ChatCompletionChoice = {
-    finish_reason: NullableFinishReason;
+    finish_reason?: NullableFinishReason;
     /**
      * Choice index
      */
     index: number;
-    logprobs?: ChoiceLogprobs | null;
+    logprobs?: ChoiceLogprobs | number | null;
     message: AssistantMessage;
     /**
      * The finish reason as the provider reported it.
@@ -1807,9 +1785,6 @@ export type ChatCompletionChunk = {
      * Unix timestamp of creation
      */
     created: number;
-    /**
-     * Error information
-     */
     error?: ErrorDetail;
     /**
      * Unique chunk identifier
@@ -1967,17 +1942,7 @@ export type ChatCompletionRequest = {
     /**
      * Response format configuration
      */
-    response_format?: ({
-        type: 'text';
-    } & ResponseFormatText) | ({
-        type: 'json_object';
-    } & ResponseFormatJsonObject) | ({
-        type: 'json_schema';
-    } & ResponseFormatJsonSchema) | ({
-        type: 'grammar';
-    } & ResponseFormatTextGrammar) | ({
-        type: 'python';
-    } & ResponseFormatPython);
+    response_format?: ResponseFormat;
     route?: DeprecatedRoute;
     /**
      * Random seed for deterministic outputs
@@ -1994,7 +1959,7 @@ export type ChatCompletionRequest = {
     /**
      * Stop sequences (up to 4)
      */
-    stop?: string | Array<string> | null;
+    stop?: StopSequences | null;
     stop_server_tools_when?: StopServerToolsWhen;
     /**
      * Enable streaming response
@@ -2217,10 +2182,6 @@ export type ChatStreamOptions = {
  */
 export type ChatStreamReasoningDetails = Array<ReasoningDetail>;
 
-export type ChatStreamingResponse = {
-    data: ChatCompletionChunk;
-};
-
 /**
  * Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
  */
@@ -2271,7 +2232,7 @@ export type ChoiceLogprobs = {
     refusal?: Array<TokenLogprob> | null;
 } | null;
 
-export type CodeChallengeMethod = 'S256' | 'plain';
+export type CodeChallengeMethod = 'S256' | 'plain' | null;
 
 /**
  * Incremental chunk of code being streamed for a `code_interpreter_call`.
@@ -2465,28 +2426,6 @@ export type ComputerUseServerTool = {
 };
 
 /**
- * Conflict - Resource conflict or concurrent modification
- */
-export type ConflictResponse = {
-    error: ConflictResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ConflictResponse
- */
-export type ConflictResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * An OpenRouter-managed, auto-provisioned ephemeral container.
  */
 export type ContainerAutoEnvironment = {
@@ -2640,9 +2579,9 @@ export type ContextCompressionPlugin = {
  * What the upstream provider charged, in USD.
  */
 export type CostDetails = {
-    upstream_inference_completions_cost: number;
+    upstream_inference_completions_cost?: number;
     upstream_inference_cost?: number | null;
-    upstream_inference_prompt_cost: number;
+    upstream_inference_prompt_cost?: number;
 };
 
 export type CreateAuthCodeRequest = {
@@ -3487,7 +3426,7 @@ export type DeveloperMessage = {
     /**
      * Developer message content
      */
-    content: string | Array<ChatMessageContentItemText>;
+    content: DeveloperMessageContent;
     /**
      * Optional name for the developer message
      */
@@ -3502,35 +3441,13 @@ export type DeveloperMessageContentParts = Array<ChatMessageContentItemText>;
 export type EasyInputMessage = {
     content?: Array<InputText | (InputImage & {
         [key: string]: unknown;
-    }) | InputFile | InputAudio | InputVideo> | string | null;
+    }) | InputFile | ResponsesInputAudio | InputVideo> | string | null;
     /**
      * The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
      */
     phase?: 'commentary' | 'final_answer' | null;
     role: 'user' | 'system' | 'assistant' | 'developer';
     type?: 'message';
-};
-
-/**
- * Infrastructure Timeout - Provider request timed out at edge network
- */
-export type EdgeNetworkTimeoutResponse = {
-    error: EdgeNetworkTimeoutResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for EdgeNetworkTimeoutResponse
- */
-export type EdgeNetworkTimeoutResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type EndpointInfo = {
@@ -3564,10 +3481,25 @@ export type ErrorDetail = {
     code: number;
     message: string;
     metadata?: {
+        error_type?: ApiErrorType;
+        /**
+         * Upstream response headers that explain the error (X-RateLimit-Limit, -Remaining, -Reset).
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * Errors of the providers tried before this one.
+         */
+        previous_errors?: Array<unknown>;
+        /**
+         * Upstream provider-specific error code, when available.
+         */
+        provider_code?: string;
         /**
          * The provider that returned the error.
          */
-        provider_name?: string;
+        provider_name?: string | null;
         /**
          * The error as the upstream provider sent it.
          */
@@ -4163,7 +4095,7 @@ export type GenerationResponse = {
         /**
          * Type of API used for the generation
          */
-        api_type: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
+        api_type?: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
         /**
          * ID of the app that made the request
          */
@@ -4183,11 +4115,11 @@ export type GenerationResponse = {
         /**
          * The data region this generation was routed through: 'global', 'europe', or 'us'.
          */
-        data_region: 'global' | 'europe' | 'us';
+        data_region?: 'global' | 'europe' | 'us';
         /**
          * External user identifier
          */
-        external_user: string | null;
+        external_user?: string | null;
         /**
          * Reason the generation finished
          */
@@ -4199,7 +4131,7 @@ export type GenerationResponse = {
         /**
          * Referer header from the request
          */
-        http_referer: string | null;
+        http_referer?: string | null;
         /**
          * Unique identifier for the generation
          */
@@ -4207,7 +4139,7 @@ export type GenerationResponse = {
         /**
          * Whether this used bring-your-own-key
          */
-        is_byok: boolean;
+        is_byok?: boolean;
         /**
          * Total latency in milliseconds
          */
@@ -4223,11 +4155,11 @@ export type GenerationResponse = {
         /**
          * Native finish reason as reported by provider
          */
-        native_finish_reason: string | null;
+        native_finish_reason?: string | null;
         /**
          * Native cached tokens as reported by provider
          */
-        native_tokens_cached: number | null;
+        native_tokens_cached?: number | null;
         /**
          * Native completion tokens as reported by provider
          */
@@ -4235,7 +4167,7 @@ export type GenerationResponse = {
         /**
          * Native completion image tokens as reported by provider
          */
-        native_tokens_completion_images: number | null;
+        native_tokens_completion_images?: number | null;
         /**
          * Native prompt tokens as reported by provider
          */
@@ -4247,11 +4179,11 @@ export type GenerationResponse = {
         /**
          * Number of web fetches performed
          */
-        num_fetches: number | null;
+        num_fetches?: number | null;
         /**
          * Number of audio inputs in the prompt
          */
-        num_input_audio_prompt: number | null;
+        num_input_audio_prompt?: number | null;
         /**
          * Number of media items in the completion
          */
@@ -4263,7 +4195,7 @@ export type GenerationResponse = {
         /**
          * Number of search results included
          */
-        num_search_results: number | null;
+        num_search_results?: number | null;
         /**
          * Origin URL of the request
          */
@@ -4271,7 +4203,7 @@ export type GenerationResponse = {
         /**
          * ID of the preset used for this generation, null if no preset was used
          */
-        preset_id: string | null;
+        preset_id?: string | null;
         /**
          * Name of the provider that served the request
          */
@@ -4279,7 +4211,7 @@ export type GenerationResponse = {
         /**
          * List of provider responses for this generation, including fallback attempts
          */
-        provider_responses: Array<ProviderResponse> | null;
+        provider_responses?: Array<ProviderResponse> | null;
         /**
          * Unique identifier grouping all generations from a single API request
          */
@@ -4291,11 +4223,11 @@ export type GenerationResponse = {
         /**
          * Router used for the request (e.g., openrouter/auto)
          */
-        router: string | null;
+        router?: string | null;
         /**
          * Service tier the upstream provider reported running this request on, or null if it did not report one.
          */
-        service_tier: string | null;
+        service_tier?: string | null;
         /**
          * Session identifier grouping multiple generations in the same session
          */
@@ -4323,7 +4255,7 @@ export type GenerationResponse = {
         /**
          * Cost charged by the upstream provider
          */
-        upstream_inference_cost: number | null;
+        upstream_inference_cost?: number | null;
         /**
          * Usage amount in USD
          */
@@ -4331,15 +4263,15 @@ export type GenerationResponse = {
         /**
          * User-Agent header from the request
          */
-        user_agent: string | null;
+        user_agent?: string | null;
         /**
          * The resolved web search engine used for this generation (e.g. exa, firecrawl, parallel)
          */
-        web_search_engine: string | null;
+        web_search_engine?: string | null;
         /**
          * ID of the workspace this generation is attributed to. Null for accounts without workspaces. Generations created before workspace resolution existed are attributed to the account default workspace.
          */
-        workspace_id: string | null;
+        workspace_id?: string | null;
     };
 };
 
@@ -4477,28 +4409,6 @@ export type GetWorkspaceBudgetResponse = {
 
 export type GetWorkspaceResponse = {
     data: Workspace & unknown;
-};
-
-/**
- * Gone - Endpoint has been permanently removed or deprecated
- */
-export type GoneResponse = {
-    error: GoneResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for GoneResponse
- */
-export type GoneResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type Guardrail = {
@@ -5076,10 +4986,6 @@ export type ImagePricingEntry = {
     variant?: string;
 };
 
-export type ImageStreamingResponse = {
-    data: ImageGenPartialImageEvent | ImageGenTextChunkEvent | ImageGenCompletedEvent | ImageGenStreamErrorEvent;
-};
-
 export type ImageUrl = {
     /**
      * Image detail level for vision models. `original` is an OpenRouter extension (not in the OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded to `high` for providers that lack an original-resolution tier.
@@ -5115,23 +5021,15 @@ export type IncompleteEvent = {
     type: 'response.incomplete';
 };
 
-/**
- * Audio input content item
- */
 export type InputAudio = {
     /**
      * Base64 encoded audio data
      */
-    data?: string;
+    data: string;
     /**
      * Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider.
      */
-    format?: InputAudioFormat;
-    input_audio: {
-        data: string;
-        format: 'mp3' | 'wav';
-    };
-    type: 'input_audio';
+    format: InputAudioFormat;
 };
 
 export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24';
@@ -5159,7 +5057,7 @@ export type InputImage = {
 export type InputMessageItem = {
     content?: Array<InputText | (InputImage & {
         [key: string]: unknown;
-    }) | InputFile | InputAudio | InputVideo> | null;
+    }) | InputFile | ResponsesInputAudio | InputVideo> | null;
     id?: string;
     role: 'user' | 'system' | 'developer';
     type?: 'message';
@@ -5276,7 +5174,7 @@ export type KeyAssignment = {
     key_name: string;
 };
 
-export type KeyLimitReset = 'daily' | 'weekly' | 'monthly';
+export type KeyLimitReset = 'daily' | 'weekly' | 'monthly' | null;
 
 /**
  * Web search tool configuration
@@ -5361,7 +5259,7 @@ export type ListModelsResponse = {
     /**
      * Pagination links
      */
-    links: {
+    links?: {
         /**
          * URL for the next page of results, or null if this is the last page
          */
@@ -5370,7 +5268,7 @@ export type ListModelsResponse = {
     /**
      * Total number of models matching the query
      */
-    total_count: number;
+    total_count?: number;
 };
 
 export type ListObservabilityDestinationsResponse = {
@@ -6066,11 +5964,6 @@ export type MessagesStreamEvents = ({
     type: 'error';
 } & MessagesErrorEvent);
 
-export type MessagesStreamingResponse = {
-    data: MessagesStreamEvents;
-    event: string;
-};
-
 /**
  * Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
  */
@@ -6124,7 +6017,7 @@ export type Model = {
     /**
      * Canonical slug for the model
      */
-    canonical_slug: string;
+    canonical_slug?: string;
     /**
      * Maximum context length in tokens
      */
@@ -6154,12 +6047,12 @@ export type Model = {
      * The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
      */
     knowledge_cutoff?: string | null;
-    links: ModelLinks;
+    links?: ModelLinks;
     /**
      * Display name of the model
      */
     name: string;
-    per_request_limits: PerRequestLimits | null;
+    per_request_limits?: PerRequestLimits | null;
     pricing: Pricing;
     reasoning?: ModelReasoning;
     /**
@@ -6169,7 +6062,7 @@ export type Model = {
     /**
      * List of supported voice identifiers for TTS models. Null for non-TTS models.
      */
-    supported_voices: Array<string> | null;
+    supported_voices?: Array<string> | null;
     top_provider: TopProviderInfo;
 };
 
@@ -7738,7 +7631,7 @@ export type OpenAiResponseFunctionToolCallOutput = {
 };
 
 export type OpenAiResponseInputMessageItem = {
-    content: Array<InputText | InputImage | InputFile | InputAudio>;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio>;
     id: string;
     role: 'user' | 'system' | 'developer';
     type?: 'message';
@@ -7900,7 +7793,7 @@ export type OpenResponsesResult = BaseResponsesResult & {
     output?: Array<OutputItems>;
     service_tier?: string | null;
     text?: TextExtendedConfig;
-    usage?: Usage;
+    usage?: Usage | null;
 };
 
 /**
@@ -8741,28 +8634,6 @@ export type ParetoRouterPlugin = {
 };
 
 /**
- * Payload Too Large - Request payload exceeds size limits
- */
-export type PayloadTooLargeResponse = {
-    error: PayloadTooLargeResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for PayloadTooLargeResponse
- */
-export type PayloadTooLargeResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * Per-request token limits
  */
 export type PerRequestLimits = {
@@ -9586,28 +9457,6 @@ export type ProviderOptions = {
 };
 
 /**
- * Provider Overloaded - Provider is temporarily overloaded
- */
-export type ProviderOverloadedResponse = {
-    error: ProviderOverloadedResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ProviderOverloadedResponse
- */
-export type ProviderOverloadedResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * When multiple model providers are available, optionally indicate your routing preference.
  */
 export type ProviderPreferences = {
@@ -10159,29 +10008,17 @@ export type RequestMetadata = {
     [key: string]: string;
 } | null;
 
-/**
- * Request Timeout - Operation exceeded time limit
- */
-export type RequestTimeoutResponse = {
-    error: RequestTimeoutResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for RequestTimeoutResponse
- */
-export type RequestTimeoutResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-export type ResponseFormat = ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatTextGrammar | ResponseFormatPython;
+export type ResponseFormat = ({
+    type: 'text';
+} & ResponseFormatText) | ({
+    type: 'json_object';
+} & ResponseFormatJsonObject) | ({
+    type: 'json_schema';
+} & ResponseFormatJsonSchema) | ({
+    type: 'grammar';
+} & ResponseFormatTextGrammar) | ({
+    type: 'python';
+} & ResponseFormatPython);
 
 /**
  * JSON object response format
@@ -10258,6 +10095,17 @@ export type ResponsesErrorField = {
 } | null;
 
 /**
+ * Audio input content item
+ */
+export type ResponsesInputAudio = {
+    input_audio: {
+        data: string;
+        format: 'mp3' | 'wav';
+    };
+    type: 'input_audio';
+};
+
+/**
  * Request schema for Responses endpoint
  */
 export type ResponsesRequest = {
@@ -10330,10 +10178,6 @@ export type ResponsesRequest = {
      * A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters.
      */
     user?: string;
-};
-
-export type ResponsesStreamingResponse = {
-    data: StreamEvents;
 };
 
 export type RouterAttempt = {
@@ -10604,28 +10448,6 @@ export type ServerToolUseDetails = {
 
 export type ServiceTier = 'auto' | 'default' | 'flex' | 'priority' | 'scale' | null;
 
-/**
- * Service Unavailable - Service temporarily unavailable
- */
-export type ServiceUnavailableResponse = {
-    error: ServiceUnavailableResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ServiceUnavailableResponse
- */
-export type ServiceUnavailableResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
 export type SessionCostItem = {
     /**
      * Published harness display label.
@@ -10843,7 +10665,7 @@ export type SpeechRequest = {
     voice?: string;
 };
 
-export type StopSequences = string | Array<string>;
+export type StopSequences = string | Array<string> | null;
 
 /**
  * Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
@@ -11184,7 +11006,7 @@ export type SystemMessage = {
     /**
      * System message content
      */
-    content: string | Array<ChatMessageContentItemText>;
+    content: SystemMessageContent;
     /**
      * Optional name for the system message
      */
@@ -11365,12 +11187,12 @@ export type ToolCallDelta = {
         /**
          * Function name
          */
-        name?: string;
+        name?: string | null;
     };
     /**
      * Tool call identifier
      */
-    id?: string;
+    id?: string | null;
     /**
      * Tool call index in the array
      */
@@ -11437,8 +11259,8 @@ export type ToolDefinition = ({
     };
     type: 'function';
 } | AdvisorServerToolOpenRouter | BashServerTool | DatetimeServerTool | FilesServerTool | FusionServerToolOpenRouter | ImageGenerationServerToolOpenRouter | ChatSearchModelsServerTool | SubagentServerToolOpenRouter | WebFetchServerTool | OpenRouterWebSearchServerTool | ChatWebSearchShorthand) & {
-    function: FunctionDefinition;
-    type: 'function';
+    function?: FunctionDefinition;
+    type?: 'function';
 };
 
 /**
@@ -11448,7 +11270,7 @@ export type ToolMessage = {
     /**
      * Tool response content
      */
-    content: string | Array<ChatMessageContentItem>;
+    content: ToolMessageContent;
     role: 'tool';
     /**
      * ID of the assistant message tool call this message responds to
@@ -11758,28 +11580,6 @@ export type UnifiedBenchmarksSearchRunConfig = {
     temperature: number | null;
 };
 
-/**
- * Unprocessable Entity - Semantic validation failure
- */
-export type UnprocessableEntityResponse = {
-    error: UnprocessableEntityResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for UnprocessableEntityResponse
- */
-export type UnprocessableEntityResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
 export type UpdateByokKeyRequest = {
     /**
      * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` clears the restriction. Must contain at least one hash if provided. Hashes that do not belong to your account return a 400.
@@ -12082,7 +11882,7 @@ export type UserMessage = {
     /**
      * User message content
      */
-    content: string | Array<ChatMessageContentItem>;
+    content: UserMessageContent;
     /**
      * Optional name for the user
      */
@@ -12758,7 +12558,7 @@ export type QueryAnalyticsErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -12811,19 +12611,19 @@ export type CreateSpeechErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateSpeechError = CreateSpeechErrors[keyof CreateSpeechErrors];
@@ -12872,19 +12672,19 @@ export type CreateTranscriptionErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateTranscriptionError = CreateTranscriptionErrors[keyof CreateTranscriptionErrors];
@@ -12954,7 +12754,7 @@ export type CreateAuthCodeErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -13288,15 +13088,15 @@ export type CreateChatCompletionErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Unprocessable Entity - Semantic validation failure
      */
-    422: UnprocessableEntityResponse;
+    422: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13308,19 +13108,19 @@ export type CreateChatCompletionErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateChatCompletionError = CreateChatCompletionErrors[keyof CreateChatCompletionErrors];
@@ -13424,7 +13224,7 @@ export type CreateCoinbaseChargeErrors = {
     /**
      * Gone - Endpoint has been permanently removed or deprecated
      */
-    410: GoneResponse;
+    410: ErrorResponse;
 };
 
 export type CreateCoinbaseChargeError = CreateCoinbaseChargeErrors[keyof CreateCoinbaseChargeErrors];
@@ -13653,11 +13453,11 @@ export type CreateEmbeddingsErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13669,19 +13469,19 @@ export type CreateEmbeddingsErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateEmbeddingsError = CreateEmbeddingsErrors[keyof CreateEmbeddingsErrors];
@@ -13834,11 +13634,11 @@ export type ListFilesErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type ListFilesError = ListFilesErrors[keyof ListFilesErrors];
@@ -13886,7 +13686,7 @@ export type UploadFileErrors = {
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13898,11 +13698,11 @@ export type UploadFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type UploadFileError = UploadFileErrors[keyof UploadFileErrors];
@@ -13958,11 +13758,11 @@ export type DeleteFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type DeleteFileError = DeleteFileErrors[keyof DeleteFileErrors];
@@ -14018,11 +13818,11 @@ export type GetFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type GetFileError = GetFileErrors[keyof GetFileErrors];
@@ -14082,11 +13882,11 @@ export type DownloadFileContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type DownloadFileContentError = DownloadFileContentErrors[keyof DownloadFileContentErrors];
@@ -14136,15 +13936,15 @@ export type GetGenerationErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type GetGenerationError = GetGenerationErrors[keyof GetGenerationErrors];
@@ -14194,15 +13994,15 @@ export type GetGenerationContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type GetGenerationContentError = GetGenerationContentErrors[keyof GetGenerationContentErrors];
@@ -14827,7 +14627,7 @@ export type CreateImageErrors = {
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -14839,15 +14639,15 @@ export type CreateImageErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateImageError = CreateImageErrors[keyof CreateImageErrors];
@@ -15685,7 +15485,7 @@ export type CreateObservabilityDestinationErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -15811,7 +15611,7 @@ export type UpdateObservabilityDestinationErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16025,7 +15825,7 @@ export type CreatePresetChatCompletionErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16075,7 +15875,7 @@ export type CreatePresetMessageErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16125,7 +15925,7 @@ export type CreatePresetResponseErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16304,19 +16104,19 @@ export type CreateRerankErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateRerankError = CreateRerankErrors[keyof CreateRerankErrors];
@@ -16367,15 +16167,15 @@ export type CreateResponseErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Unprocessable Entity - Semantic validation failure
      */
-    422: UnprocessableEntityResponse;
+    422: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -16387,19 +16187,19 @@ export type CreateResponseErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateResponseError = CreateResponseErrors[keyof CreateResponseErrors];
@@ -16478,7 +16278,7 @@ export type CreateScimGroupMappingErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16800,7 +16600,7 @@ export type DownloadVideoContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
 };
 
 export type DownloadVideoContentError = DownloadVideoContentErrors[keyof DownloadVideoContentErrors];

@@ -9,6 +9,7 @@ import { stableOrder } from './stable-output.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
+import { removeInvalidExamples } from './steps/invalid-examples.mjs';
 import { fixLiteralEnums } from './steps/literal-enums.mjs';
 import {
   hoistInlineSchemas,
@@ -22,6 +23,7 @@ import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
+import { fixSchemaKeywords } from './steps/schema-keywords.mjs';
 import { unifySecuritySchemes } from './steps/security-schemes.mjs';
 import { removeUnusedComponents } from './steps/unused-components.mjs';
 
@@ -47,6 +49,7 @@ export function fixFragment(document, names, where, mergeSame) {
   fixObjectEnums(doc);
   fixLiteralEnums(doc);
   convertNullable(doc);
+  fixSchemaKeywords(doc);
   dedupeUnionBranches(doc);
   removeAuthorizationHeader(doc);
   unifySecuritySchemes(doc);
@@ -103,10 +106,19 @@ export function normalize(openapiDir) {
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`);
   openEnums(doc);
+  fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
+  const invalidExamples = removeInvalidExamples(doc);
   const ordered = stableOrder(doc);
   checkDocument(ordered);
-  return { document: ordered, conflicts: merger.conflicts, overlays, published: published.source, unused };
+  return {
+    document: ordered,
+    conflicts: merger.conflicts,
+    overlays,
+    published: published.source,
+    unused,
+    invalidExamples,
+  };
 }
 
 /** base.yaml's tags, then the published description's other tags (renamed like operations' tags). */
