@@ -21,8 +21,8 @@ describe.skipIf(!hasRealdata)(`realdata answers validate against ${specPath}`, (
 
   it.each(files.filter((file) => realdataOperation(file)))('%s', (file) => {
     const samples = realdataSamples([file]);
-    expect(samples.length, `${file} holds no JSON value`).toBeGreaterThan(0);
-    const [first] = samples;
+    const first = samples[0];
+    if (!first) expect.fail(`${file} holds no JSON value`);
     const location = locateResponseSchema(validator.spec, first);
     if ('missing' in location) expect.fail(location.missing);
     const validate = validator.at(location.pointer);
