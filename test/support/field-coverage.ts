@@ -104,7 +104,7 @@ export class FieldCoverage {
       for (const leaf of alt) {
         const where = locate(leaf.schema);
         if (where === undefined) continue;
-        const path = where === 'properties' && key !== undefined ? `properties/${escape(key)}` : where;
+        const path = where === 'properties' && key !== undefined ? `properties/${escapePointer(key)}` : where;
         parts.push(this.flatten(`${leaf.at}/${path}`, child));
       }
       if (parts.length > 0) result.push(...product(parts));
@@ -199,7 +199,7 @@ function tagsFit(alt: Alternative, value: unknown): boolean {
     return Object.entries(properties).every(([key, property]) => {
       if (!hasOwn(value, key) || !isObject(property)) return true;
       const values = 'const' in property ? [property.const] : asArray(property.enum);
-      return !values || values.length !== 1 || sameJson(values[0], value[key]);
+      return values?.length !== 1 || sameJson(values[0], value[key]);
     });
   });
 }
@@ -246,7 +246,7 @@ function itemSchema(schema: Schema, index: number): string | undefined {
 function mapEntrySchema(schema: Schema, key: string): string | undefined {
   if (isObject(schema.patternProperties)) {
     const pattern = Object.keys(schema.patternProperties).find((p) => new RegExp(p, 'u').test(key));
-    if (pattern !== undefined) return `patternProperties/${escape(pattern)}`;
+    if (pattern !== undefined) return `patternProperties/${escapePointer(pattern)}`;
   }
   const extra = schema.additionalProperties;
   if (isObject(extra) && Object.keys(extra).length > 0) return 'additionalProperties';
@@ -269,7 +269,7 @@ function countFields(value: unknown): number {
   return Object.values(value).reduce((n: number, v) => n + 1 + countFields(v), 0);
 }
 
-function escape(segment: string): string {
+function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 

@@ -92,6 +92,8 @@ export interface RealdataSample extends RealdataOperation {
   /** The response's media type: `application/json`, or `text/event-stream` for an event. */
   mediaType: 'application/json' | 'text/event-stream';
   value: unknown;
+  /** An event's data as sent (a body is the file itself). */
+  data?: string;
 }
 
 /**
@@ -134,7 +136,14 @@ export function realdataSamples(files = listAllRealdata()): RealdataSample[] {
     if (file.endsWith('.sse')) {
       parseSseData(text).forEach((data, i) => {
         const label = `${file} event ${i + 1}`;
-        samples.push({ ...operation, file, label, mediaType: 'text/event-stream', value: parseEvent(data, label) });
+        samples.push({
+          ...operation,
+          file,
+          label,
+          mediaType: 'text/event-stream',
+          value: parseEvent(data, label),
+          data,
+        });
       });
     } else {
       samples.push({
