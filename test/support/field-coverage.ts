@@ -205,18 +205,31 @@ function tagsFit(alt: Alternative, value: unknown): boolean {
 }
 
 function mismatch(alternatives: Alternative[], value: unknown): string {
-  const admitted = new Set<string>();
+  // Each alternative admits what all its leaves admit together; the alternatives are the choices.
+  const choices = new Set<string>();
   for (const alt of alternatives) {
+    let types: string[] | undefined;
+    const constraints: string[] = [];
     for (const leaf of alt) {
-      const types = typeof leaf.schema.type === 'string' ? [leaf.schema.type] : asArray(leaf.schema.type);
-      for (const t of types ?? []) admitted.add(String(t));
+      const own = typeof leaf.schema.type === 'string' ? [leaf.schema.type] : asArray(leaf.schema.type)?.map(String);
+      if (own) types = types ? intersectTypes(types, own) : own;
       const values = 'const' in leaf.schema ? [leaf.schema.const] : asArray(leaf.schema.enum);
-      if (values) admitted.add(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`.slice(0, 120));
+      if (values) constraints.push(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`.slice(0, 120));
     }
+    const typeText = types ? types.join('/') || 'nothing' : 'any type';
+    choices.add([typeText, ...constraints].join(' & '));
   }
   const shown =
     typeof value === 'object' || value === undefined ? jsonType(value) : `${jsonType(value)} ${JSON.stringify(value)}`;
-  return `got ${shown.slice(0, 80)}; admits ${[...admitted].join(' | ') || 'nothing'}`;
+  return `got ${shown.slice(0, 80)}; admits ${[...choices].join(' | ') || 'nothing'}`;
+}
+
+function intersectTypes(a: string[], b: string[]): string[] {
+  const widen = (types: string[], t: string) => types.includes(t) || (t === 'integer' && types.includes('number'));
+  return [
+    ...a.filter((t) => widen(b, t)),
+    ...b.filter((t) => t === 'integer' && a.includes('number') && !a.includes(t)),
+  ];
 }
 
 /** The most specific schema to name for a finding: the deepest leaf of the first alternative. */

@@ -41,6 +41,7 @@ const schemas = {
   NullablePet: { anyOf: [{ $ref: '#/components/schemas/Pet' }, { type: 'null' }] },
   Headers: { type: 'object', additionalProperties: { type: 'string' } },
   Bag: { type: 'object', properties: { list: { type: 'array' } } },
+  Both: { allOf: [{ type: ['object', 'null'] }, { type: 'object' }] },
 };
 const spec = { openapi: '3.1.0', paths: {}, components: { schemas } };
 
@@ -91,9 +92,14 @@ describe('field coverage walker', () => {
       pointer: '/age',
       schemaPath: '/components/schemas/Pet/properties/age',
     });
-    expect(report.mismatches[0]?.detail).toBe('got string "3"; admits integer | null');
+    expect(report.mismatches[0]?.detail).toBe('got string "3"; admits integer/null');
     expect(walk('NullablePet', null).mismatches).toEqual([]);
     expect(walk('NullablePet', { name: 'Rex', tag: 1 }).undescribed.map((f) => f.detail)).toEqual(['tag']);
+  });
+
+  it('admits only what every part of an allOf admits', () => {
+    expect(walk('Both', null).mismatches.map((f) => f.detail)).toEqual(['got null; admits object']);
+    expect(walk('Both', {}).mismatches).toEqual([]);
   });
 
   it('walks array items and prefixItems', () => {
@@ -110,7 +116,7 @@ describe('field coverage walker', () => {
 
   it('reports a value outside a closed enum, and accepts a new value of an open enum', () => {
     expect(walk('Color', 'blue').mismatches.map((f) => f.detail)).toEqual([
-      'got string "blue"; admits string | one of "red", "green"',
+      'got string "blue"; admits string & one of "red", "green"',
     ]);
     expect(walk('OpenColor', 'blue').mismatches).toEqual([]);
     expect(walk('OpenColor', 3).mismatches).toHaveLength(1);
