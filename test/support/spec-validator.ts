@@ -47,9 +47,11 @@ export function locateResponseSchema(spec: OpenAPIDocument, op: ResponseOperatio
   const name = `${op.method.toUpperCase()} ${op.path}`;
   const operation = spec.paths?.[op.path]?.[op.method];
   if (!operation) return { missing: `no operation ${name}` };
-  let responsePointer = pointerOf('paths', op.path, op.method, 'responses', op.status);
-  let response = operation.responses?.[op.status];
-  if (!response) return { missing: `${name} has no ${op.status} response` };
+  // OpenAPI's order: the exact status, its range (`4XX`), then `default`.
+  const status = [op.status, `${op.status[0]}XX`, 'default'].find((s) => operation.responses?.[s]);
+  if (!status) return { missing: `${name} has no ${op.status} response` };
+  let responsePointer = pointerOf('paths', op.path, op.method, 'responses', status);
+  let response = operation.responses[status];
   if (typeof response.$ref === 'string') {
     responsePointer = response.$ref.replace(/^#/, '');
     response = atPointer(spec, responsePointer);
