@@ -5049,6 +5049,8 @@ export interface components {
         ChatCompletion: {
             /** @description List of completion choices */
             choices: components["schemas"]["ChatCompletionChoice"][];
+            /** @description The URLs the answer cites (sent by search models such as Perplexity's). */
+            citations?: string[];
             /**
              * @description Unix timestamp of creation
              * @example 1677652288
@@ -5100,6 +5102,7 @@ export interface components {
          *     }
          */
         ChatCompletionChoice: {
+            error?: components["schemas"]["ErrorDetail"];
             finish_reason?: components["schemas"]["NullableFinishReason"];
             /**
              * @description Choice index
@@ -6683,6 +6686,8 @@ export interface components {
             model: string;
             /** @enum {string} */
             object: "list";
+            /** @description The provider that served the request. */
+            provider?: string;
             /**
              * @description Token usage statistics
              * @example {
@@ -7971,7 +7976,11 @@ export interface components {
                     [key: string]: string;
                 };
                 /** @description Errors of the providers tried before this one. */
-                previous_errors?: unknown[];
+                previous_errors?: {
+                    /** @description The error code the provider gave. */
+                    code?: number | string;
+                    message?: string;
+                }[];
                 /** @description Upstream provider-specific error code, when available. */
                 provider_code?: string;
                 /** @description The provider that returned the error. */
@@ -8401,9 +8410,7 @@ export interface components {
         FunctionTool: {
             description?: string | null;
             name: string;
-            parameters: {
-                [key: string]: unknown;
-            } | null;
+            parameters: components["schemas"]["JsonSchema"] | null;
             strict?: boolean | null;
             /** @enum {string} */
             type: "function";
@@ -10803,6 +10810,22 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "item_reference";
+        };
+        /** @description A JSON Schema (draft 2020-12) object, as tools and structured outputs take it. */
+        JsonSchema: {
+            additionalProperties?: boolean | components["schemas"]["JsonSchema"];
+            description?: string;
+            enum?: unknown[];
+            items?: components["schemas"]["JsonSchema"];
+            /** @description The schemas of the object's properties, by name. */
+            properties?: {
+                [key: string]: components["schemas"]["JsonSchema"];
+            };
+            required?: string[];
+            /** @description The JSON type or types of the value. */
+            type?: string | string[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description JSON Schema configuration object

@@ -1728,6 +1728,10 @@ export type ChatCompletion = {
      */
     choices: Array<ChatCompletionChoice>;
     /**
+     * The URLs the answer cites (sent by search models such as Perplexity's).
+     */
+    citations?: Array<string>;
+    /**
      * Unix timestamp of creation
      */
     created: number;
@@ -1760,6 +1764,7 @@ export type ChatCompletion = {
  * Chat completion choice
  */
 export type ChatCompletionChoice = {
+    error?: ErrorDetail;
     finish_reason?: NullableFinishReason;
     /**
      * Choice index
@@ -2743,6 +2748,10 @@ export type CreateEmbeddingsResponse = {
     model: string;
     object: 'list';
     /**
+     * The provider that served the request.
+     */
+    provider?: string;
+    /**
      * Token usage statistics
      */
     usage?: {
@@ -3491,7 +3500,13 @@ export type ErrorDetail = {
         /**
          * Errors of the providers tried before this one.
          */
-        previous_errors?: Array<unknown>;
+        previous_errors?: Array<{
+            /**
+             * The error code the provider gave.
+             */
+            code?: number | string;
+            message?: string;
+        }>;
         /**
          * Upstream provider-specific error code, when available.
          */
@@ -3742,9 +3757,7 @@ export type FunctionDefinition = {
 export type FunctionTool = {
     description?: string | null;
     name: string;
-    parameters: {
-        [key: string]: unknown;
-    } | null;
+    parameters: JsonSchema | null;
     strict?: boolean | null;
     type: 'function';
 };
@@ -5141,6 +5154,28 @@ export type JsonSchemaConfig = {
      * Enable strict schema adherence
      */
     strict?: boolean | null;
+};
+
+/**
+ * A JSON Schema (draft 2020-12) object, as tools and structured outputs take it.
+ */
+export type JsonSchema = {
+    additionalProperties?: boolean | JsonSchema;
+    description?: string;
+    enum?: Array<unknown>;
+    items?: JsonSchema;
+    /**
+     * The schemas of the object's properties, by name.
+     */
+    properties?: {
+        [key: string]: JsonSchema;
+    };
+    required?: Array<string>;
+    /**
+     * The JSON type or types of the value.
+     */
+    type?: string | Array<string>;
+    [key: string]: unknown;
 };
 
 export type KeyAssignment = {
