@@ -5,6 +5,7 @@
 import { OpenRouterError } from './errors';
 import { Stream, type StreamOptions } from './stream';
 import { chatProtocol } from './streams/protocols';
+import { TextBuilder } from './streams/text-builder';
 
 export interface ChatCompletionUsageLike {
   prompt_tokens: number;
@@ -83,36 +84,6 @@ export interface ChatCompletionLike {
 }
 
 type Fields = Record<string, unknown>;
-
-/** Pieces joined at a time by `TextBuilder`. */
-const TEXT_BATCH = 256;
-
-/**
- * Text arriving in many small pieces (one token per chunk). `text += piece` per chunk would keep each
- * piece plus a rope node in V8, about 64 bytes per chunk whatever the piece's length: several times
- * the text itself, growing with every chunk of a long stream. Joining the pieces in batches keeps
- * little more than the text.
- */
-class TextBuilder {
-  private text = '';
-  private pending: string[] = [];
-
-  append(piece: string): void {
-    this.pending.push(piece);
-    if (this.pending.length >= TEXT_BATCH) this.flush();
-  }
-
-  toString(): string {
-    this.flush();
-    return this.text;
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.text += this.pending.join('');
-    this.pending = [];
-  }
-}
 
 /** An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). */
 class IndexedParts {
