@@ -9,7 +9,8 @@ declare const unknownEventType: unique symbol;
  * for a listed type `'x'`, narrows the event to the listed event alone: a plain `string` here
  * would keep this fallback in every branch, and with it `unknown` for every field.
  */
-export type UnknownEventType = string & { readonly [unknownEventType]: true };
+// biome-ignore lint/complexity/noBannedTypes: `string & ...` stays comparable to every literal and so spoils narrowing; the `String` object type does not
+export type UnknownEventType = String & { readonly [unknownEventType]: true };
 
 /** An event of a type the SDK does not know yet, delivered as it came. */
 export interface UnknownStreamEvent {
