@@ -8,32 +8,40 @@ export class IdleTimer {
   /** When the read in progress started; -1 when none is waiting. */
   private waitingSince = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private rejectIdle: ((error: APITimeoutError) => void) | undefined;
-  /** Rejects once, when a read has waited `ms`; shared by every read so a read costs one race. */
-  private readonly idle: Promise<never>;
+  /** Fails the read in progress. (Not a race against one shared promise: each race would leave a reaction on it.) */
+  private failRead: ((error: APITimeoutError) => void) | undefined;
 
-  constructor(private readonly ms: number) {
-    this.idle = new Promise<never>((_, reject) => {
-      this.rejectIdle = reject;
-    });
-    this.idle.catch(() => {}); // observed through `wait`; never an unhandled rejection
-  }
+  constructor(private readonly ms: number) {}
 
   /** Settles like `read`, unless it waits `ms` for its bytes: then rejects with APITimeoutError. */
-  async wait<T>(read: Promise<T>): Promise<T> {
+  wait<T>(read: Promise<T>): Promise<T> {
     this.waitingSince = Date.now();
     // One timer at a time, re-armed only when it fires: a read costs a clock read, not a timer.
     if (this.timer === undefined) this.arm(this.ms);
-    try {
-      return await Promise.race([read, this.idle]);
-    } finally {
-      this.waitingSince = -1;
-    }
+    return new Promise<T>((resolve, reject) => {
+      this.failRead = reject;
+      read.then(
+        (value) => {
+          this.settled();
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.settled();
+          reject(error);
+        },
+      );
+    });
   }
 
   stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.failRead = undefined;
+  }
+
+  private settled(): void {
+    this.waitingSince = -1;
+    this.failRead = undefined;
   }
 
   private arm(delay: number): void {
@@ -50,7 +58,9 @@ export class IdleTimer {
       this.arm(this.ms - waited);
       return;
     }
-    this.rejectIdle?.(
+    const fail = this.failRead;
+    this.settled();
+    fail?.(
       new APITimeoutError(
         `The stream was idle for ${this.ms} ms (idleTimeout): no event or keep-alive arrived, so it was ended.`,
       ),
