@@ -45,7 +45,9 @@ export const chatProtocol: StreamProtocol = {
   isLast: never,
 };
 
-const RESPONSES_LAST = new Set(['response.completed', 'response.failed', 'response.incomplete']);
+/** (A function, not a module-level Set: bundlers keep a `new Set` even where nothing uses it.) */
+const isResponsesLast = (type: unknown): boolean =>
+  type === 'response.completed' || type === 'response.failed' || type === 'response.incomplete';
 
 /**
  * The Responses API: an `error` event carries `code`, `message` and `param` at its top level.
@@ -60,7 +62,7 @@ export const responsesProtocol: StreamProtocol = {
     const { type: _type, sequence_number: _sequence, ...payload } = item;
     return payload as StreamErrorPayload;
   },
-  isLast: (item) => isFields(item) && RESPONSES_LAST.has(item.type as string),
+  isLast: (item) => isFields(item) && isResponsesLast(item.type),
 };
 
 /**
