@@ -192,7 +192,10 @@ describe.skipIf(!hasRealdata)('accumulation of the recorded transcripts', () => 
     // returns unstreamed: the text joined, the signature of the last fragment kept (the first
     // fragment's empty signature does not count).
     const signature = JSON.parse(
-      text.split('\n').find((line) => line.includes('"signature":"Et0B'))?.slice(6) ?? 'null',
+      text
+        .split('\n')
+        .find((line) => line.includes('"signature":"Et0B'))
+        ?.slice(6) ?? 'null',
     ).choices[0].delta.reasoning_details[0].signature;
     expect(choice?.message.reasoning_details).toEqual([
       {

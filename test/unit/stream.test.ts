@@ -98,13 +98,15 @@ describe('Stream: errors inside the stream', () => {
     expect((error as APIError).status).toBe(429);
   });
 
-  it('maps a known string code to its status, and an unknown one to 500, never the stream\'s 200', async () => {
+  it("maps a known string code to its status, and an unknown one to 500, never the stream's 200", async () => {
     const known = await drain(textStream('data: {"error":{"code":"server_error","message":"oops"}}\n\n').stream);
     expect(known.error).toBeInstanceOf(InternalServerError);
     expect((known.error as APIError).status).toBe(500);
     expect((known.error as APIError).code).toBe('server_error');
     expect((known.error as APIError).message).toBe('500 oops');
-    const limited = await drain(textStream('data: {"error":{"code":"rate_limit_exceeded","message":"slow"}}\n\n').stream);
+    const limited = await drain(
+      textStream('data: {"error":{"code":"rate_limit_exceeded","message":"slow"}}\n\n').stream,
+    );
     expect(limited.error).toBeInstanceOf(RateLimitError);
     const unknown = await drain(textStream('data: {"error":{"code":"something_new","message":"?"}}\n\n').stream);
     expect((unknown.error as Error).constructor).toBe(InternalServerError);
