@@ -56,7 +56,7 @@ export const DEFAULT_IDLE_TIMEOUT = 5 * 60 * 1000;
 /** The longest delay a timer can take (larger ones fire at once): longer idle timeouts mean none. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** A positive number of milliseconds; `Infinity` (or anything beyond a timer's range) becomes `undefined`, no limit. */
+/** A positive number of milliseconds, or `Infinity` (no limit; also what anything beyond a timer's range becomes). */
 export function checkIdleTimeout(value: unknown, where: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
