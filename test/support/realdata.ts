@@ -3,9 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// REALDATA_DIR points elsewhere (a git worktree of the project lives beside other worktrees, not beside shared/).
-export const realdataDir =
-  process.env.REALDATA_DIR ?? resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/realdata');
+export const realdataDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/realdata');
 export const hasRealdata = existsSync(realdataDir);
 
 if (!hasRealdata) {
