@@ -15,10 +15,12 @@ import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
 import {
   type ClientOptions,
   checkBaseURL,
+  checkIdleTimeout,
   checkMaxRetries,
   checkSignal,
   checkTimeout,
   DEFAULT_BASE_URL,
+  DEFAULT_IDLE_TIMEOUT,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT,
   type HeadersInit,
@@ -58,7 +60,17 @@ interface GeneratedRequest {
 type ApiKeySource = string | (() => string | Promise<string>);
 
 /** Turns a streaming response into what the method returns (a Stream). */
-export type StreamFactory<T> = (response: Response, controller: AbortController, userSignal?: AbortSignal) => T;
+export type StreamFactory<T> = (
+  response: Response,
+  controller: AbortController,
+  userSignal: AbortSignal | undefined,
+  options: StreamReadOptions,
+) => T;
+
+/** How the stream reads its body; `idleTimeout` undefined: no limit. */
+export interface StreamReadOptions {
+  idleTimeout: number | undefined;
+}
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
 // `Headers.set` throw a TypeError that quotes the value, and so the key.
@@ -69,6 +81,8 @@ export class HttpClient {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  /** Milliseconds of silence a stream may have; `Infinity`: no limit. */
+  readonly idleTimeout: number;
   readonly #client: Client;
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
@@ -80,6 +94,7 @@ export class HttpClient {
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
     this.timeout = checkTimeout(options.timeout, 'OpenRouter options') ?? DEFAULT_TIMEOUT;
     this.maxRetries = checkMaxRetries(options.maxRetries, 'OpenRouter options') ?? DEFAULT_MAX_RETRIES;
+    this.idleTimeout = checkIdleTimeout(options.idleTimeout, 'OpenRouter options') ?? DEFAULT_IDLE_TIMEOUT;
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new OpenRouterError(`fetch must be a function (a fetch implementation), got ${typeof options.fetch}.`);
     }
@@ -139,6 +154,8 @@ export class HttpClient {
     const userSignal = checkSignal(options?.signal);
     const timeout = checkTimeout(options?.timeout, 'request options') ?? this.timeout;
     const maxRetries = checkMaxRetries(options?.maxRetries, 'request options') ?? this.maxRetries;
+    const idleLimit = checkIdleTimeout(options?.idleTimeout, 'request options') ?? this.idleTimeout;
+    const idleTimeout = idleLimit === Number.POSITIVE_INFINITY ? undefined : idleLimit;
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
@@ -176,7 +193,7 @@ export class HttpClient {
       })) as OperationResult;
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
-        return { data: toStream(response, controller, userSignal), response };
+        return { data: toStream(response, controller, userSignal, { idleTimeout }), response };
       }
       return { data: parseJsonBody(text, response, request), response };
     } catch (error) {

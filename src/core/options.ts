@@ -16,6 +16,14 @@ export interface ClientOptions {
   baseURL?: string | undefined;
   /** Milliseconds to wait for an answer (for streams: for its headers). Default 600000 (10 minutes). */
   timeout?: number | undefined;
+  /**
+   * For streams: milliseconds a stream may go without receiving anything (an event or a keep-alive
+   * comment) before it ends with `APITimeoutError`. `timeout` bounds the wait for a stream's
+   * headers only; this bounds each silence after them, however long the whole stream lasts.
+   * OpenRouter sends a keep-alive comment every few seconds while a model is working, so a silence
+   * this long means a dead connection. `Infinity`: no limit. Default 300000 (5 minutes).
+   */
+  idleTimeout?: number | undefined;
   /** Retries on 408, 409, 429, 5xx and connection failures. Default 2. */
   maxRetries?: number | undefined;
   /** A fetch implementation. Default: globalThis.fetch. */
@@ -33,6 +41,8 @@ export interface RequestOptions {
   /** Cancels the request (and the stream) when aborted. */
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
+  /** For a stream: the longest silence between events or keep-alives (see ClientOptions.idleTimeout). */
+  idleTimeout?: number | undefined;
   maxRetries?: number | undefined;
   /** Headers of this request; `null` removes one. */
   headers?: HeadersInit | undefined;
@@ -41,6 +51,21 @@ export interface RequestOptions {
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 export const DEFAULT_TIMEOUT = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** 5 minutes: many missed keep-alives, so never a live stream, even behind a proxy that buffers them. */
+export const DEFAULT_IDLE_TIMEOUT = 5 * 60 * 1000;
+/** The longest delay a timer can take (larger ones fire at once): longer idle timeouts mean none. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A positive number of milliseconds, or `Infinity` (no limit; also what anything beyond a timer's range becomes). */
+export function checkIdleTimeout(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new OpenRouterError(
+      `${where}: idleTimeout must be a positive number of milliseconds (or Infinity for none), got ${String(value)}.`,
+    );
+  }
+  return value > MAX_TIMER_MS ? Number.POSITIVE_INFINITY : value;
+}
 
 export function checkTimeout(value: unknown, where: string): number | undefined {
   if (value === undefined) return undefined;

@@ -46,12 +46,13 @@ export class Completions {
         createChatCompletion,
         args,
         options,
-        (response, controller, userSignal) =>
-          new ChunkMergingStream<ChatCompletionChunk>(
+        (response, controller, userSignal, readOptions) =>
+          new ChunkMergingStream<ChatCompletionChunk, ChatCompletion>(
             response,
             controller,
             userSignal,
-          ) as unknown as ChatCompletionStream,
+            readOptions,
+          ) as ChatCompletionStream,
       );
     }
     return this.http.call(createChatCompletion, args, options);
