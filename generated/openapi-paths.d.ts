@@ -5332,16 +5332,15 @@ export interface components {
              * @example 0
              */
             presence_penalty?: number | null;
-            /** @description Name of a preset saved in the OpenRouter dashboard. */
+            /** @description Slug of a preset saved in the OpenRouter dashboard. */
             preset?: string;
             prompt_cache_key?: string | null;
             prompt_cache_options?: components["schemas"]["PromptCacheOptions"];
-            /** @description Provider routing preferences (order, allow_fallbacks, only, ignore, sort, ...). */
             provider?: components["schemas"]["ProviderPreferences"];
             /** @description Configuration options for reasoning models */
             reasoning?: components["schemas"]["ReasoningConfig"];
             /**
-             * @description OpenAI-style effort; same as reasoning.effort.
+             * @description Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be used simultaneously with reasoning.effort if they differ.
              * @example medium
              * @enum {string|null}
              */
@@ -5422,11 +5421,13 @@ export interface components {
             top_p?: number | null;
             trace?: components["schemas"]["TraceConfig"];
             /**
+             * @description Prompt transforms to apply
              * @example [
              *       "middle-out"
              *     ]
              */
             transforms?: string[];
+            /** @description Usage accounting (legacy; usage is always returned now). */
             usage?: {
                 include?: boolean;
             };
@@ -5437,12 +5438,11 @@ export interface components {
             user?: string;
             /** @description low, medium or high */
             verbosity?: string | null;
+            /** @description OpenAI-style web search settings. */
             web_search_options?: {
                 /** @description low, medium or high */
                 search_context_size?: string;
             };
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Anthropic-style cache breakpoint for the content part. Interchangeable with the OpenAI-style `prompt_cache_breakpoint` marker: OpenRouter converts between the two based on the provider serving the request.
@@ -29825,7 +29825,7 @@ export interface operations {
                 /** @description Filter models by architecture/model family (e.g. GPT, Claude, Gemini, Llama). */
                 arch?: string;
                 /** @description Filter models by use case category */
-                category?: "programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia";
+                category?: ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia") | string;
                 /** @description Minimum context length (tokens). Models with smaller context are excluded. */
                 context?: number;
                 /** @description Filter by distillation capability. "true" returns only distillable models, "false" excludes them. */

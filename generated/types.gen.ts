@@ -1923,21 +1923,18 @@ export type ChatCompletionRequest = {
      */
     presence_penalty?: number | null;
     /**
-     * Name of a preset saved in the OpenRouter dashboard.
+     * Slug of a preset saved in the OpenRouter dashboard.
      */
     preset?: string;
     prompt_cache_key?: string | null;
     prompt_cache_options?: PromptCacheOptions;
-    /**
-     * Provider routing preferences (order, allow_fallbacks, only, ignore, sort, ...).
-     */
     provider?: ProviderPreferences;
     /**
      * Configuration options for reasoning models
      */
     reasoning?: ReasoningConfig;
     /**
-     * OpenAI-style effort; same as reasoning.effort.
+     * Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be used simultaneously with reasoning.effort if they differ.
      */
     reasoning_effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none' | null;
     /**
@@ -1997,7 +1994,13 @@ export type ChatCompletionRequest = {
      */
     top_p?: number | null;
     trace?: TraceConfig;
+    /**
+     * Prompt transforms to apply
+     */
     transforms?: Array<string>;
+    /**
+     * Usage accounting (legacy; usage is always returned now).
+     */
     usage?: {
         include?: boolean;
     };
@@ -2009,13 +2012,15 @@ export type ChatCompletionRequest = {
      * low, medium or high
      */
     verbosity?: string | null;
+    /**
+     * OpenAI-style web search settings.
+     */
     web_search_options?: {
         /**
          * low, medium or high
          */
         search_context_size?: string;
     };
-    [key: string]: unknown;
 };
 
 /**
@@ -15137,7 +15142,7 @@ export type ListModelsData = {
         /**
          * Filter models by use case category
          */
-        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia';
+        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia' | (string & {});
         /**
          * Filter models by supported parameter (comma-separated)
          */

@@ -86,10 +86,17 @@ export const overlay = () =>
 export const stableOutput = () => load<{ stableOrder<T>(value: T): T }>('normalize/stable-output.mjs', ['stableOrder']);
 export const checks = () => load<{ checkDocument(doc: Doc): void }>('normalize/checks.mjs', ['checkDocument']);
 export const mergeReport = () =>
-  load<{ renderMergeReport(conflicts: Conflict[]): string }>('normalize/merge-report.mjs', ['renderMergeReport']);
+  load<{ renderMergeReport(conflicts: Conflict[], invalidExamples?: string[]): string }>('normalize/merge-report.mjs', [
+    'renderMergeReport',
+  ]);
 export const pipeline = () =>
   load<{
-    normalize(openapiDir: string): { document: Doc; conflicts: Conflict[]; overlays: string[] };
+    normalize(openapiDir: string): {
+      document: Doc;
+      conflicts: Conflict[];
+      overlays: string[];
+      invalidExamples: string[];
+    };
     fixFragment(document: Doc, names: Doc, where: string, mergeSame: (a: Doc, b: Doc, name: string) => Doc): Doc;
   }>('normalize/pipeline.mjs', ['normalize', 'fixFragment']);
 export const extractSources = () =>
