@@ -65,12 +65,12 @@ const FORMAT_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Checks a format and converts its schema, before any request: a bad format throws an `OpenRouterError` naming the problem. */
 export function resolveFormat(format: unknown, where: string): ResolvedFormat {
+  if (isStandardSchema(format)) return { name: 'response', strict: true, ...fromSchema(format, undefined, where) };
   if (typeof format !== 'object' || format === null) {
     throw new OpenRouterError(
       `${where}: response_format must be a schema (zod, valibot, arktype, ...) or { name, schema }, got ${format === null ? 'null' : typeof format}.`,
     );
   }
-  if ('~standard' in format) return { name: 'response', strict: true, ...fromSchema(format, undefined, where) };
   const { name, description, strict, schema, validator } = format as Partial<JSONSchemaFormat>;
   if (typeof name !== 'string' || !FORMAT_NAME.test(name)) {
     throw new OpenRouterError(
@@ -100,17 +100,15 @@ export function fromSchema(
   validator: StandardSchemaV1 | undefined,
   where: string,
 ): { jsonSchema: JSONSchemaObject; validator?: StandardSchemaV1 } {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+  // arktype's schemas are functions.
+  if (isStandardSchema(schema)) {
+    if (!hasJSONSchemaConverter(schema)) throw new OpenRouterError(missingConverterMessage(schema, where));
+    return { jsonSchema: toJSONSchema(schema, where), validator: validator ?? schema };
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema) || '~standard' in schema) {
     throw new OpenRouterError(`${where}: schema must be a Standard Schema or a JSON Schema object.`);
   }
-  if (!('~standard' in schema)) {
-    return { jsonSchema: schema as JSONSchemaObject, ...(validator !== undefined && { validator }) };
-  }
-  if (!isStandardSchema(schema)) {
-    throw new OpenRouterError(`${where}: the schema's ~standard has no validate function.`);
-  }
-  if (!hasJSONSchemaConverter(schema)) throw new OpenRouterError(missingConverterMessage(schema, where));
-  return { jsonSchema: toJSONSchema(schema, where), validator: validator ?? schema };
+  return { jsonSchema: schema as JSONSchemaObject, ...(validator !== undefined && { validator }) };
 }
 
 /** The Chat Completions `response_format` for a format: `{ type: 'json_schema', json_schema: { name, schema, strict } }`. */
