@@ -26,7 +26,8 @@ export interface JSONSchemaFormat<Output = unknown> {
   description?: string | undefined;
   /** Asks the provider to follow the schema exactly. Default `true`. */
   strict?: boolean | undefined;
-  schema: StandardSchemaWithJSON<unknown, Output> | JSONSchemaObject;
+  /** Any object type is accepted as JSON Schema (interfaces such as valibot's `JsonSchema` have no index signature). */
+  schema: StandardSchemaWithJSON<unknown, Output> | object;
   validator?: StandardSchemaV1<unknown, Output> | undefined;
 }
 

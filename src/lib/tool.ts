@@ -53,7 +53,7 @@ const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
  * sends back its result (strings as they are, anything else as JSON).
  */
 export function tool<
-  Parameters extends StandardSchemaWithJSON | JSONSchemaObject,
+  Parameters extends StandardSchemaWithJSON | object,
   Result,
   Validator extends StandardSchemaV1 | undefined = undefined,
 >(
@@ -62,7 +62,7 @@ export function tool<
   },
 ): RunnableParsableTool<ToolArguments<Parameters, Validator>, Result>;
 export function tool<
-  Parameters extends StandardSchemaWithJSON | JSONSchemaObject,
+  Parameters extends StandardSchemaWithJSON | object,
   Validator extends StandardSchemaV1 | undefined = undefined,
 >(
   options: ToolDefinitionOptions<Parameters, Validator> & { function?: undefined },

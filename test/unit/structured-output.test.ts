@@ -299,7 +299,10 @@ describe('toResponseFormat / toResponsesTextFormat', () => {
 
 describe('parseResponse (Responses API)', () => {
   // The shape of a recorded answer (realdata/responses/responses.orenhanced.4.200.json), content changed.
-  const response = (content: unknown[], extra: Record<string, unknown> = {}) => ({
+  const response = (
+    content: Array<{ type: string; text?: string; refusal?: string; annotations?: unknown[] }>,
+    extra: Record<string, unknown> = {},
+  ) => ({
     object: 'response',
     id: 'gen-1766949666-abc',
     status: 'completed',
