@@ -281,8 +281,6 @@ export async function parseResponse<Response extends ResponseLike, Format extend
     if (reason === 'max_output_tokens') throw new LengthFinishReasonError(response);
     if (reason === 'content_filter') throw new ContentFilterFinishReasonError(response);
   }
-  let outputParsed: unknown = null;
-  let first = true;
   const output = await Promise.all(
     response.output.map(async (item) => {
       if (item.type !== 'message' || item.content === undefined) return item;
@@ -295,13 +293,9 @@ export async function parseResponse<Response extends ResponseLike, Format extend
       return { ...item, content };
     }),
   );
-  for (const item of output) {
-    for (const part of (item as { content?: Array<{ type: string; parsed?: unknown }> }).content ?? []) {
-      if (first && part.type === 'output_text') {
-        outputParsed = part.parsed;
-        first = false;
-      }
-    }
-  }
+  const firstText = output
+    .flatMap((item) => (item.content ?? []) as Array<{ type: string; parsed?: unknown }>)
+    .find((part) => part.type === 'output_text');
+  const outputParsed = firstText === undefined ? null : firstText.parsed;
   return { ...response, output, output_parsed: outputParsed } as ParsedResponse<Response, ParsedOutput<Format>>;
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   APIUserAbortError,
+  BadRequestError,
   ChatCompletionStreamingRunner,
   OpenRouterError,
   type RunnableTool,
@@ -12,7 +13,7 @@ import {
 } from '../../src';
 import { bodyOf, contentAnswer, sseAnswer, toolCallsAnswer } from './support/chat-answers';
 import { clearClientEnv, clientWith, rejectionOf, thrownBy } from './support/client';
-import { bodyTiedTo, hangUntilAborted } from './support/scripted-fetch';
+import { bodyTiedTo, hangUntilAborted, json } from './support/scripted-fetch';
 
 beforeEach(clearClientEnv);
 afterEach(() => {
@@ -260,6 +261,29 @@ describe('chat.completions.runTools', () => {
       'message:assistant',
       'end',
     ]);
+  });
+
+  it('a failed request rejects the runner and is emitted as error; undefined results are sent as null', async () => {
+    const nothing: RunnableTool<string> = {
+      type: 'function',
+      function: { name: 'nothing', function: () => undefined },
+    };
+    const { client, requests } = clientWith(
+      {},
+      toolCallsAnswer([{ id: 'c', name: 'nothing', arguments: '' }]),
+      json({ error: { code: 400, message: 'context too long' } }, 400),
+    );
+    const runner = client.chat.completions.runTools({ messages, tools: [nothing] });
+    const emitted: unknown[] = [];
+    runner.on('error', (error) => emitted.push(error));
+    const error = await rejectionOf(runner.done());
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(emitted).toEqual([error]);
+    expect(((await bodyOf(requests[1])).messages as unknown[])[2]).toEqual({
+      role: 'tool',
+      tool_call_id: 'c',
+      content: 'null',
+    });
   });
 
   describe('abort', () => {
