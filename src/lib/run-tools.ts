@@ -134,14 +134,20 @@ export class ChatCompletionRunner<
       throw new OpenRouterError(`runTools: maxRounds must be a whole number >= 1, got ${String(maxRounds)}.`);
     }
     const tools = checkTools(body.tools);
+    if (!Array.isArray(body.messages)) throw new OpenRouterError('runTools: messages must be an array.');
     this.messages = [...body.messages];
-    if (signal?.aborted) this.#controller.abort();
-    else signal?.addEventListener('abort', () => this.#controller.abort(), { once: true });
+    const abort = () => this.#controller.abort();
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
     // Started after the constructor returns, so listeners added right away see every event.
     this.#done = Promise.resolve().then(() => this.#run(create, body, tools, maxRounds, requestOptions));
     this.#done.then(
-      () => this.#emit('end'),
+      () => {
+        signal?.removeEventListener('abort', abort);
+        this.#emit('end');
+      },
       (error: unknown) => {
+        signal?.removeEventListener('abort', abort);
         const listened = (this.#listeners.get('error')?.size ?? 0) > 0;
         this.#emit('error', error);
         if (!listened && !this.#observed) throw error;

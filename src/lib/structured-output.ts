@@ -72,6 +72,11 @@ export function resolveFormat(format: unknown, where: string): ResolvedFormat {
       `${where}: response_format must be a schema (zod, valibot, arktype, ...) or { name, schema }, got ${format === null ? 'null' : typeof format}.`,
     );
   }
+  if ('type' in format && !('schema' in format)) {
+    throw new OpenRouterError(
+      `${where}: response_format must be a schema or { name, schema }; a ready-made { type: ... } format goes to create().`,
+    );
+  }
   const { name, description, strict, schema, validator } = format as Partial<JSONSchemaFormat>;
   if (typeof name !== 'string' || !FORMAT_NAME.test(name)) {
     throw new OpenRouterError(

@@ -326,6 +326,18 @@ describe('chat.completions.runTools', () => {
       expect(requests[0]?.signal.aborted).toBe(true);
     });
 
+    it('lets go of the caller signal once the loop is over', async () => {
+      const signal = new AbortController().signal;
+      const add = vi.spyOn(signal, 'addEventListener');
+      const remove = vi.spyOn(signal, 'removeEventListener');
+      const { client } = clientWith({}, contentAnswer('hi'));
+      await client.chat.completions.runTools({ messages, tools: [getWeather] }, { signal }).done();
+      await Promise.resolve();
+      const added = add.mock.calls.find(([type]) => type === 'abort')?.[1];
+      expect(added).toBeTypeOf('function');
+      expect(remove.mock.calls.some(([type, listener]) => type === 'abort' && listener === added)).toBe(true);
+    });
+
     it('the tool gets the loop signal', async () => {
       let toolSignal: AbortSignal | undefined;
       const watcher: RunnableTool<string> = {
@@ -419,6 +431,7 @@ describe('chat.completions.runTools', () => {
         /has no function to run/,
       ],
       ['two tools with one name', { messages, tools: [getWeather, getWeather] }, /two tools are named "get_weather"/],
+      ['messages that are not an array', { messages: 'hi', tools: [getWeather] }, /messages must be an array/],
     ])('%s', (_name, body, message) => {
       const { client, requests } = clientWith({});
       const error = thrownBy(() => client.chat.completions.runTools(body as never));

@@ -270,6 +270,15 @@ describe('chat.completions.parse', () => {
       expect(requests).toHaveLength(0);
     });
 
+    it('a ready-made { type } format, which belongs to create()', async () => {
+      const { client, requests } = clientWith({});
+      const error = await failureOf(() =>
+        client.chat.completions.parse({ messages, response_format: { type: 'json_object' } as never }),
+      );
+      expect((error as Error).message).toMatch(/a ready-made \{ type: \.\.\. \} format goes to create\(\)/);
+      expect(requests).toHaveLength(0);
+    });
+
     it('stream: true', async () => {
       const { client, requests } = clientWith({});
       const error = await failureOf(() =>
