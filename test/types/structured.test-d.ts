@@ -86,6 +86,13 @@ describe('chat.completions.parse: parsed is typed from the schema', () => {
     client.chat.completions.parse({ messages, response_format: type({ a: 'string' }), stream: true });
   });
 
+  test('the other request fields keep their types (the request type has an index signature)', () => {
+    // @ts-expect-error temperature is a number
+    client.chat.completions.parse({ messages, temperature: 'hot' });
+    // @ts-expect-error messages are required
+    client.chat.completions.parse({ response_format: type({ a: 'string' }) });
+  });
+
   test('parseResponse types output_parsed', async () => {
     const response = { output: [{ type: 'message', content: [{ type: 'output_text', text: '{}' }] }], id: 'x' };
     const parsed = await parseResponse(response, z.object({ ok: z.boolean() }));
@@ -167,6 +174,11 @@ describe('chat.completions.runTools', () => {
         weather,
       ],
     });
+  });
+
+  test('the other request fields keep their types', () => {
+    // @ts-expect-error max_tokens is a number
+    client.chat.completions.runTools({ messages, tools: [weather], max_tokens: 'many' });
   });
 
   test('a tool without a function to run does not compile', () => {
