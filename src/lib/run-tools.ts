@@ -4,7 +4,7 @@
 
 import type { APIPromise } from '../core/api-promise';
 import { APIUserAbortError, OpenRouterError } from '../core/errors';
-import type { RequestOptions } from '../core/options';
+import { checkSignal, type RequestOptions } from '../core/options';
 import { ToolRoundLimitError } from './errors';
 
 // Structural shapes of what the loop reads and writes; the generated chat types fit them.
@@ -129,7 +129,8 @@ export class ChatCompletionRunner<
     body: Record<string, unknown> & { messages: readonly Message[]; tools: readonly unknown[] },
     options: RunToolsOptions = {},
   ) {
-    const { maxRounds = DEFAULT_MAX_ROUNDS, signal, ...requestOptions } = options;
+    const { maxRounds = DEFAULT_MAX_ROUNDS, signal: givenSignal, ...requestOptions } = options;
+    const signal = checkSignal(givenSignal);
     if (!Number.isInteger(maxRounds) || maxRounds < 1) {
       throw new OpenRouterError(`runTools: maxRounds must be a whole number >= 1, got ${String(maxRounds)}.`);
     }

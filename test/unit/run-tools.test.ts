@@ -440,6 +440,14 @@ describe('chat.completions.runTools', () => {
       expect(requests).toHaveLength(0);
     });
 
+    it('a signal that is not an AbortSignal', () => {
+      const { client } = clientWith({});
+      const error = thrownBy(() =>
+        client.chat.completions.runTools({ messages, tools: [getWeather] }, { signal: 'stop' as never }),
+      );
+      expect((error as Error).message).toBe('signal must be an AbortSignal.');
+    });
+
     it('maxRounds below 1', () => {
       const { client } = clientWith({});
       const error = thrownBy(() =>
