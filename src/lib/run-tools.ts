@@ -6,6 +6,7 @@ import type { APIPromise } from '../core/api-promise';
 import { APIUserAbortError, OpenRouterError } from '../core/errors';
 import { checkSignal, type RequestOptions } from '../core/options';
 import { ToolRoundLimitError } from './errors';
+import { contentText } from './structured-output';
 
 // Structural shapes of what the loop reads and writes; the generated chat types fit them.
 interface ToolCallShape {
@@ -201,10 +202,9 @@ export class ChatCompletionRunner<
     return firstChoice(await this.finalChatCompletion()).message;
   }
 
-  /** The text of the model's final message (`null` when it has none). */
+  /** The text of the model's final message (text parts joined; `null` when it has none). */
   async finalContent(): Promise<string | null> {
-    const { content } = await this.finalMessage();
-    return typeof content === 'string' ? content : null;
+    return contentText((await this.finalMessage()).content) ?? null;
   }
 
   /** The usage of every round, summed. */

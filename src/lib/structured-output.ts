@@ -2,6 +2,7 @@
 // Responses API's `text.format`) out, and the answer's text parsed and validated back into a typed
 // value. Independent of the resources, which only delegate here.
 
+import type { ChatCompletion } from '../../generated/types.gen';
 import { OpenRouterError } from '../core/errors';
 import { ContentFilterFinishReasonError, LengthFinishReasonError, StructuredOutputParseError } from './errors';
 import {
@@ -166,7 +167,7 @@ export async function parseText(text: string, validator: StandardSchemaV1 | unde
 
 // ---- Chat Completions ----
 
-/** The shape of a chat completion this module reads (the generated `ChatCompletion` fits it). */
+/** The shape of a chat completion this module reads (the generated `ChatCompletion`, the default, fits it). */
 interface CompletionLike {
   choices: ReadonlyArray<{
     finish_reason?: string | null;
@@ -189,7 +190,10 @@ interface ParsableToolLike {
  * refusal (or empty content) gives `parsed: null`; `finish_reason` `length` throws
  * `LengthFinishReasonError` and `content_filter` throws `ContentFilterFinishReasonError`.
  */
-export type ParsedChatCompletion<Completion extends CompletionLike, Output> = Omit<Completion, 'choices'> & {
+export type ParsedChatCompletion<Output, Completion extends CompletionLike = ChatCompletion> = Omit<
+  Completion,
+  'choices'
+> & {
   choices: Array<
     Omit<Completion['choices'][number], 'message'> & {
       message: Omit<Completion['choices'][number]['message'], 'tool_calls'> & {
@@ -210,7 +214,7 @@ export async function parseCompletion<Completion extends CompletionLike, Format 
   completion: Completion,
   format: Format | ResolvedFormat | undefined,
   tools?: readonly unknown[],
-): Promise<ParsedChatCompletion<Completion, ParsedOutput<Format>>> {
+): Promise<ParsedChatCompletion<ParsedOutput<Format>, Completion>> {
   const resolved = format === undefined || isResolved(format) ? format : resolveFormat(format, 'parseCompletion');
   const parsers = toolParsers(tools);
   const choices = await Promise.all(
@@ -228,11 +232,11 @@ export async function parseCompletion<Completion extends CompletionLike, Format 
       return { ...choice, message: { ...message, parsed, ...(toolCalls !== undefined && { tool_calls: toolCalls }) } };
     }),
   );
-  return { ...completion, choices } as unknown as ParsedChatCompletion<Completion, ParsedOutput<Format>>;
+  return { ...completion, choices } as unknown as ParsedChatCompletion<ParsedOutput<Format>, Completion>;
 }
 
 /** The text of message content: a string as is, text parts joined; `undefined` when there is none. */
-function contentText(content: unknown): string | undefined {
+export function contentText(content: unknown): string | undefined {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return undefined;
   const texts = content.flatMap((part: { type?: unknown; text?: unknown }) =>

@@ -124,7 +124,7 @@ export class Completions {
   parse<Format extends StructuredOutputFormat = never>(
     body: ChatCompletionParseParams<Format>,
     options?: RequestOptions,
-  ): APIPromise<ParsedChatCompletion<ChatCompletion, ParsedOutput<Format>>> {
+  ): APIPromise<ParsedChatCompletion<ParsedOutput<Format>>> {
     const source = Promise.resolve().then(async () => {
       const checked = checkedBody(body, 'chat.completions.parse');
       if ((checked as { stream?: unknown }).stream === true) {

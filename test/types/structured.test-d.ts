@@ -13,6 +13,7 @@ import {
   type ChatCompletionStreamingRunner,
   type ChatMessage,
   type OpenRouter,
+  type ParsedChatCompletion,
   parseResponse,
   type RunnableTool,
   tool,
@@ -73,9 +74,9 @@ describe('chat.completions.parse: parsed is typed from the schema', () => {
     expectTypeOf(parsedOf(none)).toEqualTypeOf<null>();
   });
 
-  test('parse returns an APIPromise and keeps the completion fields', () => {
+  test('parse returns an APIPromise of ParsedChatCompletion<Output>, with the completion fields', () => {
     const promise = client.chat.completions.parse({ messages, response_format: type({ a: 'string' }) });
-    expectTypeOf(promise).toExtend<APIPromise<unknown>>();
+    expectTypeOf(promise).toEqualTypeOf<APIPromise<ParsedChatCompletion<{ a: string }>>>();
     expectTypeOf<Awaited<typeof promise>['id']>().toEqualTypeOf<string>();
   });
 

@@ -11,7 +11,7 @@ import {
   ToolRoundLimitError,
   tool,
 } from '../../src';
-import { bodyOf, contentAnswer, sseAnswer, toolCallsAnswer } from './support/chat-answers';
+import { bodyOf, completion, contentAnswer, sseAnswer, toolCallsAnswer } from './support/chat-answers';
 import { clearClientEnv, clientWith, rejectionOf, thrownBy } from './support/client';
 import { bodyTiedTo, hangUntilAborted, json } from './support/scripted-fetch';
 
@@ -261,6 +261,17 @@ describe('chat.completions.runTools', () => {
       'message:assistant',
       'end',
     ]);
+  });
+
+  it('finalContent joins the text parts of a final message given as parts', async () => {
+    const parts = [
+      { type: 'text', text: 'Sunny ' },
+      { type: 'text', text: 'today.' },
+    ];
+    const { client } = clientWith({}, json(completion({ content: parts })));
+    expect(await client.chat.completions.runTools({ messages, tools: [getWeather] }).finalContent()).toBe(
+      'Sunny today.',
+    );
   });
 
   it('a failed request rejects the runner and is emitted as error; undefined results are sent as null', async () => {
