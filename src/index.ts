@@ -3,6 +3,7 @@ export { APIPromise } from './core/api-promise';
 export * from './core/errors';
 export type { ClientOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { Stream } from './core/stream';
+// Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
 export {
   ContentFilterFinishReasonError,
   LengthFinishReasonError,
@@ -46,7 +47,6 @@ export {
   type ToolDefinitionOptions,
   tool,
 } from './lib/tool';
-// ---- Structured outputs and the tool loop ----
 export type {
   Chat,
   ChatCompletionCreateParams,
@@ -58,7 +58,6 @@ export type {
   ChatCompletionStreamingRunToolsParams,
   Completions,
 } from './resources/chat';
-// ---- end of structured outputs and the tool loop ----
 // The resource classes, as types (what `client.models`, `client.keys`, ... are); made only by the client.
 export type { Endpoints } from './resources/endpoints';
 export type { Keys } from './resources/keys';
