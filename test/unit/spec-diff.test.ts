@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { type DiffResult, diffSpecs, loadSpec, parseSpec, renderMarkdown } from '../../scripts/spec-diff.mjs';
+import { type DiffResult, diffSpecs, loadSpec, parseSpec, renderMarkdown } from '../../scripts/spec-diff/index.mjs';
 
-const SCRIPT = resolve(__dirname, '../../scripts/spec-diff.mjs');
+const SCRIPT = resolve(__dirname, '../../scripts/spec-diff/cli.mjs');
 
 type Json = Record<string, unknown>;
 

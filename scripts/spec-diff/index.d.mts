@@ -1,4 +1,4 @@
-// Types for scripts/spec-diff.mjs (plain JavaScript, no build step), so TypeScript tests can import it.
+// Types for scripts/spec-diff/ (index.mjs) (plain JavaScript, no build step), so TypeScript tests can import it.
 
 export type ChangeGroup = 'Operations' | 'Parameters' | 'Request bodies' | 'Responses' | 'Schemas';
 
