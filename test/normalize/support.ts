@@ -92,8 +92,36 @@ export const pipeline = () =>
     normalize(openapiDir: string): { document: Doc; conflicts: Conflict[]; overlays: string[] };
     fixFragment(document: Doc, names: Doc, where: string, mergeSame: (a: Doc, b: Doc, name: string) => Doc): Doc;
   }>('normalize/pipeline.mjs', ['normalize', 'fixFragment']);
+export interface Problem {
+  what: string;
+  where: string;
+  file: string;
+  subject?: string;
+}
+
 export const extractSources = () =>
-  load<{ findYamlBlocks(text: string): YamlBlock[] }>('extract-sources.mjs', ['findYamlBlocks']);
+  load<{
+    findYamlBlocks(text: string): YamlBlock[];
+    extractSources(dirs: { seedsDir: string; sourcesDir: string }): {
+      written: string[];
+      notes: string[];
+      problems: Problem[];
+    };
+    sha256(bytes: string | Buffer): string;
+  }>('extract-sources.mjs', ['findYamlBlocks', 'extractSources', 'sha256']);
+export const fences = () =>
+  load<{
+    findApiFragments(
+      text: string,
+      seedFile: string,
+      file: string,
+    ): { fragments: { heading: string | null; reference: string | null; document: Doc }[]; problems: Problem[] };
+  }>('extract/fences.mjs', ['findApiFragments']);
+export const problemsModule = () =>
+  load<{
+    Problems: new () => { list: Problem[]; add(problem: Problem): void };
+    renderProblems(problems: Problem[]): string;
+  }>('normalize/problems.mjs', ['Problems', 'renderProblems']);
 
 /** A document with the given component schemas (and nothing else). */
 export const schemas = (components: Record<string, Doc>): Doc => ({ components: { schemas: components } });
