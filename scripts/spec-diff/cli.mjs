@@ -9,16 +9,21 @@
 //   --fail-on-breaking   exit 1 when there are breaking changes
 // Exit codes: 0 ok, 1 breaking changes with --fail-on-breaking, 2 bad usage or unreadable input.
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diffSpecs } from './compare.mjs';
+import { loadMethodNames, methodLookup } from './methods.mjs';
 import { loadSpec } from './read.mjs';
 import { renderMarkdown } from './render.mjs';
+import { operationsTouched } from './touches.mjs';
 
 const USAGE = `usage: spec-diff [--json] [--fail-on-breaking] <old> <new>
   <old>, <new>          an OpenAPI 3.x document: a YAML or JSON file, or git:<rev>:<path>
                         (that file at that git revision, path from the repository root)
   --json                print the result as JSON instead of Markdown
   --fail-on-breaking    exit with status 1 when there are breaking changes
+Each change names the operations it touches and their SDK methods (openapi/methods.yaml in the
+current folder when there is one, else the operationId).
 `;
 
 /**
@@ -51,10 +56,14 @@ export function main(argv, io = {}) {
     return 2;
   }
   let result;
+  let touches;
+  let methodOf;
   try {
     const oldDoc = loadSpec(/** @type {string} */ (positional[0]), { cwd: io.cwd });
     const newDoc = loadSpec(/** @type {string} */ (positional[1]), { cwd: io.cwd });
     result = diffSpecs(oldDoc, newDoc);
+    touches = operationsTouched(result, oldDoc, newDoc);
+    methodOf = methodLookup(oldDoc, newDoc, loadMethodNames(resolve(io.cwd ?? process.cwd(), 'openapi')));
   } catch (error) {
     stderr.write(`spec-diff: ${/** @type {Error} */ (error).message}\n`);
     return 2;
@@ -65,9 +74,9 @@ export function main(argv, io = {}) {
       attention: result.attention.length,
       nonBreaking: result.nonBreaking.length,
     };
-    stdout.write(`${JSON.stringify({ summary, ...result }, null, 2)}\n`);
+    stdout.write(`${JSON.stringify({ summary, ...result, touches }, null, 2)}\n`);
   } else {
-    stdout.write(renderMarkdown(result));
+    stdout.write(renderMarkdown(result, { touches, methodOf }));
   }
   return failOnBreaking && result.breaking.length > 0 ? 1 : 0;
 }

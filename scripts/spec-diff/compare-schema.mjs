@@ -1,3 +1,4 @@
+import { compareConstraints } from './compare-constraints.mjs';
 import { code, componentSchema, isObj, valueCode, verdict } from './shared.mjs';
 import { arrayish, objectish, resolveAliases, typeLabel, view } from './view.mjs';
 
@@ -103,6 +104,7 @@ function compareViews(va, vb, c, segs) {
     emit(c, segs, 'type-changed', 'breaking', `type changed from ${code(typeLabel(va))} to ${code(typeLabel(vb))}`);
   }
   compareEnums(va, vb, c, segs);
+  compareConstraints(va, vb, (kind, category, message) => emit(c, segs, kind, category, message), c.dir);
   if (objectish(va) && objectish(vb)) {
     compareProperties(va, vb, c, segs);
     if (isObj(va.additional) && isObj(vb.additional)) {

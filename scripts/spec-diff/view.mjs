@@ -25,8 +25,29 @@ const STRUCTURAL = [
  *   properties: Map<string, PropertyView>, required: Map<string, Set<string | null>>,
  *   items: unknown, additional: unknown,
  *   variants: Map<string, unknown> | null, variantKw: string,
+ *   constraints: Map<string, unknown>,
  * }} View
+ *   constraints: the validation keywords (CONSTRAINTS), `format` and `default` the schema sets.
  */
+
+/** Keywords that narrow or widen the values a schema allows, and the annotations compared with them. */
+export const CONSTRAINTS = [
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'format',
+  'default',
+];
 
 /** @returns {View} */
 function emptyView() {
@@ -42,6 +63,7 @@ function emptyView() {
     additional: undefined,
     variants: null,
     variantKw: 'oneOf',
+    constraints: new Map(),
   };
 }
 
@@ -241,6 +263,7 @@ export function view(schema, doc, resolving = new Set()) {
     else if (schema.items !== undefined) v.types.add('array');
     else if (v.enum) for (const t of inferEnumTypes(v.enum.values)) v.types.add(t);
   }
+  for (const keyword of CONSTRAINTS) if (schema[keyword] !== undefined) v.constraints.set(keyword, schema[keyword]);
   v.nullable = nullable;
   return v;
 }
@@ -274,6 +297,8 @@ function mergeInto(into, from, owner) {
     into.required.set(name, set);
   }
   into.enum ??= from.enum;
+  for (const [keyword, value] of from.constraints)
+    if (!into.constraints.has(keyword)) into.constraints.set(keyword, value);
   if (into.items === undefined) into.items = from.items;
   if (into.additional === undefined) into.additional = from.additional;
   if (!into.variants && from.variants) {

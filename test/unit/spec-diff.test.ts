@@ -954,6 +954,7 @@ describe('CLI', () => {
       nonBreaking: [
         { kind: 'property-added', group: 'Responses', location: 'GET /a 200 y', message: 'optional property added' },
       ],
+      touches: { 'GET /a 200 y': ['GET /a'] },
     });
   });
 
