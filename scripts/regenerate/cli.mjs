@@ -62,7 +62,9 @@ export async function regenerate(argv, io = {}) {
     return 2;
   }
   const openapiDir = join(root, 'openapi');
-  const oldDocument = readDocument(join(openapiDir, 'openapi.yaml'));
+  // Read now, parsed only if the run goes through (the report compares it with the new one).
+  const oldFile = join(openapiDir, 'openapi.yaml');
+  const oldText = existsSync(oldFile) ? readFileSync(oldFile, 'utf8') : null;
 
   let published = null;
   if (options.input !== undefined) {
@@ -97,7 +99,7 @@ export async function regenerate(argv, io = {}) {
   }
   const report = buildReport({
     published,
-    oldDocument,
+    oldDocument: problems.length === 0 ? parseOld(oldText) : null,
     newDocument: normalized.result?.document,
     methodNames,
     problems,
@@ -117,11 +119,11 @@ export async function regenerate(argv, io = {}) {
   return 0;
 }
 
-/** The committed normalized document, or null when there is none yet. */
-function readDocument(file) {
-  if (!existsSync(file)) return null;
+/** The normalized document as it was before this run, or null when there was none. */
+function parseOld(text) {
+  if (text === null) return null;
   try {
-    return parseSpec(readFileSync(file, 'utf8'), file);
+    return parseSpec(text, 'openapi/openapi.yaml');
   } catch {
     return null; // a broken committed output is replaced; the report then compares with nothing
   }
