@@ -60,6 +60,11 @@ export const errorResponses = () =>
 export const openEnums = () => load<{ openEnums: Step }>('normalize/steps/open-enums.mjs', ['openEnums']);
 
 type NameMap = Record<string, string>;
+
+/** A problem collector (scripts/normalize/problems.mjs). */
+export interface Collector {
+  add(problem: Problem): void;
+}
 export const names = () =>
   load<{
     renameSchemas(
@@ -67,11 +72,13 @@ export const names = () =>
       schemaNames: NameMap,
       where?: string,
       mergeSame?: (a: Doc, b: Doc, name: string) => Doc,
+      problems?: Collector,
+      section?: string,
     ): Doc;
-    setOperationIds(doc: Doc, operationIds: NameMap, where?: string): Doc;
-    setReadableTags(doc: Doc, tagNames: NameMap, operationTags?: NameMap, where?: string): Doc;
-    hoistRequestBodies(doc: Doc, bodyNames: NameMap, where?: string): Doc;
-    hoistResponseBodies(doc: Doc, bodyNames: NameMap, where?: string): Doc;
+    setOperationIds(doc: Doc, operationIds: NameMap, where?: string, problems?: Collector): Doc;
+    setReadableTags(doc: Doc, tagNames: NameMap, operationTags?: NameMap, where?: string, problems?: Collector): Doc;
+    hoistRequestBodies(doc: Doc, bodyNames: NameMap, where?: string, problems?: Collector): Doc;
+    hoistResponseBodies(doc: Doc, bodyNames: NameMap, where?: string, problems?: Collector): Doc;
   }>('normalize/steps/names.mjs', [
     'renameSchemas',
     'setOperationIds',
@@ -82,9 +89,13 @@ export const names = () =>
 
 export const merge = () => load<{ Merger: new () => MergerInstance }>('normalize/merge.mjs', ['Merger']);
 export const overlay = () =>
-  load<{ applyOverlay(doc: Doc, overlay: Doc, file?: string): number[] }>('normalize/overlay.mjs', ['applyOverlay']);
+  load<{ applyOverlay(doc: Doc, overlay: Doc, file?: string, problems?: Collector): number[] }>(
+    'normalize/overlay.mjs',
+    ['applyOverlay'],
+  );
 export const stableOutput = () => load<{ stableOrder<T>(value: T): T }>('normalize/stable-output.mjs', ['stableOrder']);
-export const checks = () => load<{ checkDocument(doc: Doc): void }>('normalize/checks.mjs', ['checkDocument']);
+export const checks = () =>
+  load<{ checkDocument(doc: Doc, problems?: Collector): void }>('normalize/checks.mjs', ['checkDocument']);
 export const mergeReport = () =>
   load<{ renderMergeReport(conflicts: Conflict[]): string }>('normalize/merge-report.mjs', ['renderMergeReport']);
 export const pipeline = () =>
