@@ -208,3 +208,35 @@ describe('regenerate: a failed generate', () => {
     }
   });
 });
+
+describe('the regenerate changeset', async () => {
+  const { changesetFor } = (await import(/* @vite-ignore */ scripts('regenerate/changeset.mjs'))) as {
+    changesetFor(report: Record<string, unknown>, pkg: { name: string; version: string }): string;
+  };
+  const report = (breaking: number, added: string[] = [], removed: string[] = []) => ({
+    status: 'consistent',
+    published: { to: { version: '2031-01-02' } },
+    api: { summary: { breaking }, operationsAdded: added, operationsRemoved: removed },
+  });
+  const pkg = (version: string) => ({ name: 'openrouter-ts', version });
+
+  it('bumps by the report: breaking is minor on 0.x and major after, new operations minor, else patch', () => {
+    expect(changesetFor(report(2, [], ['GET /gone']), pkg('0.3.0'))).toBe(
+      '---\n"openrouter-ts": minor\n---\n\nRegenerated from OpenRouter\'s published API description 2031-01-02: 1 removed (GET /gone); 2 breaking changes (see openapi/CHANGES.md).\n',
+    );
+    expect(changesetFor(report(1), pkg('1.2.0'))).toMatch(/^---\n"openrouter-ts": major\n/);
+    expect(changesetFor(report(0, ['POST /new']), pkg('1.2.0'))).toMatch(
+      /^---\n"openrouter-ts": minor\n---\n\nRegenerated from .*: 1 new operation \(POST \/new\)\.\n$/,
+    );
+    expect(changesetFor(report(0), pkg('1.2.0'))).toMatch(
+      /"openrouter-ts": patch\n[\s\S]*types and descriptions brought up to date\.\n$/,
+    );
+  });
+
+  it('says so when the run stopped', () => {
+    const stopped = { status: 'stopped', published: { to: { version: '2031-01-02' } }, api: null };
+    expect(changesetFor(stopped, pkg('0.3.0'))).toContain(
+      '(pending: the regenerate run needs decisions, see openapi/CHANGES.md)',
+    );
+  });
+});
