@@ -104,6 +104,7 @@ export async function regenerate(argv, io = {}) {
     methodNames,
     problems,
     notes,
+    generated: !options.normalizeOnly,
   });
   writeReport(root, report);
   if (problems.length > 0) {

@@ -17,7 +17,7 @@ export function renderReport(report) {
   lines.push(title, '');
   lines.push(
     status === 'consistent'
-      ? 'Status: consistent (sources, names, overlays and generated code agree).'
+      ? `Status: consistent (sources, names and overlays agree${report.generated ? ', and everything generated is up to date' : '; normalized only, nothing generated'}).`
       : `Status: **stopped**, ${problems.length} ${problems.length === 1 ? 'problem needs' : 'problems need'} a decision (below). Nothing was generated; the API changes are listed once the run goes through.`,
   );
   if (published) {

@@ -13,9 +13,9 @@ import { renderReport } from '../render-report.mjs';
 /**
  * @param {{ published: object | null, oldDocument: object | null, newDocument?: object,
  *   methodNames: ReturnType<import('../../spec-diff/methods.mjs').loadMethodNames>,
- *   problems: object[], notes: string[] }} run
+ *   problems: object[], notes: string[], generated?: boolean }} run (generated: false with --normalize-only)
  */
-export function buildReport({ published, oldDocument, newDocument, methodNames, problems, notes }) {
+export function buildReport({ published, oldDocument, newDocument, methodNames, problems, notes, generated = true }) {
   const status = problems.length > 0 ? 'stopped' : 'consistent';
   let api = null;
   if (status === 'consistent' && newDocument) {
@@ -43,6 +43,7 @@ export function buildReport({ published, oldDocument, newDocument, methodNames, 
   }
   return {
     status,
+    generated: status === 'consistent' && generated,
     methodNames: methodNames.source,
     published,
     api,
