@@ -3,7 +3,8 @@
 //
 // One command from a new published description to a consistent project: puts the version in place
 // (openapi/sources/published/), extracts every docs page, normalizes, generates everything generated
-// (npm run generate) and writes the API-change report (openapi/CHANGES.md, openapi/changes.json).
+// (npm run generate), checks the answers the live API was seen to send against it (../shared/realdata,
+// when present) and writes the API-change report (openapi/CHANGES.md, openapi/changes.json).
 // Exit 0: consistent. Exit 1: a human decision is needed; ONE message lists every problem with the
 // file to edit (the report says the same). Exit 2: bad arguments or an unreadable input (nothing changed).
 // --normalize-only writes openapi/openapi.yaml without running the generators (the replay test).
@@ -19,6 +20,7 @@ import { generateAll } from './steps/generate.mjs';
 import { checkMethodNames } from './steps/methods.mjs';
 import { normalizeSources } from './steps/normalize.mjs';
 import { placePublished } from './steps/published.mjs';
+import { checkRecordedAnswers } from './steps/recorded-answers.mjs';
 import { buildReport, writeReport } from './steps/report.mjs';
 
 const USAGE = `usage: npm run regenerate [-- <published version: file or URL>] [options]
@@ -96,6 +98,12 @@ export async function regenerate(argv, io = {}) {
   if (problems.length === 0) {
     if (options.normalizeOnly) writeNormalized(openapiDir, normalized.result);
     else problems.push(...generateAll({ root }));
+  }
+  if (problems.length === 0 && !options.normalizeOnly) {
+    const recorded = checkRecordedAnswers({ root });
+    problems.push(...recorded.problems);
+    notes.push(...recorded.notes);
+    for (const note of recorded.notes) out(note);
   }
   const report = buildReport({
     published,
