@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
 import { writeNormalized } from '../normalize/output.mjs';
 import { renderProblems } from '../normalize/problems.mjs';
 import { loadMethodNames } from '../spec-diff/methods.mjs';
@@ -147,9 +148,9 @@ function pendingPublished(openapiDir) {
   if (!existsSync(file)) return null;
   try {
     const last = JSON.parse(readFileSync(file, 'utf8'));
-    const source = readFileSync(join(openapiDir, 'sources', 'published', 'SOURCE.yaml'), 'utf8');
+    const source = parse(readFileSync(join(openapiDir, 'sources', 'published', 'SOURCE.yaml'), 'utf8'));
     const pending =
-      last.status === 'stopped' && last.published && source.includes(`version: ${last.published.to.version}`);
+      last.status === 'stopped' && last.published && String(source?.version) === last.published.to.version;
     return pending ? last.published : null;
   } catch {
     return null;

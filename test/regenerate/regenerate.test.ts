@@ -240,3 +240,38 @@ describe('the regenerate changeset', async () => {
     );
   });
 });
+
+describe('placePublished', async () => {
+  const { placePublished } = (await import(/* @vite-ignore */ scripts('regenerate/steps/published.mjs'))) as {
+    placePublished(options: { root: string; input: string; version?: string }): Promise<Record<string, unknown>>;
+  };
+
+  it('copies a JSON version verbatim, counts its operations, and keeps the comments and license of SOURCE.yaml', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'openrouter-ts-place-'));
+    try {
+      cpSync(join(projectRoot, 'openapi/sources/published'), join(root, 'openapi/sources/published'), {
+        recursive: true,
+      });
+      const json = `${JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: {}, post: {} } } })}\n`;
+      writeFileSync(join(root, 'v.json'), json);
+      const placed = await placePublished({ root, input: join(root, 'v.json'), version: '2031-05-06' });
+      expect(placed).toMatchObject({
+        from: { version: expect.any(String), operations: 97 },
+        to: { version: '2031-05-06', operations: 2 },
+        operationsAdded: ['GET /a', 'POST /a'],
+      });
+      expect((placed.operationsRemoved as string[]).length).toBe(97);
+      expect(readFileSync(join(root, 'openapi/sources/published/openrouter-openapi.yaml'), 'utf8')).toBe(json);
+      const text = readFileSync(join(root, 'openapi/sources/published/SOURCE.yaml'), 'utf8');
+      expect(text).toMatch(/^# The published OpenAPI description of the OpenRouter API/);
+      expect(parse(text)).toMatchObject({
+        version: '2031-05-06',
+        origin: { file: join(root, 'v.json') },
+        operations: 2,
+        license: { spdx: 'Apache-2.0' },
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
