@@ -52,8 +52,10 @@ export function compareSchema(a, b, c, segs) {
   let va = view(a, c.oldDoc);
   let vb = view(b, c.newDoc);
   if (va.ref && vb.ref && va.ref === vb.ref) {
-    // Same component on both sides: its changes are reported once, at the component.
+    // Same component on both sides: its changes are reported once, at the component; what is
+    // written beside the reference (nullability, a default, a bound) is this place's.
     compareNullable(va, vb, c, segs);
+    compareConstraints(va, vb, (kind, category, message) => emit(c, segs, kind, category, message), c.dir);
     return;
   }
   if (va.ref && vb.ref) {

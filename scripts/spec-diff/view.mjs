@@ -99,6 +99,19 @@ function inferEnumTypes(values) {
  * @returns {View}
  */
 export function view(schema, doc, resolving = new Set()) {
+  const v = viewOf(schema, doc, resolving);
+  // Constraints written beside a $ref, an allOf or a nullable union (`anyOf: [X, null], maxLength`)
+  // belong to this place as much as those inside.
+  if (isObj(schema)) {
+    for (const keyword of CONSTRAINTS) {
+      if (schema[keyword] !== undefined && !v.constraints.has(keyword)) v.constraints.set(keyword, schema[keyword]);
+    }
+  }
+  return v;
+}
+
+/** @param {unknown} schema @param {any} doc @param {Set<string>} resolving @returns {View} */
+function viewOf(schema, doc, resolving) {
   const v = emptyView();
   if (schema === false) {
     v.types.add('never');

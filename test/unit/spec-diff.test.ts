@@ -929,6 +929,30 @@ describe('diffSpecs: constraints, format and default', () => {
   });
 });
 
+describe('diffSpecs: constraints beside a reference or a nullable union', () => {
+  it('compares a default beside a $ref, and a bound beside anyOf [T, null]', () => {
+    const shape = (value: number, max: number) =>
+      doc(
+        {
+          '/a': post(
+            obj({
+              mode: { $ref: '#/components/schemas/Mode', default: value },
+              n: { anyOf: [{ type: 'integer' }, { type: 'null' }], maximum: max },
+            }),
+          ),
+        },
+        { Mode: { type: 'integer' } },
+      );
+    const result = diffSpecs(shape(1, 10), shape(2, 5));
+    expect(result.breaking.map((c) => [c.location, c.message])).toEqual([
+      ['POST /a request body n', '`maximum` changed from `10` to `5` (tighter)'],
+    ]);
+    expect(result.attention.map((c) => [c.location, c.message])).toEqual([
+      ['POST /a request body mode', '`default` changed from `1` to `2`'],
+    ]);
+  });
+});
+
 describe('operationsTouched', () => {
   // GET /a -> A -> B (through an array), POST /c -> C; B changes, so does C, and D is used by no one.
   const schemas = (bType: string) => ({
