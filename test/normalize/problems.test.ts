@@ -166,5 +166,5 @@ describe('normalize: every problem of the real inputs in one error', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 // bodies and no names yet, and an overlay whose target is gone. Served over HTTP, so the URL path
 // (global fetch) is the one tested.
 
+// Each run normalizes the real description (seconds; a minute on a loaded machine): 120 s a test.
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const scripts = (path: string) => new URL(`scripts/${path}`, `file://${projectRoot}`).href;
 type Io = { root: string; cwd: string; out(line: string): void; err(line: string): void };
@@ -154,7 +155,7 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
     expect(run.out).toContain(
       `the docs pages (${join(root, 'no-seeds')}) are absent: the committed openapi/sources/ are used as they are`,
     );
-  });
+  }, 120_000);
 
   it('goes through once the names are given and the stale action removed; the report names the new method', async () => {
     const namesFile = join(root, 'openapi/names.yaml');
@@ -178,7 +179,7 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
       '`components.schemas.CreateBrandNewRequest`: schema added; touches `POST /brand-new` (`createBrandNew`)',
     );
     expect(readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8')).toContain('operationId: createBrandNew');
-  });
+  }, 120_000);
 });
 
 describe('regenerate: a failed generate', () => {
