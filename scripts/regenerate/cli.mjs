@@ -78,7 +78,9 @@ export async function regenerate(argv, io = {}) {
       return 2;
     }
     out(
-      `published description ${published.to.version} in place: ${published.to.operations} operations (${published.operationsAdded.length} added, ${published.operationsRemoved.length} removed)`,
+      published.unchanged
+        ? `published description ${published.to.version}: the one already in place (nothing new)`
+        : `published description ${published.to.version} in place: ${published.to.operations} operations (${published.operationsAdded.length} added, ${published.operationsRemoved.length} removed)`,
     );
   } else {
     published = pendingPublished(openapiDir);

@@ -276,3 +276,29 @@ describe('placePublished', async () => {
     }
   });
 });
+
+describe('placePublished: the version already in place', async () => {
+  const { placePublished } = (await import(/* @vite-ignore */ scripts('regenerate/steps/published.mjs'))) as {
+    placePublished(options: { root: string; input: string; version?: string }): Promise<Record<string, unknown>>;
+  };
+
+  it('rewrites nothing, so a run that finds nothing new makes no diff', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'openrouter-ts-same-'));
+    try {
+      cpSync(join(projectRoot, 'openapi/sources/published'), join(root, 'openapi/sources/published'), {
+        recursive: true,
+      });
+      const sourceFile = join(root, 'openapi/sources/published/SOURCE.yaml');
+      const before = readFileSync(sourceFile, 'utf8');
+      const placed = await placePublished({
+        root,
+        input: join(projectRoot, 'openapi/sources/published/openrouter-openapi.yaml'),
+      });
+      expect(placed).toMatchObject({ unchanged: true, operationsAdded: [], operationsRemoved: [] });
+      expect((placed.to as { version: string }).version).toBe(String(parse(before).version));
+      expect(readFileSync(sourceFile, 'utf8')).toBe(before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -76,24 +76,33 @@ export async function placePublished({ root, input, version: explicitVersion, cw
   if (!/^3\.1\./.test(document.openapi)) {
     throw new Error(`${input}: OpenAPI 3.1 expected (the normalizer reads 3.1), found ${document.openapi}`);
   }
-  const version = versionOf(input, explicitVersion);
-  const previous = existsSync(file)
-    ? parseCached(readFileSync(file, 'utf8'), `openapi/${PUBLISHED_DIR}/${PUBLISHED_FILE}`)
+  const previousBytes = existsSync(file) ? readFileSync(file) : null;
+  const previous = previousBytes
+    ? parseCached(previousBytes.toString('utf8'), `openapi/${PUBLISHED_DIR}/${PUBLISHED_FILE}`)
     : null;
   const source = parseDocument(existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : '{}');
   const previousVersion = source.get('version') ?? null;
   const operations = operationKeys(document);
   const before = previous ? operationKeys(previous) : [];
+  // The version already in place (the weekly run finding nothing new): nothing is rewritten, so
+  // SOURCE.yaml keeps its version and origin and the run makes no diff of its own.
+  const unchanged =
+    previousBytes?.equals(bytes) === true &&
+    (explicitVersion === undefined || explicitVersion === String(previousVersion));
+  const version = unchanged ? String(previousVersion) : versionOf(input, explicitVersion);
 
-  writeFileSync(file, bytes);
-  source.set('version', version);
-  source.set('date', version);
-  source.set('origin', /^https?:\/\//.test(input) ? { url: input } : { file: input });
-  source.set('sha256', createHash('sha256').update(bytes).digest('hex'));
-  source.set('operations', operations.length);
-  writeFileSync(sourceFile, source.toString({ lineWidth: 0 }));
+  if (!unchanged) {
+    writeFileSync(file, bytes);
+    source.set('version', version);
+    source.set('date', version);
+    source.set('origin', /^https?:\/\//.test(input) ? { url: input } : { file: input });
+    source.set('sha256', createHash('sha256').update(bytes).digest('hex'));
+    source.set('operations', operations.length);
+    writeFileSync(sourceFile, source.toString({ lineWidth: 0 }));
+  }
 
   return {
+    unchanged,
     from: previous ? { version: String(previousVersion), operations: before.length } : null,
     to: { version, operations: operations.length, origin: input },
     operationsAdded: operations.filter((key) => !before.includes(key)),
