@@ -88,7 +88,7 @@ export function normalize(openapiDir) {
   const merger = new Merger();
   const published = loadPublished(openapiDir);
   const sources = loadSources(join(openapiDir, 'sources'), problems);
-  findStaleNames(names, published.document, sources, problems);
+  findStaleNames(names, published.document, sources, problems, published.label);
   const mergeInto = (a, b, name) => merger.mergeSchema(a, b, `components.schemas.${name}`);
   merger.page = published.label;
   merger.add(

@@ -8,13 +8,19 @@ import { operationsOf } from './walk.mjs';
 const NAMES_FILE = 'openapi/names.yaml';
 
 /** Entries of names.yaml that match nothing in the published description or the pages. */
-export function findStaleNames(names, publishedDocument, sources, problems) {
+export function findStaleNames(
+  names,
+  publishedDocument,
+  sources,
+  problems,
+  publishedLabel = 'the published description',
+) {
   const published = publishedDocument.components?.schemas ?? {};
   for (const name of Object.keys(names.publishedSchemas ?? {})) {
     if (name in published) continue;
     problems.add({
       what: `names.yaml publishedSchemas "${name}" matches no schema of the published description (remove the entry, or key it by the schema's new name)`,
-      where: 'openapi/sources/published/openrouter-openapi.yaml',
+      where: publishedLabel,
       file: NAMES_FILE,
       subject: `publishedSchemas ${name}`,
     });
