@@ -9,6 +9,7 @@ import {
   OpenRouterError,
   statusFromErrorCode,
 } from './errors';
+import { redactForResponse } from './redact';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 
 /** The `error` object OpenRouter puts inside a chunk when a generation fails after the 200 was sent. */
@@ -231,13 +232,17 @@ export class Stream<T> implements AsyncIterable<T> {
     if (this.userSignal?.aborted) return new APIUserAbortError();
     const { signal } = this.controller;
     if (signal.aborted && isTimeout(signal.reason)) return new APITimeoutError();
+    // The transport's own read error already says what happened: wrapping it again doubled the message.
+    if (cause instanceof OpenRouterError) return cause;
     return new APIConnectionError(`The connection was lost while reading the stream: ${describe(cause)}`, { cause });
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    const status = statusFromErrorCode(error.code) ?? this.response.status;
-    const apiError: StreamChunkError = APIError.from(status, { error }, this.response.headers);
-    apiError.chunk = chunk;
+    // A code that is not an HTTP status gives a plain APIError with status undefined: never the 200.
+    const status = statusFromErrorCode(error.code);
+    const body = redactForResponse(this.response, { error }); // a server may echo the key into it
+    const apiError: StreamChunkError = APIError.from(status, body, this.response.headers);
+    apiError.chunk = redactForResponse(this.response, chunk);
     return apiError;
   }
 }

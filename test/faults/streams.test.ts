@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamChunkError } from '../../src/core/stream';
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
   BadGatewayError,
   BadRequestError,
@@ -212,7 +213,21 @@ describe('failures inside the stream', () => {
     expect(contents).toEqual(['a', 'b']);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
-    expect((error as Error).message).toMatch(/^The connection was lost while reading the stream/);
+    // Said once: the transport's message was wrapped a second time by the stream before.
+    expect((error as Error).message).toBe('Connection lost while reading the response stream (1 attempt).');
+  });
+
+  it('an error chunk whose code is not an HTTP status: a plain APIError with status undefined, never 200', async () => {
+    serveSse(
+      `${sseEvent(chunk('a'))}${sseEvent({ error: { code: 'server_error', message: 'Provider disconnected' } })}`,
+    );
+    const stream = await clientFor(server).chat.completions.create(STREAM_BODY);
+    const { contents, error } = await drain(stream);
+    expect(contents).toEqual(['a']);
+    expect((error as Error).constructor).toBe(APIError);
+    expect((error as APIError).status).toBeUndefined();
+    expect((error as APIError).code).toBe('server_error');
+    expect((error as Error).message).toBe('server_error: Provider disconnected');
   });
 
   it('a connection reset (RST) mid-event: APIConnectionError', async () => {

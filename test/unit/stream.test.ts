@@ -97,13 +97,13 @@ describe('Stream: errors inside the stream', () => {
     expect((error as APIError).status).toBe(429);
   });
 
-  it("falls back to the response's status when the code is not a status", async () => {
+  it('gives a plain APIError with no status (never the 200) when the code is not a status', async () => {
     const { stream } = textStream('data: {"error":{"code":"server_error","message":"oops"}}\n\n');
     const { error } = await drain(stream);
     expect((error as Error).constructor).toBe(APIError);
-    expect((error as APIError).status).toBe(200);
+    expect((error as APIError).status).toBeUndefined();
     expect((error as APIError).code).toBe('server_error');
-    expect((error as APIError).message).toBe('200 oops');
+    expect((error as APIError).message).toBe('server_error: oops');
   });
 
   it('ignores an `error` field that is not an object', async () => {
