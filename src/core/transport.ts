@@ -449,7 +449,7 @@ function releaseWhenBodyEnds(
   call: Call,
   attempt: number,
 ): Response {
-  const reader = source.getReader();
+  const reader = readerOf(source);
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -480,6 +480,26 @@ function releaseWhenBodyEnds(
     new Response(body, { status: response.status, statusText: response.statusText, headers }),
     call.secrets,
   );
+}
+
+/**
+ * A reader of the body: a web stream's own, or one over an async iterable (node-fetch v2 answers
+ * with a Node Readable, which has no `getReader`).
+ */
+function readerOf(
+  source: ReadableStream<Uint8Array>,
+): Pick<ReadableStreamDefaultReader<Uint8Array>, 'read' | 'cancel'> {
+  if (typeof source.getReader === 'function') return source.getReader();
+  const iterator = (source as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return {
+    read: async () => {
+      const next = await iterator.next();
+      return next.done ? { done: true, value: undefined } : { done: false, value: next.value };
+    },
+    cancel: async () => {
+      await iterator.return?.();
+    },
+  };
 }
 
 /** Default wait between attempts; rejects as soon as the caller's signal aborts. */
