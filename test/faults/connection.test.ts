@@ -73,6 +73,24 @@ describe('connection refused', () => {
   });
 });
 
+describe('a host name that does not resolve', () => {
+  it('is retried even for POST (nothing was sent), then APIConnectionError naming the DNS failure', async () => {
+    const counter = countingFetch();
+    // `.invalid` never resolves (RFC 2606); without a DNS server at all the failure is EAI_AGAIN.
+    const client = new OpenRouter({
+      apiKey: TEST_KEY,
+      baseURL: 'http://openrouter-fault-test.invalid/api/v1',
+      fetch: counter.fetch,
+      maxRetries: 1,
+      timeout: 10_000,
+    });
+    const error = await client.chat.completions.create(CHAT_BODY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/^Connection error \((ENOTFOUND|EAI_AGAIN); 2 attempts\)\.$/);
+    expect(counter.calls).toBe(2);
+  });
+});
+
 describe('connection reset before the headers are complete', () => {
   const resetMidHeaders = (res: import('node:http').ServerResponse) =>
     resetAfterFlush(writeRaw(res, 'HTTP/1.1 200 OK\r\nContent-Type: applic'));
