@@ -121,8 +121,8 @@ async function send(original: OutgoingRequest, options: TransportOptions): Promi
     const outcome = await attemptOnce(call, attempt, attempt <= options.maxRetries);
     if (!(outcome instanceof RetryLater)) return outcome;
     const wait = retryDelayMs(attempt - 1, outcome.headers);
-    if (call.log.enabled('info')) {
-      logLine(call, 'info', `retrying ${original.method} ${pathOf(original.url)} in ${Math.round(wait)} ms`, {
+    if (call.log.enabled('warn')) {
+      logLine(call, 'warn', `retrying ${original.method} ${pathOf(original.url)} in ${Math.round(wait)} ms`, {
         reason: outcome.reason,
         attempt,
         waitMs: Math.round(wait),

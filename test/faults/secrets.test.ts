@@ -269,6 +269,26 @@ describe('the key never appears in an error (message, stack, toJSON, String, ins
     }
   });
 
+  it.each(FAILURES.map((f) => [f.name, f] as const))(
+    '%s: nor in any log line at logLevel debug',
+    async (_name, failure) => {
+      server.handle(failure.handler ?? ((_q, r) => sendJson(r, 200, completion())));
+      const lines: string[] = [];
+      const record = (message: string, details?: unknown) => lines.push(inspect([message, details], { depth: 20 }));
+      const logger = { debug: record, info: record, warn: record, error: record };
+      const client = new OpenRouter({
+        apiKey: KEY,
+        baseURL: server.baseURL,
+        logLevel: 'debug',
+        logger,
+        ...failure.options,
+      });
+      await errorOf(() => failure.call(client));
+      if (failure.sent !== false) expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) for (const part of KEY_PARTS) expect(line).not.toContain(part);
+    },
+  );
+
   it('connection refused', async () => {
     const client = new OpenRouter({
       apiKey: KEY,
