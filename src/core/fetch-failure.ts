@@ -16,34 +16,16 @@ export interface FetchFailure {
 }
 
 /**
- * Codes that mean the request was never written. Node's undici puts them on `error.cause.code`
- * (`TypeError('fetch failed')`); node-fetch v2 on the `FetchError` itself; Bun uses its own names.
+ * Codes that mean the request was never written: refused, DNS, unreachable, connect timeout, and TLS
+ * (the handshake comes before the request: EPROTO, ERR_TLS_*, ERR_SSL_*, certificate codes). Node's
+ * undici puts them on `error.cause.code` (`TypeError('fetch failed')`), node-fetch v2 on the
+ * `FetchError` itself; Bun uses its own names (ConnectionRefused, FailedToOpenSocket).
  */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EAI_NODATA',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ConnectionRefused', // Bun
-  'FailedToOpenSocket', // Bun
-  // TLS: the handshake comes before the request is written.
-  'EPROTO',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-const TLS_CODE = /^ERR_SSL_|^ERR_TLS_/;
+const NOT_SENT_CODE =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_(AGAIN|NONAME|NODATA)|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused|FailedToOpenSocket|EPROTO|ERR_(TLS|SSL)_\w+|\w*CERT\w*|UNABLE_TO_\w+)$/;
 
 /** Other codes of network failures, after which the request may have reached the server. */
-const MAYBE_SENT_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_STREAM_PREMATURE_CLOSE|ConnectionClosed|ECONNRESET)$/;
+const MAYBE_SENT_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_STREAM_PREMATURE_CLOSE|ConnectionClosed)$/;
 
 /**
  * Messages runtimes give a network failure without a code: undici ("fetch failed"), Chrome ("Failed
@@ -56,12 +38,26 @@ const NETWORK_MESSAGE =
 
 export function classifyFetchFailure(error: unknown): FetchFailure {
   const code = errorCode(error);
-  if (code !== undefined && (NOT_SENT_CODES.has(code) || TLS_CODE.test(code))) return { kind: 'not-sent', code };
+  if (code !== undefined && NOT_SENT_CODE.test(code)) return { kind: 'not-sent', code };
   if (code !== undefined && MAYBE_SENT_CODE.test(code)) return { kind: 'maybe-sent', code };
+  // Deno gives no code, but names the phase: "error sending request ...: client error (Connect): ...".
+  if (causeMessages(error).some((message) => message.includes('client error (Connect)'))) {
+    return { kind: 'not-sent', code: undefined };
+  }
   if (error instanceof Error && (error.name === 'FetchError' || NETWORK_MESSAGE.test(error.message))) {
     return { kind: 'maybe-sent', code };
   }
   return { kind: 'not-network', code: undefined };
+}
+
+function causeMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    messages.push(current.message);
+    current = current.cause;
+  }
+  return messages;
 }
 
 /** The first string `code` on the error or its `cause` chain (undici nests it one or two levels down). */

@@ -78,7 +78,7 @@ export function checkFetchOptions(value: unknown, where: string): FetchOptions |
   for (const field of RESERVED_FETCH_FIELDS) {
     if (field in value) {
       throw new OpenRouterError(
-        `${where}: fetchOptions.${field} is not allowed: the SDK sets ${field} itself${field === 'headers' ? ' (use `headers` / `defaultHeaders`)' : field === 'signal' ? ' (use the `signal` request option)' : ''}.`,
+        `${where}: fetchOptions.${field} is not allowed: the SDK sets ${field} itself (use its own option).`,
       );
     }
   }

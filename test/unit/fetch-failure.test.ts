@@ -47,6 +47,30 @@ describe('classifyFetchFailure', () => {
       withCode('Unable to connect. Is the computer able to access the url?', 'ConnectionRefused'),
       'ConnectionRefused',
     ],
+    [
+      'Bun 1.4, refused',
+      withCode('ECONNREFUSED: Unable to connect. Is the computer able to access the url?', 'ECONNREFUSED'),
+      'ECONNREFUSED',
+    ],
+    ['Bun 1.4, DNS', withCode('getaddrinfo ENOTFOUND x.invalid', 'ENOTFOUND'), 'ENOTFOUND'],
+    [
+      'Deno 2.9, refused (no code; the phase is named)',
+      undici(
+        new Error(
+          'error sending request for url (http://127.0.0.1:45839/): client error (Connect): tcp connect error: Connection refused (os error 111)',
+        ),
+      ),
+      undefined,
+    ],
+    [
+      'Deno 2.9, DNS',
+      undici(
+        new Error(
+          'error sending request for url (http://x.invalid/): client error (Connect): dns error: failed to lookup address information',
+        ),
+      ),
+      undefined,
+    ],
   ])('%s: not sent', (_name, error, code) => {
     expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent', code });
   });
@@ -58,10 +82,15 @@ describe('classifyFetchFailure', () => {
     ['undici, body terminated', new TypeError('terminated'), undefined],
     ['node-fetch v2, reset', fetchError('request failed, reason: socket hang up', 'ECONNRESET'), 'ECONNRESET'],
     ['node-fetch v2, its own timeout', fetchError('network timeout at: http://x/'), undefined],
+    [
+      'Bun 1.4, reset',
+      withCode('ECONNRESET: The socket connection was closed unexpectedly.', 'ECONNRESET'),
+      'ECONNRESET',
+    ],
+    ['Deno 2.9, reset', undici(new Error('Connection reset by peer (os error 104)')), undefined],
     ['Chrome', new TypeError('Failed to fetch'), undefined],
     ['Firefox', new TypeError('NetworkError when attempting to fetch resource.'), undefined],
     ['Safari', new TypeError('Load failed'), undefined],
-    ['Deno', new TypeError('error sending request for url (http://x/): client error (Connect)'), undefined],
     ['workerd', new TypeError('Network connection lost.'), undefined],
     ['whatwg-fetch polyfill', new TypeError('Network request failed'), undefined],
   ])('%s: a network failure after which the request may have arrived', (_name, error, code) => {
