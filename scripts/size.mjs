@@ -25,9 +25,12 @@ const selfPackage = {
 };
 
 /** name -> [an app's entry module, budget in bytes gzipped]; `openrouter-ts` resolves to dist/ as from node_modules. */
+// 12.5 KB, from 10: the retry rule by failure kind, errors in 200 bodies, key redaction of errors,
+// logging, fetchOptions/extraBody/extraQuery and withOptions (issues 13 and 14) cost ~2.4 KB gzipped.
+const CLIENT_BUDGET = 12.5 * 1024;
 const entries = {
   // Everything the root entry exports, kept alive by the namespace escaping into a global.
-  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 10 * 1024],
+  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, CLIENT_BUDGET],
   // A typical small app: create a client, list the models. The 7 KB target for it assumes a design
   // that tree-shakes per operation; `new OpenRouter()` builds every resource (the public API of
   // DESIGN.md), so this entry is the whole client and is held to the whole client's budget.
@@ -35,7 +38,7 @@ const entries = {
     `import { OpenRouter } from 'openrouter-ts';
 const client = new OpenRouter({ apiKey: 'x' });
 client.models.list().then((page) => { globalThis.models = page.data; });`,
-    10 * 1024,
+    CLIENT_BUDGET,
   ],
   // Every helper.
   'helpers-all': [`import * as helpers from 'openrouter-ts/helpers'; globalThis.helpers = helpers;`, undefined],
