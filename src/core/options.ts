@@ -44,7 +44,13 @@ export interface ClientOptions {
  * other runtime-specific fields pass through as given.
  */
 export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal'> & {
+  /** undici's Agent, ProxyAgent, ... (Node's fetch). */
   dispatcher?: unknown;
+  // The SDK sets these itself: a compile error here, and a clear runtime error for untyped callers.
+  method?: never;
+  headers?: never;
+  body?: never;
+  signal?: never;
   [field: string]: unknown;
 };
 
