@@ -110,17 +110,18 @@ function answer(kind: Kind, attempt: number, init: RequestInit): Promise<Respons
 }
 
 /** One call of `kind` through `client`; resolves once it has settled (and its stream, if any, is done). */
-async function run(client: OpenRouter, kind: Kind, shared: AbortSignal): Promise<void> {
+async function run(client: OpenRouter, kind: Kind, shared: AbortSignal, headers: Record<string, string> = {}) {
   const noRetry = ['refused', 'reset', 'cut-off', 'timeout', 'provided-fetch-bug'].includes(kind);
   const options = {
     signal: shared,
+    headers,
     ...(noRetry ? { maxRetries: 0 } : {}),
     ...(kind === 'timeout' ? { timeout: 5 } : {}),
   };
   try {
     if (kind === 'caller-abort') {
       const own = new AbortController();
-      const pending = client.chat.completions.create(CHAT_BODY, { signal: own.signal, maxRetries: 0 });
+      const pending = client.chat.completions.create(CHAT_BODY, { signal: own.signal, maxRetries: 0, headers });
       setTimeout(() => own.abort(), 1);
       await pending;
     } else if (kind.startsWith('stream')) {
@@ -166,18 +167,16 @@ describe('resources after many failing calls', () => {
       attempts.set(key, attempt);
       return answer(kind, attempt, init);
     }) as typeof globalThis.fetch;
-    // The kind and a call id travel in headers set by a client per call: a derived client per kind.
-    const base = new OpenRouter({ apiKey: TEST_KEY, fetch, maxRetries: 2 });
+    // The kind and a call id travel in the request's headers.
+    const client = new OpenRouter({ apiKey: TEST_KEY, fetch, maxRetries: 2 });
     let callNumber = 0;
-    const clientForKind = (kind: Kind) =>
-      base.withOptions({ defaultHeaders: { 'x-kind': kind, 'x-call': String(++callNumber) } });
     const shared = sharedController();
     const runBatch = async (count: number) => {
       for (let done = 0; done < count; done += 100) {
         await Promise.all(
           Array.from({ length: 100 }, () => {
             const kind = KINDS[Math.floor(random() * KINDS.length)] as Kind;
-            return run(clientForKind(kind), kind, shared.signal);
+            return run(client, kind, shared.signal, { 'x-kind': kind, 'x-call': String(++callNumber) });
           }),
         );
         attempts.clear();
