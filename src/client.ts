@@ -24,9 +24,11 @@ export class OpenRouter {
   readonly chat: Chat;
   /** The base URL requests go to. */
   readonly baseURL: string;
+  readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
     const http = new HttpClient(options);
+    this.#options = options;
     this.baseURL = http.baseURL;
     this.models = new Models(http);
     this.endpoints = new Endpoints(http);
@@ -34,5 +36,21 @@ export class OpenRouter {
     this.keys = new Keys(http);
     this.oauth = new OAuth(http);
     this.chat = new Chat(http);
+  }
+
+  /**
+   * A new client with these options over this one's: `defaultHeaders` are merged (a `null` removes
+   * one), every other option given replaces this client's. This client is unchanged.
+   *
+   * ```ts
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: ClientOptions): OpenRouter {
+    const defaultHeaders =
+      this.#options.defaultHeaders && options.defaultHeaders
+        ? { ...this.#options.defaultHeaders, ...options.defaultHeaders }
+        : (options.defaultHeaders ?? this.#options.defaultHeaders);
+    return new OpenRouter({ ...this.#options, ...options, defaultHeaders });
   }
 }

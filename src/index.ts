@@ -1,7 +1,8 @@
 export { OpenRouter, OpenRouter as default } from './client';
 export { APIPromise } from './core/api-promise';
 export * from './core/errors';
-export type { ClientOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
+export type { Logger, LogLevel } from './core/logger';
+export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { Stream } from './core/stream';
 // Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
 export {

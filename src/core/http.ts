@@ -11,23 +11,27 @@ import type { Client } from '../../generated/client';
 import { defaultPathSerializer } from '../../generated/core/utils.gen';
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
-import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
+import { OpenRouterError } from './errors';
+import { checkLogger, Log, resolveLogLevel } from './logger';
 import {
   type ClientOptions,
   checkBaseURL,
   checkIdleTimeout,
+  checkFetchOptions,
   checkMaxRetries,
+  checkPlainObject,
   checkSignal,
   checkTimeout,
   DEFAULT_BASE_URL,
   DEFAULT_IDLE_TIMEOUT,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT,
+  type FetchOptions,
   type HeadersInit,
   type RequestOptions,
   readEnv,
 } from './options';
-import { createTransport, type OutgoingRequest, parseJsonOrText } from './transport';
+import { createTransport, type OutgoingRequest } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
@@ -87,6 +91,8 @@ export class HttpClient {
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
   readonly #headers: HeadersInit;
+  readonly #fetchOptions: FetchOptions | undefined;
+  readonly #log: Log;
 
   constructor(options: ClientOptions) {
     if (typeof options !== 'object' || options === null)
@@ -105,6 +111,8 @@ export class HttpClient {
       );
     }
     this.#fetch = fetchImpl;
+    this.#fetchOptions = checkFetchOptions(options.fetchOptions, 'OpenRouter options');
+    this.#log = new Log(resolveLogLevel(options.logLevel), checkLogger(options.logger));
     const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
       throw new OpenRouterError('apiKey must be a string or a function returning one.');
@@ -157,6 +165,12 @@ export class HttpClient {
     const idleLimit = checkIdleTimeout(options?.idleTimeout, 'request options') ?? this.idleTimeout;
     const idleTimeout = idleLimit === Number.POSITIVE_INFINITY ? undefined : idleLimit;
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
+    const fetchOptions = mergeFetchOptions(
+      this.#fetchOptions,
+      checkFetchOptions(options?.fetchOptions, 'request options'),
+    );
+    const extraBody = checkPlainObject(options?.extraBody, 'extraBody');
+    const extraQuery = checkPlainObject(options?.extraQuery, 'extraQuery');
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
     const signal =
@@ -166,11 +180,13 @@ export class HttpClient {
     try {
       // Serialized here, once (with a clear error for what JSON cannot hold): every attempt, and a
       // redirect, resend this string.
-      const body = parts.body === undefined ? undefined : serializeJsonBody(parts.body);
+      const fullBody = extraBody === undefined ? parts.body : withExtraBody(parts.body, extraBody);
+      const body = fullBody === undefined ? undefined : serializeJsonBody(fullBody);
       const { response, request } = (await operation({
         client: this.#client,
         ...parts,
         ...(body === undefined ? {} : { body }),
+        ...(extraQuery === undefined ? {} : { query: { ...parts.query, ...extraQuery } }),
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
         headers: toStream ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers) : headers,
@@ -183,6 +199,8 @@ export class HttpClient {
           maxRetries,
           signal: signal ?? null,
           body,
+          fetchOptions,
+          log: this.#log,
           stream: Boolean(toStream),
           onText: toStream
             ? undefined
@@ -253,6 +271,23 @@ function checkKey(key: string): void {
   }
 }
 
+/** The client's fetch options with the request's over them. */
+function mergeFetchOptions(client: FetchOptions | undefined, request: FetchOptions | undefined) {
+  if (request === undefined) return client;
+  return client === undefined ? request : { ...client, ...request };
+}
+
+/** The request body with `extraBody`'s fields over its own. */
+function withExtraBody(body: unknown, extraBody: Record<string, unknown>): Record<string, unknown> {
+  if (body === undefined) {
+    throw new OpenRouterError('request options: extraBody is given, but this request sends no body.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new OpenRouterError('request options: extraBody can only be merged into an object body.');
+  }
+  return { ...(body as Record<string, unknown>), ...extraBody };
+}
+
 /**
  * Header records merged by lower-cased name (header names are case-insensitive), later records
  * winning. `undefined` means "not given" and changes nothing; `null` is kept, and removes the header
@@ -302,7 +337,8 @@ function serializeQuery(query: Record<string, unknown> | undefined): string {
 
 /**
  * A 2xx answer to a stream request must be an event stream: a JSON or HTML body would otherwise
- * iterate as zero chunks and end as if nothing were wrong. A JSON error body becomes its APIError.
+ * iterate as zero chunks and end as if nothing were wrong. The transport has already read such a
+ * body within the timeout, and thrown the APIError of an error body; anything else is reported here.
  * A missing content type is let through (some proxies drop it).
  */
 async function ensureEventStream(
@@ -314,9 +350,6 @@ async function ensureEventStream(
   if (type === null || type.includes('text/event-stream')) return;
   const text = await response.text().catch(() => '');
   controller.abort();
-  const body = parseJsonOrText(text);
-  const status = statusFromErrorCode((body as { error?: { code?: unknown } } | null)?.error?.code);
-  if (status !== undefined) throw APIError.from(status, body, response.headers);
   throw new OpenRouterError(
     `${answered(request, response)} with ${type} where an event stream was asked for: ${start(text)}`,
   );

@@ -1,6 +1,7 @@
 // The options of the client and of each request, and their validation: bad values are reported
 // when they are given, before any request is sent.
 import { OpenRouterError } from './errors';
+import type { Logger, LogLevel } from './logger';
 
 /**
  * A header value; `null` removes a header the client would otherwise send, `undefined` changes
@@ -34,7 +35,32 @@ export interface ClientOptions {
   appUrl?: string | undefined;
   /** Your app's name, sent as X-Title for attribution on openrouter.ai. */
   appTitle?: string | undefined;
+  /**
+   * Extra `RequestInit` fields passed to every fetch call (`dispatcher`, `keepalive`, `cache`, ...).
+   * The SDK's `method`, `headers`, `body` and `signal` cannot be set here (an error says so);
+   * per-request `fetchOptions` are merged over these.
+   */
+  fetchOptions?: FetchOptions | undefined;
+  /** What to log: 'off' (default), 'error', 'warn', 'info' or 'debug'. Default: env OPENROUTER_LOG, else 'off'. */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go. Default: `console`. The API key is redacted from every line. */
+  logger?: Logger | undefined;
 }
+
+/**
+ * `RequestInit` fields other than those the SDK sets itself; `dispatcher` is undici's (Node), and
+ * other runtime-specific fields pass through as given.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal'> & {
+  /** undici's Agent, ProxyAgent, ... (Node's fetch). */
+  dispatcher?: unknown;
+  // The SDK sets these itself: a compile error here, and a clear runtime error for untyped callers.
+  method?: never;
+  headers?: never;
+  body?: never;
+  signal?: never;
+  [field: string]: unknown;
+};
 
 /** Options of one request; they override the client's. */
 export interface RequestOptions {
@@ -46,6 +72,43 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Headers of this request; `null` removes one. */
   headers?: HeadersInit | undefined;
+  /**
+   * Fields merged into the JSON body, over the request's own (for fields the SDK's types do not
+   * know yet). Only for methods that send a body.
+   */
+  extraBody?: Record<string, unknown> | undefined;
+  /** Parameters merged into the query string, over the request's own; `undefined` and `null` are left out. */
+  extraQuery?: Record<string, string | number | boolean | null | undefined> | undefined;
+  /** Extra `RequestInit` fields for this request, merged over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
+}
+
+/** Fields of `RequestInit` the SDK sets itself: `fetchOptions` may not carry them. */
+const RESERVED_FETCH_FIELDS = ['method', 'headers', 'body', 'signal'] as const;
+
+export function checkFetchOptions(value: unknown, where: string): FetchOptions | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OpenRouterError(`${where}: fetchOptions must be an object of RequestInit fields.`);
+  }
+  for (const field of RESERVED_FETCH_FIELDS) {
+    if (field in value) {
+      throw new OpenRouterError(
+        `${where}: fetchOptions.${field} is not allowed: the SDK sets ${field} itself (use its own option).`,
+      );
+    }
+  }
+  return value as FetchOptions;
+}
+
+export function checkPlainObject(value: unknown, name: string): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OpenRouterError(
+      `request options: ${name} must be a plain object, got ${Array.isArray(value) ? 'an array' : String(value)}.`,
+    );
+  }
+  return value as Record<string, unknown>;
 }
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';

@@ -4,6 +4,7 @@
 // `StreamProtocol` (./streams/protocols.ts).
 
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
+import { redactForResponse } from './redact';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 import { readJsonLineBatches } from './streams/ndjson';
 import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from './streams/protocols';
@@ -367,13 +368,16 @@ export class Stream<T> implements AsyncIterable<T> {
     if (cause instanceof OpenRouterError) return cause;
     const { signal } = this.controller;
     if (signal.aborted && isTimeout(signal.reason)) return new APITimeoutError();
+    // The transport's own read error already says what happened: wrapping it again doubled the message.
+    if (cause instanceof OpenRouterError) return cause;
     return new APIConnectionError(`The connection was lost while reading the stream: ${describe(cause)}`, { cause });
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    // Never the stream's own 200: see `streamErrorStatus`.
-    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), { error }, this.response.headers);
-    apiError.chunk = chunk;
+    // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error.
+    const body = redactForResponse(this.response, { error });
+    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
+    apiError.chunk = redactForResponse(this.response, chunk);
     return apiError;
   }
 }
