@@ -12,6 +12,7 @@ import { defaultPathSerializer } from '../../generated/core/utils.gen';
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
 import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
+import { callAtBodyEnd, linkSignals } from './link-signals';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -142,8 +143,8 @@ export class HttpClient {
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
-    const signal =
-      controller && userSignal ? AbortSignal.any([userSignal, controller.signal]) : (controller?.signal ?? userSignal);
+    const linked = controller && userSignal ? linkSignals(userSignal, controller) : undefined;
+    const signal = linked?.signal ?? controller?.signal ?? userSignal;
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
@@ -176,10 +177,12 @@ export class HttpClient {
       })) as OperationResult;
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
-        return { data: toStream(response, controller, userSignal), response };
+        const streamed = linked?.needsUnlink ? callAtBodyEnd(response, linked.unlink) : response;
+        return { data: toStream(streamed, controller, userSignal), response };
       }
       return { data: parseJsonBody(text, response, request), response };
     } catch (error) {
+      linked?.unlink();
       throw this.#redacted(error);
     }
   }

@@ -10,6 +10,7 @@ import {
   statusFromErrorCode,
 } from './errors';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
+import { unrefTimer } from './unref-timer';
 
 /** The `error` object OpenRouter puts inside a chunk when a generation fails after the 200 was sent. */
 interface StreamErrorPayload {
@@ -172,7 +173,7 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   private drainAfterDone(events: AsyncGenerator<ServerSentEvent[]>): void {
     const timer = setTimeout(() => this.controller.abort(), DRAIN_MS);
-    (timer as { unref?: () => void }).unref?.(); // never keeps a process alive
+    unrefTimer(timer); // never keeps a process alive
     events.next().then(
       (step) => {
         clearTimeout(timer);

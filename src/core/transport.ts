@@ -2,6 +2,7 @@
 // once, instead of in each generated method.
 
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, type OpenRouterError } from './errors';
+import { permissionRefusal } from './permission-error';
 import { isRetryableStatus, retryDelayMs } from './retry';
 
 export interface TransportOptions {
@@ -123,6 +124,8 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
         response = await doFetch(request);
       }
     } catch (error) {
+      const refused = permissionRefusal(error);
+      if (refused) throw refused;
       const failure = abort.failure(error, 'Connection error.');
       if (canRetry && !(failure instanceof APIUserAbortError)) return RETRY_WITHOUT_HINT;
       throw failure;
