@@ -80,6 +80,11 @@ function runtimeTest(name: string, binary: string | undefined, body: (binary: st
 }
 
 describe('the runtime checks, from the packed package, in every runtime', () => {
+  it('package.json engines say the Node version tested here as the minimum', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines?: { node?: string } };
+    expect(pkg.engines?.node).toBe(`>=${installed.node20.version}`);
+  });
+
   for (const id of ['node20', 'node24'] as const) {
     const { version, path } = installed[id];
     const label = id === 'node20' ? `node ${version} (the engines minimum)` : `node ${version}`;
