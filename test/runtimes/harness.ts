@@ -2,7 +2,7 @@
 // consumer project with the check scripts beside it and their bundles (workerd, edge runtime,
 // browser), a child process runner with a time limit, and the parser of the checks' report.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,8 @@ function run(command: string, args: string[], cwd: string): string {
 }
 
 export interface Consumer {
+  /** The scratch folder holding the tarball and the consumer: remove it when done. */
+  work: string;
   /** The scratch project: `node_modules/openrouter-ts` from the tarball, the check scripts at its top. */
   dir: string;
   /** checks.mjs bundled as an ES module worker (workerd). */
@@ -96,11 +98,16 @@ export async function prepareConsumer(): Promise<Consumer> {
   const workerBundle = join(dir, 'worker.bundle.mjs');
   writeFileSync(workerBundle, await bundle('worker.mjs', 'esm', ['workerd', 'worker']));
   return {
+    work,
     dir,
     workerBundle,
     edgeBundle: await bundle('edge-entry.mjs', 'iife', ['edge-light', 'worker']),
     browserBundle: await bundle('browser-entry.mjs', 'esm', ['browser']),
   };
+}
+
+export function removeConsumer(consumer: Consumer | undefined): void {
+  if (consumer) rmSync(consumer.work, { recursive: true, force: true });
 }
 
 export interface Finished {

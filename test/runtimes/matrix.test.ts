@@ -16,6 +16,7 @@ import {
   type Finished,
   parseReport,
   prepareConsumer,
+  removeConsumer,
   root,
   runToEnd,
   startProcess,
@@ -52,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mock?.close();
+  removeConsumer(consumer);
 });
 
 /** The checks' report from a finished run, with the run's output in the message when there is none. */

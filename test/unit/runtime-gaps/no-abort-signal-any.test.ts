@@ -51,6 +51,14 @@ describe('a streamed call with a signal, where AbortSignal.any is missing', () =
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('unlinks when the consumer leaves the loop early', async () => {
+    const caller = new AbortController();
+    const { client } = clientWith({}, streamAnswer([CHUNK, CHUNK], false));
+    const stream = await client.chat.completions.create(REQUEST, { signal: caller.signal });
+    for await (const _chunk of stream) break;
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('rejects with APIUserAbortError for a signal aborted before the call', async () => {
     const { client, requests } = clientWith({}, streamAnswer([CHUNK], true));
     const error = await rejectionOf(client.chat.completions.create(REQUEST, { signal: AbortSignal.abort() }));
