@@ -12,7 +12,7 @@ import { defaultPathSerializer } from '../../generated/core/utils.gen';
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
 import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
-import { callAtBodyEnd, linkSignals } from './link-signals';
+import { linkSignals } from './link-signals';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -143,8 +143,7 @@ export class HttpClient {
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
-    const linked = controller && userSignal ? linkSignals(userSignal, controller) : undefined;
-    const signal = linked?.signal ?? controller?.signal ?? userSignal;
+    const signal = controller && userSignal ? linkSignals(userSignal, controller) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
@@ -177,12 +176,19 @@ export class HttpClient {
       })) as OperationResult;
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
-        const streamed = linked?.needsUnlink ? callAtBodyEnd(response, linked.unlink) : response;
+        // The fallback's listener goes when the controller aborts: at the end of the body at the latest.
+        const streamed =
+          userSignal && !AbortSignal.any
+            ? new Response(
+                response.body?.pipeThrough(new TransformStream({ flush: () => controller.abort() })),
+                response,
+              )
+            : response;
         return { data: toStream(streamed, controller, userSignal), response };
       }
       return { data: parseJsonBody(text, response, request), response };
     } catch (error) {
-      linked?.unlink();
+      controller?.abort(); // the call is over: nothing may hold on to the caller's signal
       throw this.#redacted(error);
     }
   }

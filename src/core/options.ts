@@ -85,12 +85,12 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
  * through its `process` global.
  */
 export function readEnv(name: string): string | undefined {
+  const g = globalThis as {
+    process?: { env?: Record<string, string | undefined> };
+    Deno?: { env?: { get?: (key: string) => string | undefined } };
+  };
   try {
-    const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-    const fromProcess = process?.env?.[name];
-    if (fromProcess !== undefined) return fromProcess.trim() || undefined;
-    const deno = (globalThis as { Deno?: { env?: { get?: (key: string) => string | undefined } } }).Deno;
-    return deno?.env?.get?.(name)?.trim() || undefined;
+    return (g.process?.env?.[name] ?? g.Deno?.env?.get?.(name))?.trim() || undefined;
   } catch {
     return undefined;
   }

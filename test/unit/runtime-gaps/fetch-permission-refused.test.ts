@@ -39,7 +39,9 @@ describe('a fetch the runtime refuses', () => {
       client.chat.completions.create({ model: 'a/b', messages: [{ role: 'user', content: 'x' }], stream: true }),
     );
     expect(requests).toHaveLength(1);
-    expect((error as Error).message).toMatch(/NotCapable.*permission/);
+    expect((error as Error).message).toBe(
+      'NotCapable, no permission: Requires net access to "openrouter.ai:443", run again with the --allow-net flag',
+    );
   });
 
   it('other fetch errors are still connection errors, retried', async () => {

@@ -22,15 +22,20 @@ function openBody(text: string): ReadableStream<Uint8Array> {
 describe('unrefTimer', () => {
   it('calls unref() on a Node or Bun timer object', () => {
     const timer = { unref: vi.fn() };
-    unrefTimer(timer as unknown as ReturnType<typeof setTimeout>, undefined);
+    unrefTimer(timer as unknown as ReturnType<typeof setTimeout>);
     expect(timer.unref).toHaveBeenCalledTimes(1);
   });
 
-  it('hands a numeric timer to Deno.unrefTimer, and does nothing without Deno (workerd, browsers)', () => {
+  it('hands a numeric timer to Deno.unrefTimer', () => {
     const deno = { unrefTimer: vi.fn() };
-    unrefTimer(42 as unknown as ReturnType<typeof setTimeout>, deno);
+    vi.stubGlobal('Deno', deno);
+    unrefTimer(42 as unknown as ReturnType<typeof setTimeout>);
     expect(deno.unrefTimer).toHaveBeenCalledWith(42);
-    expect(() => unrefTimer(43 as unknown as ReturnType<typeof setTimeout>, undefined)).not.toThrow();
+  });
+
+  it('does nothing with a numeric timer where there is no Deno (workerd, browsers)', () => {
+    expect('Deno' in globalThis).toBe(false);
+    expect(() => unrefTimer(43 as unknown as ReturnType<typeof setTimeout>)).not.toThrow();
   });
 });
 
