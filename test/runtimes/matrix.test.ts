@@ -65,12 +65,17 @@ function reportOf(finished: Finished) {
  * A test per runtime run; where the runtime's binary is not installed, a loud warning and a
  * skipped test whose name says ABSENT, or (RUNTIMES_REQUIRED=1) a failing one.
  */
-function runtimeTest(name: string, binary: string | undefined, body: (binary: string) => Promise<void>): void {
+function runtimeTest(
+  name: string,
+  binary: string | undefined,
+  body: (binary: string) => Promise<void>,
+  install = '`npm run runtimes:install`',
+): void {
   if (binary !== undefined && existsSync(binary)) {
     it(name, () => body(binary), RUN_TIMEOUT_MS + 30_000);
     return;
   }
-  const why = `${name}: ABSENT (${binary ?? 'not found'}); install it with \`npm run runtimes:install\``;
+  const why = `${name}: ABSENT (${binary ?? 'not found'}); install it with ${install}`;
   if (REQUIRED) {
     it(name, () => {
       throw new Error(`${why}. RUNTIMES_REQUIRED=1: every runtime of the matrix must run.`);
@@ -175,26 +180,31 @@ describe('the runtime checks, from the packed package, in every runtime', () => 
     expect(edgePackage.version).toBe(edgeVersion);
   });
 
-  runtimeTest('chromium (headless)', findChromium(), async (executablePath) => {
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(`${mock.origin}/`);
-      await page.waitForFunction(() => 'openRouterRuntimeReport' in window, undefined, { timeout: RUN_TIMEOUT_MS });
-      const report = await page.evaluate(
-        () => (window as unknown as { openRouterRuntimeReport: { text: string } }).openRouterRuntimeReport.text,
-      );
-      expectAllPassed(parseReport(report), /^browser \(.*HeadlessChrome\//);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+  runtimeTest(
+    'chromium (headless)',
+    findChromium(),
+    async (executablePath) => {
+      const browser = await chromium.launch({
+        executablePath,
+        args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const pageErrors: string[] = [];
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        await page.goto(`${mock.origin}/`);
+        await page.waitForFunction(() => 'openRouterRuntimeReport' in window, undefined, { timeout: RUN_TIMEOUT_MS });
+        const report = await page.evaluate(
+          () => (window as unknown as { openRouterRuntimeReport: { text: string } }).openRouterRuntimeReport.text,
+        );
+        expectAllPassed(parseReport(report), /^browser \(.*HeadlessChrome\//);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    '`apt-get install -y chromium` (Debian), or set CHROMIUM_PATH',
+  );
 });
 
 /** A workerd config: the bundled checks as the only worker, allowed to fetch local addresses (the default allows public ones only). */
