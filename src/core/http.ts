@@ -12,12 +12,13 @@ import { defaultPathSerializer } from '../../generated/core/utils.gen';
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
 import { OpenRouterError } from './errors';
+import { linkSignals } from './link-signals';
 import { checkLogger, Log, resolveLogLevel } from './logger';
 import {
   type ClientOptions,
   checkBaseURL,
-  checkIdleTimeout,
   checkFetchOptions,
+  checkIdleTimeout,
   checkMaxRetries,
   checkPlainObject,
   checkSignal,
@@ -173,8 +174,7 @@ export class HttpClient {
     const extraQuery = checkPlainObject(options?.extraQuery, 'extraQuery');
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream ? new AbortController() : undefined;
-    const signal =
-      controller && userSignal ? AbortSignal.any([userSignal, controller.signal]) : (controller?.signal ?? userSignal);
+    const signal = controller && userSignal ? linkSignals(userSignal, controller) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
@@ -211,10 +211,19 @@ export class HttpClient {
       })) as OperationResult;
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
-        return { data: toStream(response, controller, userSignal, { idleTimeout }), response };
+        // The fallback's listener goes when the controller aborts: at the end of the body at the latest.
+        const streamed =
+          userSignal && !AbortSignal.any
+            ? new Response(
+                response.body?.pipeThrough(new TransformStream({ flush: () => controller.abort() })),
+                response,
+              )
+            : response;
+        return { data: toStream(streamed, controller, userSignal, { idleTimeout }), response };
       }
       return { data: parseJsonBody(text, response, request), response };
     } catch (error) {
+      controller?.abort(); // the call is over: nothing may hold on to the caller's signal
       throw this.#redacted(error);
     }
   }

@@ -9,6 +9,7 @@ import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 import { readJsonLineBatches } from './streams/ndjson';
 import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from './streams/protocols';
 import { teeIterator } from './streams/tee';
+import { unrefTimer } from './unref-timer';
 
 /** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };
@@ -297,7 +298,7 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   private drainAfterDone(events: AsyncGenerator<ServerSentEvent[]>): void {
     const timer = setTimeout(() => this.controller.abort(), DRAIN_MS);
-    (timer as { unref?: () => void }).unref?.(); // never keeps a process alive
+    unrefTimer(timer); // never keeps a process alive
     const readOn = (): Promise<unknown> =>
       events.next().then(
         (step) => {

@@ -12,6 +12,7 @@ import {
 } from './errors';
 import { classifyFetchFailure } from './fetch-failure';
 import { type Log, SILENT } from './logger';
+import { permissionRefusal } from './permission-error';
 import { redactCause, redactHeaders, redactText, rememberSecrets, secretsOf } from './redact';
 import { isRetryableStatus, retryDelayMs } from './retry';
 
@@ -166,6 +167,8 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
       }
       response = await doFetch(original.url, init);
     } catch (error) {
+      const refused = permissionRefusal(error);
+      if (refused) throw refused;
       const outcome = fetchFailure(call, abort, error, attempt, canRetry);
       if (outcome instanceof RetryLater) return outcome;
       throw outcome;
