@@ -197,7 +197,7 @@ describe('chat.completions.parse', () => {
       message: { role: 'assistant', content: '{"city":"B","celsius":2}' },
     });
     const { client } = clientWith({}, json(answer));
-    const result = await client.chat.completions.parse({ messages, n: 2, response_format: zodWeather });
+    const result = await client.chat.completions.parse({ messages, response_format: zodWeather });
     expect(result.choices.map((choice) => choice.message.parsed)).toEqual([
       { city: 'A', celsius: 1 },
       { city: 'B', celsius: 2 },
