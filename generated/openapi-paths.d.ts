@@ -2165,8 +2165,7 @@ export interface components {
          *     }
          */
         AnthropicBashCodeExecutionToolResultError: {
-            /** @enum {string} */
-            error_code: "invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large";
+            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2184,11 +2183,8 @@ export interface components {
             /** @enum {string} */
             type: "ephemeral";
         };
-        /**
-         * @example 5m
-         * @enum {string}
-         */
-        AnthropicCacheControlTtl: "5m" | "1h";
+        /** @example 5m */
+        AnthropicCacheControlTtl: ("5m" | "1h") | string;
         /**
          * @example {
          *       "ephemeral_1h_input_tokens": 0,
@@ -2901,8 +2897,7 @@ export interface components {
          *     }
          */
         AnthropicRefusalStopDetails: {
-            /** @enum {string|null} */
-            category: "cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms" | null;
+            category: ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | string | null;
             explanation: string | null;
             /** @enum {string} */
             type: "refusal";
@@ -2931,11 +2926,8 @@ export interface components {
             /** @enum {string} */
             type: "search_result";
         };
-        /**
-         * @example unavailable
-         * @enum {string}
-         */
-        AnthropicServerToolErrorCode: "invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded";
+        /** @example unavailable */
+        AnthropicServerToolErrorCode: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded") | string;
         /**
          * @example {
          *       "web_fetch_requests": 0,
@@ -2946,16 +2938,10 @@ export interface components {
             web_fetch_requests: number;
             web_search_requests: number;
         } | null;
-        /**
-         * @example standard
-         * @enum {string|null}
-         */
-        AnthropicServiceTier: "standard" | "priority" | "batch" | null;
-        /**
-         * @example standard
-         * @enum {string|null}
-         */
-        AnthropicSpeed: "fast" | "standard" | null;
+        /** @example standard */
+        AnthropicServiceTier: ("standard" | "priority" | "batch") | string | null;
+        /** @example standard */
+        AnthropicSpeed: ("fast" | "standard") | string | null;
         /**
          * @example {
          *       "type": "text",
@@ -3078,8 +3064,7 @@ export interface components {
          *     }
          */
         AnthropicTextEditorCodeExecutionToolResultError: {
-            /** @enum {string} */
-            error_code: "invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found";
+            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found") | string;
             error_message: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3099,8 +3084,7 @@ export interface components {
          */
         AnthropicTextEditorCodeExecutionViewResult: {
             content: string;
-            /** @enum {string} */
-            file_type: "text" | "image" | "pdf";
+            file_type: ("text" | "image" | "pdf") | string;
             num_lines: number | null;
             start_line: number | null;
             total_lines: number | null;
@@ -3452,8 +3436,7 @@ export interface components {
          *     }
          */
         AnthropicWebFetchToolResultError: {
-            /** @enum {string} */
-            error_code: "invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable";
+            error_code: ("invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -3520,8 +3503,7 @@ export interface components {
          *     }
          */
         AnthropicWebSearchToolResultError: {
-            /** @enum {string} */
-            error_code: "invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large";
+            error_code: ("invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large") | string;
             /** @enum {string} */
             type: "web_search_tool_result_error";
         };
@@ -3545,9 +3527,8 @@ export interface components {
         /**
          * @description Canonical OpenRouter error type, stable across all API formats
          * @example rate_limit_exceeded
-         * @enum {string}
          */
-        ApiErrorType: "context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped";
+        ApiErrorType: ("context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped") | string;
         /**
          * @example {
          *       "name": "My Production Key",
@@ -3777,17 +3758,15 @@ export interface components {
             call_id: string;
             id?: string | null;
             output?: string | null;
-            /** @enum {string} */
-            status: "completed" | "failed";
+            status: ("completed" | "failed") | string;
             /** @enum {string} */
             type: "apply_patch_call_output";
         };
         /**
          * @description Lifecycle state of an `apply_patch_call` output item.
          * @example completed
-         * @enum {string}
          */
-        ApplyPatchCallStatus: "in_progress" | "completed";
+        ApplyPatchCallStatus: ("in_progress" | "completed") | string;
         /**
          * @description The `create_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing the new file contents.
          * @example {
@@ -4971,9 +4950,8 @@ export interface components {
         /**
          * @description The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
          * @example openai
-         * @enum {string}
          */
-        BYOKProviderSlug: "ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai";
+        BYOKProviderSlug: ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai") | string;
         /**
          * @description A typed descriptor for one supported request parameter.
          * @example {
@@ -5421,7 +5399,7 @@ export interface components {
             top_p?: number | null;
             trace?: components["schemas"]["TraceConfig"];
             /**
-             * @description Prompt transforms to apply
+             * @description Prompt transforms to apply, such as middle-out.
              * @example [
              *       "middle-out"
              *     ]
@@ -5904,8 +5882,7 @@ export interface components {
         CodeInterpreterServerTool: {
             container: string | {
                 file_ids?: string[];
-                /** @enum {string|null} */
-                memory_limit?: "1g" | "4g" | "16g" | "64g" | null;
+                memory_limit?: ("1g" | "4g" | "16g" | "64g") | string | null;
                 /** @enum {string} */
                 type: "auto";
             };
@@ -6074,8 +6051,7 @@ export interface components {
         ComputerUseServerTool: {
             display_height: number;
             display_width: number;
-            /** @enum {string} */
-            environment: "windows" | "mac" | "linux" | "ubuntu" | "browser";
+            environment: ("windows" | "mac" | "linux" | "ubuntu" | "browser") | string;
             /** @enum {string} */
             type: "computer_use_preview";
         };
@@ -6114,15 +6090,13 @@ export interface components {
         /**
          * @description Action taken when the pattern matches
          * @example block
-         * @enum {string}
          */
-        ContentFilterAction: "redact" | "block" | "flag";
+        ContentFilterAction: ("redact" | "block" | "flag") | string;
         /**
          * @description Action taken when the builtin filter triggers
          * @example block
-         * @enum {string}
          */
-        ContentFilterBuiltinAction: "redact" | "block" | "flag";
+        ContentFilterBuiltinAction: ("redact" | "block" | "flag") | string;
         /**
          * @description A builtin content filter entry. Builtin filters include PII detectors and the regex-based prompt injection detector.
          * @example {
@@ -6161,9 +6135,8 @@ export interface components {
         /**
          * @description The builtin filter identifier
          * @example regex-prompt-injection
-         * @enum {string}
          */
-        ContentFilterBuiltinSlug: "email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection";
+        ContentFilterBuiltinSlug: ("email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection") | string;
         /**
          * @description A custom regex content filter that scans request messages for matching patterns.
          * @example {
@@ -7588,8 +7561,7 @@ export interface components {
                 type: "text";
             } | {
                 definition: string;
-                /** @enum {string} */
-                syntax: "lark" | "regex";
+                syntax: ("lark" | "regex") | string;
                 /** @enum {string} */
                 type: "grammar";
             };
@@ -7742,8 +7714,7 @@ export interface components {
                 };
                 timings?: {
                     epoch_ms: number;
-                    /** @enum {string} */
-                    event: "adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended";
+                    event: ("adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended") | string;
                     start_ms: number;
                 };
             };
@@ -8063,11 +8034,8 @@ export interface components {
              */
             user_id: string | null;
         };
-        /**
-         * @example completed
-         * @enum {string}
-         */
-        FailableToolCallStatus: "in_progress" | "completed" | "incomplete" | "failed";
+        /** @example completed */
+        FailableToolCallStatus: ("in_progress" | "completed" | "incomplete" | "failed") | string;
         /**
          * @description Event emitted when a response has failed
          * @example {
@@ -8208,8 +8176,7 @@ export interface components {
             } | components["schemas"]["CompoundFilter"] | null;
             max_num_results?: number;
             ranking_options?: {
-                /** @enum {string} */
-                ranker?: "auto" | "default-2024-11-15";
+                ranker?: ("auto" | "default-2024-11-15") | string;
                 /** Format: double */
                 score_threshold?: number;
             };
@@ -9059,11 +9026,8 @@ export interface components {
         GenerationResponse: {
             /** @description Generation data */
             data: {
-                /**
-                 * @description Type of API used for the generation
-                 * @enum {string|null}
-                 */
-                api_type?: "completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image" | null;
+                /** @description Type of API used for the generation */
+                api_type?: ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | string | null;
                 /**
                  * @description ID of the app that made the request
                  * @example 12345
@@ -9088,9 +9052,8 @@ export interface components {
                 /**
                  * @description The data region this generation was routed through: 'global', 'europe', or 'us'.
                  * @example global
-                 * @enum {string}
                  */
-                data_region?: "global" | "europe" | "us";
+                data_region?: ("global" | "europe" | "us") | string;
                 /**
                  * @description External user identifier
                  * @example user-123
@@ -9302,17 +9265,15 @@ export interface components {
                     /**
                      * @description Granularity identifier
                      * @example day
-                     * @enum {string}
                      */
-                    name: "minute" | "hour" | "day" | "week" | "month";
+                    name: ("minute" | "hour" | "day" | "week" | "month") | string;
                 }[];
                 metrics: {
                     /**
                      * @description How this metric value should be formatted for display (e.g. percent → multiply by 100 and append %, currency → prefix with $)
                      * @example number
-                     * @enum {string}
                      */
-                    display_format: "number" | "currency" | "percent" | "latency" | "throughput";
+                    display_format: ("number" | "currency" | "percent" | "latency" | "throughput") | string;
                     /**
                      * @description Human-readable label
                      * @example Request Count
@@ -9330,14 +9291,10 @@ export interface components {
                     /**
                      * @description Operator identifier used in filter definitions
                      * @example eq
-                     * @enum {string}
                      */
-                    name: "eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte";
-                    /**
-                     * @description Whether the operator expects a single value or an array
-                     * @enum {string}
-                     */
-                    value_type: "scalar" | "array";
+                    name: ("eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte") | string;
+                    /** @description Whether the operator expects a single value or an array */
+                    value_type: ("scalar" | "array") | string;
                 }[];
             };
         };
@@ -9870,9 +9827,8 @@ export interface components {
         /**
          * @description Interval at which the limit resets (daily, weekly, monthly)
          * @example monthly
-         * @enum {string|null}
          */
-        GuardrailInterval: "daily" | "weekly" | "monthly" | null;
+        GuardrailInterval: ("daily" | "weekly" | "monthly") | string | null;
         /**
          * @description Provider-specific image configuration options. Keys and values vary by model/provider. See https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
          * @example {
@@ -10210,23 +10166,18 @@ export interface components {
          *     }
          */
         ImageGenerationServerTool: {
-            /** @enum {string} */
-            background?: "transparent" | "opaque" | "auto";
-            /** @enum {string|null} */
-            input_fidelity?: "high" | "low" | null;
+            background?: ("transparent" | "opaque" | "auto") | string;
+            input_fidelity?: ("high" | "low") | string | null;
             input_image_mask?: {
                 file_id?: string;
                 image_url?: string;
             };
             model?: string;
-            /** @enum {string} */
-            moderation?: "auto" | "low";
+            moderation?: ("auto" | "low") | string;
             output_compression?: number;
-            /** @enum {string} */
-            output_format?: "png" | "webp" | "jpeg";
+            output_format?: ("png" | "webp" | "jpeg") | string;
             partial_images?: number;
-            /** @enum {string} */
-            quality?: "low" | "medium" | "high" | "auto";
+            quality?: ("low" | "medium" | "high" | "auto") | string;
             size?: string;
             /** @enum {string} */
             type: "image_generation";
@@ -10264,11 +10215,8 @@ export interface components {
         } & {
             [key: string]: string | number | unknown[];
         };
-        /**
-         * @example completed
-         * @enum {string}
-         */
-        ImageGenerationStatus: "in_progress" | "completed" | "generating" | "failed";
+        /** @example completed */
+        ImageGenerationStatus: ("in_progress" | "completed" | "generating" | "failed") | string;
         /**
          * @description Token and cost usage for the image generation request, when available
          * @example {
@@ -10387,11 +10335,8 @@ export interface components {
          *     }
          */
         ImageGenTextChunkEvent: {
-            /**
-             * @description The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases.
-             * @enum {string}
-             */
-            phase: "content" | "reasoning" | "draft";
+            /** @description The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases. */
+            phase: ("content" | "reasoning" | "draft") | string;
             /** @description A text fragment of the image being generated (e.g. partial SVG markup) */
             text: string;
             /**
@@ -10400,11 +10345,8 @@ export interface components {
              */
             type: "image_generation.text_chunk";
         };
-        /**
-         * @example text
-         * @enum {string}
-         */
-        ImageInputModality: "text" | "image" | "file" | "audio" | "video";
+        /** @example text */
+        ImageInputModality: ("text" | "image" | "file" | "audio" | "video") | string;
         /**
          * @example {
          *       "input_modalities": [
@@ -10562,11 +10504,8 @@ export interface components {
         ImageModelsListResponse: {
             data: components["schemas"]["ImageModelListItem"][];
         };
-        /**
-         * @example image
-         * @enum {string}
-         */
-        ImageOutputModality: "text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription";
+        /** @example image */
+        ImageOutputModality: ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription") | string;
         /**
          * @description One billable pricing line for an image provider.
          * @example {
@@ -10576,12 +10515,10 @@ export interface components {
          *     }
          */
         ImagePricingEntry: {
-            /** @enum {string} */
-            billable: "output_image" | "input_image" | "input_font" | "input_reference" | "input_text";
+            billable: ("output_image" | "input_image" | "input_font" | "input_reference" | "input_text") | string;
             /** Format: double */
             cost_usd: number;
-            /** @enum {string} */
-            unit: "image" | "megapixel" | "token";
+            unit: ("image" | "megapixel" | "token") | string;
             variant?: string;
         };
         ImageUrl: {
@@ -10590,16 +10527,14 @@ export interface components {
             /** @description URL of the image (data: URLs supported) */
             url: string;
         };
-        /** @enum {string} */
-        ImageUrlDetail: "auto" | "low" | "high" | "original";
+        ImageUrlDetail: ("auto" | "low" | "high" | "original") | string;
         /**
          * @example {
          *       "reason": "max_output_tokens"
          *     }
          */
         IncompleteDetails: {
-            /** @enum {string} */
-            reason?: "max_output_tokens" | "content_filter";
+            reason?: ("max_output_tokens" | "content_filter") | string;
         } | null;
         /**
          * @description Event emitted when a response is incomplete
@@ -10675,8 +10610,7 @@ export interface components {
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider. */
             format: components["schemas"]["InputAudioFormat"];
         };
-        /** @enum {string} */
-        InputAudioFormat: "wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24";
+        InputAudioFormat: ("wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24") | string;
         /**
          * @description File input content item
          * @example {
@@ -10705,8 +10639,7 @@ export interface components {
          *     }
          */
         InputImage: {
-            /** @enum {string} */
-            detail: "auto" | "high" | "low" | "original";
+            detail: ("auto" | "high" | "low" | "original") | string;
             image_url?: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -11792,8 +11725,7 @@ export interface components {
                 tool_names?: string[];
             } | null;
             authorization?: string;
-            /** @enum {string} */
-            connector_id?: "connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint";
+            connector_id?: ("connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint") | string;
             headers?: {
                 [key: string]: string;
             } | null;
@@ -12490,8 +12422,7 @@ export interface components {
                 content: components["schemas"]["ORAnthropicContentBlock"][];
                 id: string;
                 model: string;
-                /** @enum {string} */
-                provider?: "AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider";
+                provider?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
                 /** @enum {string} */
                 role: "assistant";
                 stop_details: components["schemas"]["AnthropicRefusalStopDetails"];
@@ -13140,7 +13071,7 @@ export interface components {
          *     }
          */
         NamespaceFunctionTool: {
-            allowed_callers?: ("direct" | "programmatic")[] | null;
+            allowed_callers?: (("direct" | "programmatic") | string)[] | null;
             defer_loading?: boolean;
             description?: string | null;
             name: string;
@@ -13642,16 +13573,11 @@ export interface components {
          *     }
          */
         ObservabilityFilterRuleGroup: {
-            /**
-             * @default and
-             * @enum {string}
-             */
-            logic?: "and" | "or";
+            /** @default and */
+            logic?: ("and" | "or") | string;
             rules: {
-                /** @enum {string} */
-                field: "model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens";
-                /** @enum {string} */
-                operator: "equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists";
+                field: ("model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens") | string;
+                operator: ("equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists") | string;
                 value?: string | number;
             }[];
         };
@@ -14040,11 +13966,8 @@ export interface components {
                     [key: string]: string;
                 };
                 licenseKey: string;
-                /**
-                 * @default us
-                 * @enum {string}
-                 */
-                region?: "us" | "eu";
+                /** @default us */
+                region?: ("us" | "eu") | string;
             };
             /**
              * @description ISO timestamp of when the destination was created.
@@ -14982,11 +14905,8 @@ export interface components {
                 headers?: {
                     [key: string]: string;
                 };
-                /**
-                 * @default POST
-                 * @enum {string}
-                 */
-                method?: "POST" | "PUT";
+                /** @default POST */
+                method?: ("POST" | "PUT") | string;
                 url: string;
             };
             /**
@@ -15064,8 +14984,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             object: "file";
-            /** @enum {string} */
-            purpose: "assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results";
+            purpose: ("assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results") | string;
             /** @enum {string} */
             status: "processed";
         };
@@ -15374,11 +15293,8 @@ export interface components {
             /** @enum {string} */
             type: "refusal";
         };
-        /**
-         * @example completed
-         * @enum {string}
-         */
-        OpenAIResponsesResponseStatus: "completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued";
+        /** @example completed */
+        OpenAIResponsesResponseStatus: ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued") | string;
         /**
          * @example {
          *       "type": "response.web_search_call.completed",
@@ -15838,11 +15754,8 @@ export interface components {
              */
             type: "openrouter_shell_tool_result";
         };
-        /**
-         * @example end_turn
-         * @enum {string|null}
-         */
-        ORAnthropicStopReason: "end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction" | null;
+        /** @example end_turn */
+        ORAnthropicStopReason: ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
         /**
          * @description An openrouter:advisor server tool output item
          * @example {
@@ -16042,8 +15955,7 @@ export interface components {
                 id: string;
                 message: string;
             }[];
-            /** @enum {string} */
-            status: "completed" | "incomplete" | "in_progress";
+            status: ("completed" | "incomplete" | "in_progress") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16317,8 +16229,7 @@ export interface components {
             created_by?: string;
             id: string;
             operation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"];
-            /** @enum {string} */
-            status: "in_progress" | "completed";
+            status: ("in_progress" | "completed") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16344,8 +16255,7 @@ export interface components {
             container_id?: string;
             id: string;
             outputs?: (components["schemas"]["CodeInterpreterLogsOutput"] | components["schemas"]["CodeInterpreterImageOutput"] | components["schemas"]["CodeInterpreterFileOutput"])[] | null;
-            /** @enum {string} */
-            status: "in_progress" | "completed" | "incomplete" | "interpreting" | "failed";
+            status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16577,8 +16487,7 @@ export interface components {
          *     }
          */
         OutputMemoryServerToolItem: {
-            /** @enum {string} */
-            action?: "read" | "write" | "delete";
+            action?: ("read" | "write" | "delete") | string;
             id?: string;
             key?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -16865,8 +16774,7 @@ export interface components {
          *     }
          */
         OutputTextEditorServerToolItem: {
-            /** @enum {string} */
-            command?: "view" | "create" | "str_replace" | "insert";
+            command?: ("view" | "create" | "str_replace" | "insert") | string;
             filePath?: string;
             id?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -17165,9 +17073,8 @@ export interface components {
         /**
          * @description Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
          * @example guardrail
-         * @enum {string}
          */
-        PipelineStageType: "guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression";
+        PipelineStageType: ("guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression") | string;
         /**
          * @description Static predicted output content. Supported models can use this to reduce latency when much of the response is known in advance.
          * @example {
@@ -17262,9 +17169,8 @@ export interface components {
         /**
          * @description The status of a preset.
          * @example active
-         * @enum {string}
          */
-        PresetStatus: "active" | "disabled" | "archived";
+        PresetStatus: ("active" | "disabled" | "archived") | string;
         /**
          * @description A preset with its currently designated version.
          * @example {
@@ -17479,9 +17385,8 @@ export interface components {
         /**
          * @description Which message roles to scan for prompt injection. Only applies to the regex-prompt-injection builtin. Defaults to all_messages.
          * @example user_only
-         * @enum {string}
          */
-        PromptInjectionScanScope: "user_only" | "all_messages";
+        PromptInjectionScanScope: ("user_only" | "all_messages") | string;
         PromptTokensDetails: {
             /** @description Audio input tokens */
             audio_tokens?: number | null;
@@ -17513,13 +17418,12 @@ export interface components {
              *       "US"
              *     ]
              */
-            datacenters?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW")[] | null;
+            datacenters?: (("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string)[] | null;
             /**
              * @description Country code of the provider's headquarters, when known.
              * @example US
-             * @enum {string|null}
              */
-            headquarters?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | null;
+            headquarters?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string | null;
             /**
              * @description Display name of the provider
              * @example OpenAI
@@ -18089,15 +17993,13 @@ export interface components {
             /**
              * @description Name of the provider
              * @example OpenAI
-             * @enum {string}
              */
-            provider_name?: "AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider";
+            provider_name?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
             /**
              * @description The service tier this request was routed to (e.g. flex, priority). The tier actually applied and billed is determined by the provider response and may differ.
              * @example priority
-             * @enum {string}
              */
-            routed_service_tier?: "flex" | "priority";
+            routed_service_tier?: ("flex" | "priority") | string;
             /**
              * @description HTTP status code from the provider
              * @example 200
@@ -18453,9 +18355,8 @@ export interface components {
         /**
          * @description Controls which reasoning is available to the model. `auto` uses the model default (same as omitting); `all_turns` includes reasoning from earlier turns passed in input; `current_turn` limits to the current turn only. Only supported by OpenAI GPT-5.6 and newer.
          * @example all_turns
-         * @enum {string|null}
          */
-        ReasoningContext: "auto" | "all_turns" | "current_turn" | null;
+        ReasoningContext: ("auto" | "all_turns" | "current_turn") | string | null;
         /**
          * @description Event emitted when reasoning text delta is streamed
          * @example {
@@ -18597,11 +18498,8 @@ export interface components {
         };
         /** @example medium */
         ReasoningEffort: ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | string | null;
-        /**
-         * @example unknown
-         * @enum {string|null}
-         */
-        ReasoningFormat: "unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1" | null;
+        /** @example unknown */
+        ReasoningFormat: ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | string | null;
         /**
          * @description Reasoning output item with signature and format extensions
          * @example {
@@ -18623,9 +18521,8 @@ export interface components {
         /**
          * @description Selects the reasoning mode. `standard` is the default; `pro` engages deeper reasoning on models that support it, billed at standard token rates. Only supported by OpenAI GPT-5.6 and newer.
          * @example standard
-         * @enum {string|null}
          */
-        ReasoningMode: "standard" | "pro" | null;
+        ReasoningMode: ("standard" | "pro") | string | null;
         /**
          * @description Event emitted when a reasoning summary part is added
          * @example {
@@ -18715,11 +18612,8 @@ export interface components {
              */
             type: "response.reasoning_summary_text.done";
         };
-        /**
-         * @example concise
-         * @enum {string|null}
-         */
-        ReasoningSummaryVerbosity: "auto" | "concise" | "detailed" | null;
+        /** @example concise */
+        ReasoningSummaryVerbosity: ("auto" | "concise" | "detailed") | string | null;
         /**
          * @example {
          *       "type": "reasoning_text",
@@ -18930,8 +18824,7 @@ export interface components {
          *     }
          */
         ResponsesErrorField: {
-            /** @enum {string} */
-            code: "server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch";
+            code: ("server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch") | string;
             message: string;
         } | null;
         /**
@@ -18947,8 +18840,7 @@ export interface components {
         ResponsesInputAudio: {
             input_audio: {
                 data: string;
-                /** @enum {string} */
-                format: "mp3" | "wav";
+                format: ("mp3" | "wav") | string;
             };
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -19093,11 +18985,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /**
-         * @example direct
-         * @enum {string}
-         */
-        RoutingStrategy: "direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion";
+        /** @example direct */
+        RoutingStrategy: ("direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion") | string;
         /**
          * @description How long (in seconds) the container stays warm after its last command before sleeping, freeing its capacity slot. Idle-based: each command renews the timer. Defaults to 900 (15 minutes); capped at 2592000 (30 days).
          * @example 900
@@ -19149,9 +19038,8 @@ export interface components {
         /**
          * @description Size of the search context for web search tools
          * @example medium
-         * @enum {string}
          */
-        SearchContextSizeEnum: "low" | "medium" | "high";
+        SearchContextSizeEnum: ("low" | "medium" | "high") | string;
         /**
          * @description OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
          * @example {
@@ -19201,11 +19089,8 @@ export interface components {
             /** @description Number of web searches performed by server-side tools. For server-orchestrated tool calls a web search is also counted in tool_calls_requested; provider-native web search may report web_search_requests only. Do not sum the two. */
             web_search_requests?: number;
         };
-        /**
-         * @example default
-         * @enum {string|null}
-         */
-        ServiceTier: "auto" | "default" | "flex" | "priority" | "scale" | null;
+        /** @example default */
+        ServiceTier: ("auto" | "default" | "flex" | "priority" | "scale") | string | null;
         SessionCostItem: {
             /**
              * @description Published harness display label.
@@ -19231,9 +19116,8 @@ export interface components {
             /**
              * @description Inclusive session turn-count range.
              * @example 10-49-turns
-             * @enum {string}
              */
-            turn_range: "1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns";
+            turn_range: ("1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns") | string;
         };
         SessionCostMeta: {
             /**
@@ -19350,9 +19234,8 @@ export interface components {
         /**
          * @description Status of a shell call or its output.
          * @example completed
-         * @enum {string}
          */
-        ShellCallStatus: "in_progress" | "completed" | "incomplete";
+        ShellCallStatus: ("in_progress" | "completed" | "incomplete") | string;
         /**
          * @description Shell tool configuration
          * @example {
@@ -20496,8 +20379,7 @@ export interface components {
          */
         TextConfig: {
             format?: components["schemas"]["Formats"];
-            /** @enum {string|null} */
-            verbosity?: "high" | "low" | "medium" | null;
+            verbosity?: ("high" | "low" | "medium") | string | null;
         };
         /**
          * @description Event emitted when a text delta is streamed
@@ -20550,8 +20432,7 @@ export interface components {
          *     }
          */
         TextExtendedConfig: components["schemas"]["TextConfig"] & {
-            /** @enum {string|null} */
-            verbosity?: "low" | "medium" | "high" | "xhigh" | "max" | null;
+            verbosity?: ("low" | "medium" | "high" | "xhigh" | "max") | string | null;
         };
         /**
          * @description Token log probability information
@@ -20653,11 +20534,8 @@ export interface components {
             /** @description Function name to call */
             name: string;
         };
-        /**
-         * @example completed
-         * @enum {string}
-         */
-        ToolCallStatus: "in_progress" | "completed" | "incomplete";
+        /** @example completed */
+        ToolCallStatus: ("in_progress" | "completed" | "incomplete") | string;
         /**
          * @description Constrains the model to a pre-defined set of allowed tools
          * @example {
@@ -20875,11 +20753,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /**
-         * @example auto
-         * @enum {string|null}
-         */
-        Truncation: "auto" | "disabled" | null;
+        /** @example auto */
+        Truncation: ("auto" | "disabled") | string | null;
         /**
          * @description OpenRouter pricing per token for this model. Null if pricing is unavailable.
          * @example {
@@ -21053,9 +20928,8 @@ export interface components {
             /**
              * @description The source filter applied, or null when all sources are returned.
              * @example artificial-analysis
-             * @enum {string|null}
              */
-            source: "artificial-analysis" | "design-arena" | "openrouter" | null;
+            source: ("artificial-analysis" | "design-arena" | "openrouter") | string | null;
             /**
              * @description URL of the upstream data source, or null when results span multiple sources.
              * @example https://artificialanalysis.ai
@@ -21104,9 +20978,8 @@ export interface components {
             /**
              * @description OpenRouter benchmark evaluation type.
              * @example gpqa_diamond
-             * @enum {string}
              */
-            benchmark_type: "gpqa_diamond" | "tau_bench_verified_airline";
+            benchmark_type: ("gpqa_diamond" | "tau_bench_verified_airline") | string;
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21191,9 +21064,8 @@ export interface components {
             /**
              * @description OpenRouter search benchmark.
              * @example search_browsecomp
-             * @enum {string}
              */
-            benchmark_type: "search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch";
+            benchmark_type: ("search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch") | string;
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21212,9 +21084,8 @@ export interface components {
             /**
              * @description Identifies the meaning of `primary_score`: `f1_by_item` for WideSearch, `accuracy` for all other search benchmarks.
              * @example accuracy
-             * @enum {string}
              */
-            primary_metric: "accuracy" | "f1_by_item";
+            primary_metric: ("accuracy" | "f1_by_item") | string;
             /**
              * Format: double
              * @description The benchmark's headline score from 0 to 1. Its meaning is identified by `primary_metric`: item-weighted F1 for WideSearch or strict accuracy for the other search benchmarks. Higher is better.
@@ -21230,9 +21101,8 @@ export interface components {
             /**
              * @description Request surface the published configuration went through.
              * @example server-tool
-             * @enum {string}
              */
-            search_surface: "server-tool" | "plugin";
+            search_surface: ("server-tool" | "plugin") | string;
             /**
              * @description Benchmark source discriminator.
              * @enum {string}
@@ -21946,8 +21816,7 @@ export interface components {
             generation_id?: string;
             id: string;
             polling_url: string;
-            /** @enum {string} */
-            status: "pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired";
+            status: ("pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired") | string;
             unsigned_urls?: string[];
             usage?: components["schemas"]["VideoGenerationUsage"];
         };
@@ -22011,15 +21880,15 @@ export interface components {
             /** @description Whether the model supports deterministic generation via seed parameter */
             seed: boolean | null;
             /** @description Supported output aspect ratios */
-            supported_aspect_ratios: ("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21")[] | null;
+            supported_aspect_ratios: (("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21") | string)[] | null;
             /** @description Supported video durations in seconds */
             supported_durations: number[] | null;
             /** @description Supported frame image types (e.g. first_frame, last_frame) */
-            supported_frame_images: ("first_frame" | "last_frame")[] | null;
+            supported_frame_images: (("first_frame" | "last_frame") | string)[] | null;
             /** @description Supported output resolutions */
-            supported_resolutions: ("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K")[] | null;
+            supported_resolutions: (("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K") | string)[] | null;
             /** @description Supported output sizes (width x height) */
-            supported_sizes: ("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160")[] | null;
+            supported_sizes: (("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160") | string)[] | null;
             /** @description Supported upscale factor range for video upscaling models */
             upscale_factor: {
                 /** Format: double */
@@ -22217,15 +22086,13 @@ export interface components {
         /**
          * @description Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API. "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API. "perplexity" uses the Perplexity Search API (raw ranked results).
          * @example auto
-         * @enum {string}
          */
-        WebSearchEngineEnum: "native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto";
+        WebSearchEngineEnum: ("native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto") | string;
         /**
          * @description Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported by the selected engine are ignored.
          * @example auto
-         * @enum {string}
          */
-        WebSearchMode: "instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced";
+        WebSearchMode: ("instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced") | string;
         /**
          * @example {
          *       "enabled": true,
@@ -22360,11 +22227,8 @@ export interface components {
             type: "url";
             url: string;
         };
-        /**
-         * @example completed
-         * @enum {string}
-         */
-        WebSearchStatus: "completed" | "searching" | "in_progress" | "failed";
+        /** @example completed */
+        WebSearchStatus: ("completed" | "searching" | "in_progress" | "failed") | string;
         /**
          * @description User location information for web search
          * @example {
@@ -22543,9 +22407,8 @@ export interface components {
             /**
              * @description Interval at which spend resets. Null means a lifetime (one-time) budget.
              * @example monthly
-             * @enum {string|null}
              */
-            reset_interval: "daily" | "weekly" | "monthly" | null;
+            reset_interval: ("daily" | "weekly" | "monthly") | string | null;
             /**
              * @description ISO 8601 timestamp of when the budget was last updated
              * @example 2025-08-24T15:45:00Z

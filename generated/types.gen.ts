@@ -267,7 +267,7 @@ export type AnthropicBashCodeExecutionToolResult = {
 };
 
 export type AnthropicBashCodeExecutionToolResultError = {
-    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'output_file_too_large';
+    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'output_file_too_large' | (string & {});
     type: 'bash_code_execution_tool_result_error';
 };
 
@@ -279,7 +279,7 @@ export type AnthropicCacheControlDirective = {
     type: 'ephemeral';
 };
 
-export type AnthropicCacheControlTtl = '5m' | '1h';
+export type AnthropicCacheControlTtl = '5m' | '1h' | (string & {});
 
 export type AnthropicCacheCreation = {
     ephemeral_1h_input_tokens: number;
@@ -595,7 +595,7 @@ export type AnthropicRedactedThinkingBlock = {
  * Structured information about a refusal
  */
 export type AnthropicRefusalStopDetails = {
-    category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null;
+    category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | (string & {}) | null;
     explanation: string | null;
     type: 'refusal';
 } | null;
@@ -611,16 +611,16 @@ export type AnthropicSearchResultBlockParam = {
     type: 'search_result';
 };
 
-export type AnthropicServerToolErrorCode = 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded';
+export type AnthropicServerToolErrorCode = 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | (string & {});
 
 export type AnthropicServerToolUsage = {
     web_fetch_requests: number;
     web_search_requests: number;
 } | null;
 
-export type AnthropicServiceTier = 'standard' | 'priority' | 'batch' | null;
+export type AnthropicServiceTier = 'standard' | 'priority' | 'batch' | (string & {}) | null;
 
-export type AnthropicSpeed = 'fast' | 'standard' | null;
+export type AnthropicSpeed = 'fast' | 'standard' | (string & {}) | null;
 
 export type AnthropicTextBlock = {
     citations: Array<AnthropicTextCitation> | null;
@@ -678,14 +678,14 @@ export type AnthropicTextEditorCodeExecutionToolResult = {
 };
 
 export type AnthropicTextEditorCodeExecutionToolResultError = {
-    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'file_not_found';
+    error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'file_not_found' | (string & {});
     error_message: string | null;
     type: 'text_editor_code_execution_tool_result_error';
 };
 
 export type AnthropicTextEditorCodeExecutionViewResult = {
     content: string;
-    file_type: 'text' | 'image' | 'pdf';
+    file_type: 'text' | 'image' | 'pdf' | (string & {});
     num_lines: number | null;
     start_line: number | null;
     total_lines: number | null;
@@ -818,7 +818,7 @@ export type AnthropicWebFetchToolResult = {
 };
 
 export type AnthropicWebFetchToolResultError = {
-    error_code: 'invalid_tool_input' | 'url_too_long' | 'url_not_allowed' | 'url_not_accessible' | 'unsupported_content_type' | 'too_many_requests' | 'max_uses_exceeded' | 'unavailable';
+    error_code: 'invalid_tool_input' | 'url_too_long' | 'url_not_allowed' | 'url_not_accessible' | 'unsupported_content_type' | 'too_many_requests' | 'max_uses_exceeded' | 'unavailable' | (string & {});
     type: 'web_fetch_tool_result_error';
 };
 
@@ -846,7 +846,7 @@ export type AnthropicWebSearchToolResult = {
 };
 
 export type AnthropicWebSearchToolResultError = {
-    error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large';
+    error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large' | (string & {});
     type: 'web_search_tool_result_error';
 };
 
@@ -861,7 +861,7 @@ export type AnthropicWebSearchToolUserLocation = {
 /**
  * Canonical OpenRouter error type, stable across all API formats
  */
-export type ApiErrorType = 'context_length_exceeded' | 'max_tokens_exceeded' | 'token_limit_exceeded' | 'string_too_long' | 'authentication' | 'permission_denied' | 'payment_required' | 'rate_limit_exceeded' | 'provider_overloaded' | 'provider_unavailable' | 'invalid_request' | 'invalid_prompt' | 'not_found' | 'precondition_failed' | 'payload_too_large' | 'unprocessable' | 'content_policy_violation' | 'refusal' | 'invalid_image' | 'image_too_large' | 'image_too_small' | 'unsupported_image_format' | 'image_not_found' | 'image_download_failed' | 'server' | 'timeout' | 'unmapped';
+export type ApiErrorType = 'context_length_exceeded' | 'max_tokens_exceeded' | 'token_limit_exceeded' | 'string_too_long' | 'authentication' | 'permission_denied' | 'payment_required' | 'rate_limit_exceeded' | 'provider_overloaded' | 'provider_unavailable' | 'invalid_request' | 'invalid_prompt' | 'not_found' | 'precondition_failed' | 'payload_too_large' | 'unprocessable' | 'content_policy_violation' | 'refusal' | 'invalid_image' | 'image_too_large' | 'image_too_small' | 'unsupported_image_format' | 'image_not_found' | 'image_download_failed' | 'server' | 'timeout' | 'unmapped' | (string & {});
 
 export type ApiKey = {
     /**
@@ -1032,14 +1032,14 @@ export type ApplyPatchCallOutputItem = {
     call_id: string;
     id?: string | null;
     output?: string | null;
-    status: 'completed' | 'failed';
+    status: 'completed' | 'failed' | (string & {});
     type: 'apply_patch_call_output';
 };
 
 /**
  * Lifecycle state of an `apply_patch_call` output item.
  */
-export type ApplyPatchCallStatus = 'in_progress' | 'completed';
+export type ApplyPatchCallStatus = 'in_progress' | 'completed' | (string & {});
 
 /**
  * The `create_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing the new file contents.
@@ -1255,7 +1255,7 @@ export type ByokKey = {
 /**
  * The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
  */
-export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai';
+export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai' | (string & {});
 
 /**
  * Event emitted when a text annotation is added to output
@@ -1995,7 +1995,7 @@ export type ChatCompletionRequest = {
     top_p?: number | null;
     trace?: TraceConfig;
     /**
-     * Prompt transforms to apply
+     * Prompt transforms to apply, such as middle-out.
      */
     transforms?: Array<string>;
     /**
@@ -2327,7 +2327,7 @@ export type CodeInterpreterLogsOutput = {
 export type CodeInterpreterServerTool = {
     container: string | {
         file_ids?: Array<string>;
-        memory_limit?: '1g' | '4g' | '16g' | '64g' | null;
+        memory_limit?: '1g' | '4g' | '16g' | '64g' | (string & {}) | null;
         type: 'auto';
     };
     type: 'code_interpreter';
@@ -2431,7 +2431,7 @@ export type CompoundFilter = {
 export type ComputerUseServerTool = {
     display_height: number;
     display_width: number;
-    environment: 'windows' | 'mac' | 'linux' | 'ubuntu' | 'browser';
+    environment: 'windows' | 'mac' | 'linux' | 'ubuntu' | 'browser' | (string & {});
     type: 'computer_use_preview';
 };
 
@@ -2456,12 +2456,12 @@ export type ContainerReferenceEnvironment = {
 /**
  * Action taken when the pattern matches
  */
-export type ContentFilterAction = 'redact' | 'block' | 'flag';
+export type ContentFilterAction = 'redact' | 'block' | 'flag' | (string & {});
 
 /**
  * Action taken when the builtin filter triggers
  */
-export type ContentFilterBuiltinAction = 'redact' | 'block' | 'flag';
+export type ContentFilterBuiltinAction = 'redact' | 'block' | 'flag' | (string & {});
 
 /**
  * A builtin content filter entry. Builtin filters include PII detectors and the regex-based prompt injection detector.
@@ -2494,7 +2494,7 @@ export type ContentFilterBuiltinEntryInput = {
 /**
  * The builtin filter identifier
  */
-export type ContentFilterBuiltinSlug = 'email' | 'phone' | 'ssn' | 'credit-card' | 'ip-address' | 'person-name' | 'address' | 'regex-prompt-injection';
+export type ContentFilterBuiltinSlug = 'email' | 'phone' | 'ssn' | 'credit-card' | 'ip-address' | 'person-name' | 'address' | 'regex-prompt-injection' | (string & {});
 
 /**
  * A custom regex content filter that scans request messages for matching patterns.
@@ -3269,7 +3269,7 @@ export type CustomTool = {
         type: 'text';
     } | {
         definition: string;
-        syntax: 'lark' | 'regex';
+        syntax: 'lark' | 'regex' | (string & {});
         type: 'grammar';
     };
     name: string;
@@ -3360,7 +3360,7 @@ export type DebugEvent = {
         };
         timings?: {
             epoch_ms: number;
-            event: 'adapter_request' | 'upstream_headers_received' | 'first_token_received' | 'upstream_body_ended';
+            event: 'adapter_request' | 'upstream_headers_received' | 'first_token_received' | 'upstream_body_ended' | (string & {});
             start_ms: number;
         };
     };
@@ -3572,7 +3572,7 @@ export type ExchangeAuthCodeResponse = {
     user_id: string | null;
 };
 
-export type FailableToolCallStatus = 'in_progress' | 'completed' | 'incomplete' | 'failed';
+export type FailableToolCallStatus = 'in_progress' | 'completed' | 'incomplete' | 'failed' | (string & {});
 
 /**
  * Event emitted when a response has failed
@@ -3654,7 +3654,7 @@ export type FileSearchServerTool = {
     } | CompoundFilter | null;
     max_num_results?: number;
     ranking_options?: {
-        ranker?: 'auto' | 'default-2024-11-15';
+        ranker?: 'auto' | 'default-2024-11-15' | (string & {});
         score_threshold?: number;
     };
     type: 'file_search';
@@ -4113,7 +4113,7 @@ export type GenerationResponse = {
         /**
          * Type of API used for the generation
          */
-        api_type?: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
+        api_type?: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | (string & {}) | null;
         /**
          * ID of the app that made the request
          */
@@ -4133,7 +4133,7 @@ export type GenerationResponse = {
         /**
          * The data region this generation was routed through: 'global', 'europe', or 'us'.
          */
-        data_region?: 'global' | 'europe' | 'us';
+        data_region?: 'global' | 'europe' | 'us' | (string & {});
         /**
          * External user identifier
          */
@@ -4313,13 +4313,13 @@ export type GetAnalyticsMetaResponse = {
             /**
              * Granularity identifier
              */
-            name: 'minute' | 'hour' | 'day' | 'week' | 'month';
+            name: 'minute' | 'hour' | 'day' | 'week' | 'month' | (string & {});
         }>;
         metrics: Array<{
             /**
              * How this metric value should be formatted for display (e.g. percent → multiply by 100 and append %, currency → prefix with $)
              */
-            display_format: 'number' | 'currency' | 'percent' | 'latency' | 'throughput';
+            display_format: 'number' | 'currency' | 'percent' | 'latency' | 'throughput' | (string & {});
             /**
              * Human-readable label
              */
@@ -4337,11 +4337,11 @@ export type GetAnalyticsMetaResponse = {
             /**
              * Operator identifier used in filter definitions
              */
-            name: 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte';
+            name: 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | (string & {});
             /**
              * Whether the operator expects a single value or an array
              */
-            value_type: 'scalar' | 'array';
+            value_type: 'scalar' | 'array' | (string & {});
         }>;
     };
 };
@@ -4530,7 +4530,7 @@ export type Guardrail = {
 /**
  * Interval at which the limit resets (daily, weekly, monthly)
  */
-export type GuardrailInterval = 'daily' | 'weekly' | 'monthly' | null;
+export type GuardrailInterval = 'daily' | 'weekly' | 'monthly' | (string & {}) | null;
 
 /**
  * Provider-specific image configuration options. Keys and values vary by model/provider. See https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
@@ -4677,7 +4677,7 @@ export type ImageGenTextChunkEvent = {
     /**
      * The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases.
      */
-    phase: 'content' | 'reasoning' | 'draft';
+    phase: 'content' | 'reasoning' | 'draft' | (string & {});
     /**
      * A text fragment of the image being generated (e.g. partial SVG markup)
      */
@@ -4805,18 +4805,18 @@ export type ImageGenerationResponse = {
  * Image generation tool configuration
  */
 export type ImageGenerationServerTool = {
-    background?: 'transparent' | 'opaque' | 'auto';
-    input_fidelity?: 'high' | 'low' | null;
+    background?: 'transparent' | 'opaque' | 'auto' | (string & {});
+    input_fidelity?: 'high' | 'low' | (string & {}) | null;
     input_image_mask?: {
         file_id?: string;
         image_url?: string;
     };
     model?: string;
-    moderation?: 'auto' | 'low';
+    moderation?: 'auto' | 'low' | (string & {});
     output_compression?: number;
-    output_format?: 'png' | 'webp' | 'jpeg';
+    output_format?: 'png' | 'webp' | 'jpeg' | (string & {});
     partial_images?: number;
-    quality?: 'low' | 'medium' | 'high' | 'auto';
+    quality?: 'low' | 'medium' | 'high' | 'auto' | (string & {});
     size?: string;
     type: 'image_generation';
 };
@@ -4840,7 +4840,7 @@ export type ImageGenerationServerToolOpenRouter = {
     type: 'openrouter:image_generation';
 };
 
-export type ImageGenerationStatus = 'in_progress' | 'completed' | 'generating' | 'failed';
+export type ImageGenerationStatus = 'in_progress' | 'completed' | 'generating' | 'failed' | (string & {});
 
 /**
  * Token and cost usage for the image generation request, when available
@@ -4932,7 +4932,7 @@ export type ImageGenerationUsage = {
     total_tokens: number;
 };
 
-export type ImageInputModality = 'text' | 'image' | 'file' | 'audio' | 'video';
+export type ImageInputModality = 'text' | 'image' | 'file' | 'audio' | 'video' | (string & {});
 
 export type ImageModelArchitecture = {
     /**
@@ -4992,15 +4992,15 @@ export type ImageModelsListResponse = {
     data: Array<ImageModelListItem>;
 };
 
-export type ImageOutputModality = 'text' | 'image' | 'embeddings' | 'audio' | 'video' | 'rerank' | 'speech' | 'transcription';
+export type ImageOutputModality = 'text' | 'image' | 'embeddings' | 'audio' | 'video' | 'rerank' | 'speech' | 'transcription' | (string & {});
 
 /**
  * One billable pricing line for an image provider.
  */
 export type ImagePricingEntry = {
-    billable: 'output_image' | 'input_image' | 'input_font' | 'input_reference' | 'input_text';
+    billable: 'output_image' | 'input_image' | 'input_font' | 'input_reference' | 'input_text' | (string & {});
     cost_usd: number;
-    unit: 'image' | 'megapixel' | 'token';
+    unit: 'image' | 'megapixel' | 'token' | (string & {});
     variant?: string;
 };
 
@@ -5015,7 +5015,7 @@ export type ImageUrl = {
     url: string;
 };
 
-export type ImageUrlDetail = 'auto' | 'low' | 'high' | 'original';
+export type ImageUrlDetail = 'auto' | 'low' | 'high' | 'original' | (string & {});
 
 /**
  * Event emitted when a response is in progress
@@ -5027,7 +5027,7 @@ export type InProgressEvent = {
 };
 
 export type IncompleteDetails = {
-    reason?: 'max_output_tokens' | 'content_filter';
+    reason?: 'max_output_tokens' | 'content_filter' | (string & {});
 } | null;
 
 /**
@@ -5050,7 +5050,7 @@ export type InputAudio = {
     format: InputAudioFormat;
 };
 
-export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24';
+export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24' | (string & {});
 
 /**
  * File input content item
@@ -5067,7 +5067,7 @@ export type InputFile = {
  * Image input content item
  */
 export type InputImage = {
-    detail: 'auto' | 'high' | 'low' | 'original';
+    detail: 'auto' | 'high' | 'low' | 'original' | (string & {});
     image_url?: string | null;
     type: 'input_image';
 };
@@ -5513,7 +5513,7 @@ export type McpServerTool = {
         tool_names?: Array<string>;
     } | null;
     authorization?: string;
-    connector_id?: 'connector_dropbox' | 'connector_gmail' | 'connector_googlecalendar' | 'connector_googledrive' | 'connector_microsoftteams' | 'connector_outlookcalendar' | 'connector_outlookemail' | 'connector_sharepoint';
+    connector_id?: 'connector_dropbox' | 'connector_gmail' | 'connector_googlecalendar' | 'connector_googledrive' | 'connector_microsoftteams' | 'connector_outlookcalendar' | 'connector_outlookemail' | 'connector_sharepoint' | (string & {});
     headers?: {
         [key: string]: string;
     } | null;
@@ -5961,7 +5961,7 @@ export type MessagesStartEvent = {
         content: Array<OrAnthropicContentBlock>;
         id: string;
         model: string;
-        provider?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider';
+        provider?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider' | (string & {});
         role: 'assistant';
         stop_details: AnthropicRefusalStopDetails;
         stop_reason: unknown;
@@ -6301,7 +6301,7 @@ export type NamedToolChoiceFunction = {
  * A function tool grouped inside a namespace tool
  */
 export type NamespaceFunctionTool = {
-    allowed_callers?: Array<'direct' | 'programmatic'> | null;
+    allowed_callers?: Array<'direct' | 'programmatic' | string> | null;
     defer_loading?: boolean;
     description?: string | null;
     name: string;
@@ -6399,7 +6399,7 @@ export type OrAnthropicShellToolResult = {
     type: 'openrouter_shell_tool_result';
 };
 
-export type OrAnthropicStopReason = 'end_turn' | 'max_tokens' | 'model_context_window_exceeded' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'compaction' | null;
+export type OrAnthropicStopReason = 'end_turn' | 'max_tokens' | 'model_context_window_exceeded' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'compaction' | (string & {}) | null;
 
 export type ObservabilityArizeDestination = {
     /**
@@ -6712,10 +6712,10 @@ export type ObservabilityDestination = ({
 } & ObservabilityWebhookDestination);
 
 export type ObservabilityFilterRuleGroup = {
-    logic?: 'and' | 'or';
+    logic?: 'and' | 'or' | (string & {});
     rules: Array<{
-        field: 'model' | 'provider' | 'session_id' | 'user_id' | 'api_key_name' | 'finish_reason' | 'input' | 'output' | 'total_cost' | 'total_tokens' | 'prompt_tokens' | 'completion_tokens';
-        operator: 'equals' | 'not_equals' | 'contains' | 'not_contains' | 'regex' | 'starts_with' | 'ends_with' | 'gt' | 'lt' | 'gte' | 'lte' | 'exists' | 'not_exists';
+        field: 'model' | 'provider' | 'session_id' | 'user_id' | 'api_key_name' | 'finish_reason' | 'input' | 'output' | 'total_cost' | 'total_tokens' | 'prompt_tokens' | 'completion_tokens' | (string & {});
+        operator: 'equals' | 'not_equals' | 'contains' | 'not_contains' | 'regex' | 'starts_with' | 'ends_with' | 'gt' | 'lt' | 'gte' | 'lte' | 'exists' | 'not_exists' | (string & {});
         value?: string | number;
     }>;
 };
@@ -6960,7 +6960,7 @@ export type ObservabilityNewrelicDestination = {
             [key: string]: string;
         };
         licenseKey: string;
-        region?: 'us' | 'eu';
+        region?: 'us' | 'eu' | (string & {});
     };
     /**
      * ISO timestamp of when the destination was created.
@@ -7544,7 +7544,7 @@ export type ObservabilityWebhookDestination = {
         headers?: {
             [key: string]: string;
         };
-        method?: 'POST' | 'PUT';
+        method?: 'POST' | 'PUT' | (string & {});
         url: string;
     };
     /**
@@ -7593,7 +7593,7 @@ export type OpenAiFile = {
     filename: string;
     id: string;
     object: 'file';
-    purpose: 'assistants' | 'batch' | 'fine-tune' | 'vision' | 'user_data' | 'evals' | 'assistants_output' | 'batch_output' | 'fine-tune-results';
+    purpose: 'assistants' | 'batch' | 'fine-tune' | 'vision' | 'user_data' | 'evals' | 'assistants_output' | 'batch_output' | 'fine-tune-results' | (string & {});
     status: 'processed';
 };
 
@@ -7751,7 +7751,7 @@ export type OpenAiResponsesRefusalContent = {
     type: 'refusal';
 };
 
-export type OpenAiResponsesResponseStatus = 'completed' | 'incomplete' | 'in_progress' | 'failed' | 'cancelled' | 'queued';
+export type OpenAiResponsesResponseStatus = 'completed' | 'incomplete' | 'in_progress' | 'failed' | 'cancelled' | 'queued' | (string & {});
 
 export type OpenAiResponsesSearchCompleted = {
     item_id: string;
@@ -8017,7 +8017,7 @@ export type OutputComputerCallItem = {
         id: string;
         message: string;
     }>;
-    status: 'completed' | 'incomplete' | 'in_progress';
+    status: 'completed' | 'incomplete' | 'in_progress' | (string & {});
     type: 'computer_call';
 };
 
@@ -8230,7 +8230,7 @@ export type OutputItemApplyPatchCall = {
     } & ApplyPatchUpdateFileOperation) | ({
         type: 'delete_file';
     } & ApplyPatchDeleteFileOperation);
-    status: 'in_progress' | 'completed';
+    status: 'in_progress' | 'completed' | (string & {});
     type: 'apply_patch_call';
 };
 
@@ -8239,7 +8239,7 @@ export type OutputItemCodeInterpreterCall = {
     container_id?: string;
     id: string;
     outputs?: Array<CodeInterpreterLogsOutput | CodeInterpreterImageOutput | CodeInterpreterFileOutput> | null;
-    status: 'in_progress' | 'completed' | 'incomplete' | 'interpreting' | 'failed';
+    status: 'in_progress' | 'completed' | 'incomplete' | 'interpreting' | 'failed' | (string & {});
     type: 'code_interpreter_call';
     [key: string]: unknown;
 };
@@ -8422,7 +8422,7 @@ export type OutputMcpServerToolItem = {
  * An openrouter:memory server tool output item
  */
 export type OutputMemoryServerToolItem = {
-    action?: 'read' | 'write' | 'delete';
+    action?: 'read' | 'write' | 'delete' | (string & {});
     id?: string;
     key?: string;
     status: ToolCallStatus;
@@ -8578,7 +8578,7 @@ export type OutputSubagentServerToolItem = {
  * An openrouter:text_editor server tool output item
  */
 export type OutputTextEditorServerToolItem = {
-    command?: 'view' | 'create' | 'str_replace' | 'insert';
+    command?: 'view' | 'create' | 'str_replace' | 'insert' | (string & {});
     filePath?: string;
     id?: string;
     status: ToolCallStatus;
@@ -8768,7 +8768,7 @@ export type PipelineStage = {
 /**
  * Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
  */
-export type PipelineStageType = 'guardrail' | 'plugin' | 'server_tools' | 'response_healing' | 'context_compression';
+export type PipelineStageType = 'guardrail' | 'plugin' | 'server_tools' | 'response_healing' | 'context_compression' | (string & {});
 
 /**
  * Static predicted output content. Supported models can use this to reduce latency when much of the response is known in advance.
@@ -8832,7 +8832,7 @@ export type PresetDesignatedVersion = {
 /**
  * The status of a preset.
  */
-export type PresetStatus = 'active' | 'disabled' | 'archived';
+export type PresetStatus = 'active' | 'disabled' | 'archived' | (string & {});
 
 /**
  * A preset with its currently designated version.
@@ -9028,7 +9028,7 @@ export type PromptCacheOptions = {
 /**
  * Which message roles to scan for prompt injection. Only applies to the regex-prompt-injection builtin. Defaults to all_messages.
  */
-export type PromptInjectionScanScope = 'user_only' | 'all_messages';
+export type PromptInjectionScanScope = 'user_only' | 'all_messages' | (string & {});
 
 export type PromptTokensDetails = {
     /**
@@ -9053,11 +9053,11 @@ export type Provider = {
     /**
      * Country codes of the provider's datacenters, when known.
      */
-    datacenters?: Array<'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW'> | null;
+    datacenters?: Array<'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW' | string> | null;
     /**
      * Country code of the provider's headquarters, when known.
      */
-    headquarters?: 'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW' | null;
+    headquarters?: 'AD' | 'AE' | 'AF' | 'AG' | 'AI' | 'AL' | 'AM' | 'AO' | 'AQ' | 'AR' | 'AS' | 'AT' | 'AU' | 'AW' | 'AX' | 'AZ' | 'BA' | 'BB' | 'BD' | 'BE' | 'BF' | 'BG' | 'BH' | 'BI' | 'BJ' | 'BL' | 'BM' | 'BN' | 'BO' | 'BQ' | 'BR' | 'BS' | 'BT' | 'BV' | 'BW' | 'BY' | 'BZ' | 'CA' | 'CC' | 'CD' | 'CF' | 'CG' | 'CH' | 'CI' | 'CK' | 'CL' | 'CM' | 'CN' | 'CO' | 'CR' | 'CU' | 'CV' | 'CW' | 'CX' | 'CY' | 'CZ' | 'DE' | 'DJ' | 'DK' | 'DM' | 'DO' | 'DZ' | 'EC' | 'EE' | 'EG' | 'EH' | 'ER' | 'ES' | 'ET' | 'FI' | 'FJ' | 'FK' | 'FM' | 'FO' | 'FR' | 'GA' | 'GB' | 'GD' | 'GE' | 'GF' | 'GG' | 'GH' | 'GI' | 'GL' | 'GM' | 'GN' | 'GP' | 'GQ' | 'GR' | 'GS' | 'GT' | 'GU' | 'GW' | 'GY' | 'HK' | 'HM' | 'HN' | 'HR' | 'HT' | 'HU' | 'ID' | 'IE' | 'IL' | 'IM' | 'IN' | 'IO' | 'IQ' | 'IR' | 'IS' | 'IT' | 'JE' | 'JM' | 'JO' | 'JP' | 'KE' | 'KG' | 'KH' | 'KI' | 'KM' | 'KN' | 'KP' | 'KR' | 'KW' | 'KY' | 'KZ' | 'LA' | 'LB' | 'LC' | 'LI' | 'LK' | 'LR' | 'LS' | 'LT' | 'LU' | 'LV' | 'LY' | 'MA' | 'MC' | 'MD' | 'ME' | 'MF' | 'MG' | 'MH' | 'MK' | 'ML' | 'MM' | 'MN' | 'MO' | 'MP' | 'MQ' | 'MR' | 'MS' | 'MT' | 'MU' | 'MV' | 'MW' | 'MX' | 'MY' | 'MZ' | 'NA' | 'NC' | 'NE' | 'NF' | 'NG' | 'NI' | 'NL' | 'NO' | 'NP' | 'NR' | 'NU' | 'NZ' | 'OM' | 'PA' | 'PE' | 'PF' | 'PG' | 'PH' | 'PK' | 'PL' | 'PM' | 'PN' | 'PR' | 'PS' | 'PT' | 'PW' | 'PY' | 'QA' | 'RE' | 'RO' | 'RS' | 'RU' | 'RW' | 'SA' | 'SB' | 'SC' | 'SD' | 'SE' | 'SG' | 'SH' | 'SI' | 'SJ' | 'SK' | 'SL' | 'SM' | 'SN' | 'SO' | 'SR' | 'SS' | 'ST' | 'SV' | 'SX' | 'SY' | 'SZ' | 'TC' | 'TD' | 'TF' | 'TG' | 'TH' | 'TJ' | 'TK' | 'TL' | 'TM' | 'TN' | 'TO' | 'TR' | 'TT' | 'TV' | 'TW' | 'TZ' | 'UA' | 'UG' | 'UM' | 'US' | 'UY' | 'UZ' | 'VA' | 'VC' | 'VE' | 'VG' | 'VI' | 'VN' | 'VU' | 'WF' | 'WS' | 'YE' | 'YT' | 'ZA' | 'ZM' | 'ZW' | (string & {}) | null;
     /**
      * Display name of the provider
      */
@@ -9602,11 +9602,11 @@ export type ProviderResponse = {
     /**
      * Name of the provider
      */
-    provider_name?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider';
+    provider_name?: 'AnyScale' | 'Atoma' | 'Cent-ML' | 'CrofAI' | 'Enfer' | 'GoPomelo' | 'HuggingFace' | 'Hyperbolic' | 'Hyperbolic 2' | 'InoCloud' | 'Kluster' | 'Lambda' | 'Lepton' | 'Lynn 2' | 'Lynn' | 'Mancer' | 'Modal' | 'Nineteen' | 'OctoAI' | 'Recursal' | 'Reflection' | 'Replicate' | 'SambaNova 2' | 'SF Compute' | 'Targon' | 'Together 2' | 'Ubicloud' | '01.AI' | 'AkashML' | 'AI21' | 'AionLabs' | 'Alibaba' | 'Ambient' | 'Baidu' | 'Amazon Bedrock' | 'Amazon Nova' | 'Anthropic' | 'Arcee AI' | 'AtlasCloud' | 'Avian' | 'Azure' | 'BaseTen' | 'BytePlus' | 'Black Forest Labs' | 'Cerebras' | 'Chutes' | 'Cirrascale' | 'Claude Platform on AWS' | 'Clarifai' | 'Cloudflare' | 'Cohere' | 'CoreWeave' | 'Crucible' | 'Crusoe' | 'Darkbloom' | 'Databricks' | 'Decart' | 'Deepgram' | 'DeepInfra' | 'DeepSeek' | 'DekaLLM' | 'DigitalOcean' | 'Featherless' | 'Fireworks' | 'Fish Audio' | 'Friendli' | 'GMICloud' | 'Google' | 'Google AI Studio' | 'Groq' | 'HeyGen' | 'Inception' | 'Inceptron' | 'InferenceNet' | 'Ionstream' | 'Infermatic' | 'Io Net' | 'Inferact vLLM' | 'Inflection' | 'Liquid' | 'Makora' | 'Mara' | 'Mancer 2' | 'Meta' | 'Minimax' | 'ModelRun' | 'Mistral' | 'Modular' | 'Moonshot AI' | 'Morph' | 'VoyageAI by MongoDB' | 'NCompass' | 'Nebius' | 'Nex AGI' | 'NextBit' | 'Novita' | 'Nvidia' | 'OpenAI' | 'OpenInference' | 'Parasail' | 'Poolside' | 'Perceptron' | 'Perplexity' | 'Phala' | 'Recraft' | 'Reka' | 'Relace' | 'Sail Research' | 'Sakana AI' | 'SambaNova' | 'Seed' | 'SiliconFlow' | 'Sourceful' | 'StepFun' | 'Stealth' | 'StreamLake' | 'Switchpoint' | 'Tencent' | 'Tenstorrent' | 'Thinking Machines' | 'Together' | 'Upstage' | 'Venice' | 'Wafer' | 'WandB' | 'Quiver' | 'Krea' | 'Runway' | 'Xiaomi' | 'xAI' | 'Z.AI' | 'FakeProvider' | (string & {});
     /**
      * The service tier this request was routed to (e.g. flex, priority). The tier actually applied and billed is determined by the provider response and may differ.
      */
-    routed_service_tier?: 'flex' | 'priority';
+    routed_service_tier?: 'flex' | 'priority' | (string & {});
     /**
      * HTTP status code from the provider
      */
@@ -9888,7 +9888,7 @@ export type ReasoningConfig = ((BaseReasoningConfig & {
 /**
  * Controls which reasoning is available to the model. `auto` uses the model default (same as omitting); `all_turns` includes reasoning from earlier turns passed in input; `current_turn` limits to the current turn only. Only supported by OpenAI GPT-5.6 and newer.
  */
-export type ReasoningContext = 'auto' | 'all_turns' | 'current_turn' | null;
+export type ReasoningContext = 'auto' | 'all_turns' | 'current_turn' | (string & {}) | null;
 
 /**
  * Event emitted when reasoning text delta is streamed
@@ -9971,7 +9971,7 @@ export type ReasoningDoneEvent = BaseReasoningDoneEvent & {
 
 export type ReasoningEffort = 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none' | (string & {}) | null;
 
-export type ReasoningFormat = 'unknown' | 'openai-responses-v1' | 'azure-openai-responses-v1' | 'bedrock-openai-responses-v1' | 'bedrock-xai-responses-v1' | 'xai-responses-v1' | 'meta-responses-v1' | 'anthropic-claude-v1' | 'google-gemini-v1' | null;
+export type ReasoningFormat = 'unknown' | 'openai-responses-v1' | 'azure-openai-responses-v1' | 'bedrock-openai-responses-v1' | 'bedrock-xai-responses-v1' | 'xai-responses-v1' | 'meta-responses-v1' | 'anthropic-claude-v1' | 'google-gemini-v1' | (string & {}) | null;
 
 /**
  * Reasoning output item with signature and format extensions
@@ -9985,7 +9985,7 @@ export type ReasoningItem = OutputItemReasoning & {
 /**
  * Selects the reasoning mode. `standard` is the default; `pro` engages deeper reasoning on models that support it, billed at standard token rates. Only supported by OpenAI GPT-5.6 and newer.
  */
-export type ReasoningMode = 'standard' | 'pro' | null;
+export type ReasoningMode = 'standard' | 'pro' | (string & {}) | null;
 
 /**
  * Event emitted when a reasoning summary part is added
@@ -10020,7 +10020,7 @@ export type ReasoningSummaryTextDoneEvent = BaseReasoningSummaryTextDoneEvent & 
     [key: string]: unknown;
 };
 
-export type ReasoningSummaryVerbosity = 'auto' | 'concise' | 'detailed' | null;
+export type ReasoningSummaryVerbosity = 'auto' | 'concise' | 'detailed' | (string & {}) | null;
 
 export type ReasoningTextContent = {
     text: string;
@@ -10130,7 +10130,7 @@ export type ResponseOutputText = {
  * Error information returned from the API
  */
 export type ResponsesErrorField = {
-    code: 'server_error' | 'rate_limit_exceeded' | 'invalid_prompt' | 'vector_store_timeout' | 'invalid_image' | 'invalid_image_format' | 'invalid_base64_image' | 'invalid_image_url' | 'image_too_large' | 'image_too_small' | 'image_parse_error' | 'image_content_policy_violation' | 'invalid_image_mode' | 'image_file_too_large' | 'unsupported_image_media_type' | 'empty_image_file' | 'failed_to_download_image' | 'image_file_not_found' | 'bio_policy' | 'data_residency_mismatch';
+    code: 'server_error' | 'rate_limit_exceeded' | 'invalid_prompt' | 'vector_store_timeout' | 'invalid_image' | 'invalid_image_format' | 'invalid_base64_image' | 'invalid_image_url' | 'image_too_large' | 'image_too_small' | 'image_parse_error' | 'image_content_policy_violation' | 'invalid_image_mode' | 'image_file_too_large' | 'unsupported_image_media_type' | 'empty_image_file' | 'failed_to_download_image' | 'image_file_not_found' | 'bio_policy' | 'data_residency_mismatch' | (string & {});
     message: string;
 } | null;
 
@@ -10140,7 +10140,7 @@ export type ResponsesErrorField = {
 export type ResponsesInputAudio = {
     input_audio: {
         data: string;
-        format: 'mp3' | 'wav';
+        format: 'mp3' | 'wav' | (string & {});
     };
     type: 'input_audio';
 };
@@ -10233,7 +10233,7 @@ export type RouterParams = {
     [key: string]: unknown;
 };
 
-export type RoutingStrategy = 'direct' | 'auto' | 'free' | 'latest' | 'alias' | 'fallback' | 'pareto' | 'bodybuilder' | 'fusion';
+export type RoutingStrategy = 'direct' | 'auto' | 'free' | 'latest' | 'alias' | 'fallback' | 'pareto' | 'bodybuilder' | 'fusion' | (string & {});
 
 /**
  * Base64-encoded audio to transcribe
@@ -10443,7 +10443,7 @@ export type ScimGroupMapping = {
 /**
  * Size of the search context for web search tools
  */
-export type SearchContextSizeEnum = 'low' | 'medium' | 'high';
+export type SearchContextSizeEnum = 'low' | 'medium' | 'high' | (string & {});
 
 /**
  * Configuration for the openrouter:experimental__search_models server tool
@@ -10486,7 +10486,7 @@ export type ServerToolUseDetails = {
     web_search_requests?: number;
 };
 
-export type ServiceTier = 'auto' | 'default' | 'flex' | 'priority' | 'scale' | null;
+export type ServiceTier = 'auto' | 'default' | 'flex' | 'priority' | 'scale' | (string & {}) | null;
 
 export type SessionCostItem = {
     /**
@@ -10508,7 +10508,7 @@ export type SessionCostItem = {
     /**
      * Inclusive session turn-count range.
      */
-    turn_range: '1-turn' | '2-9-turns' | '10-49-turns' | '50-plus-turns';
+    turn_range: '1-turn' | '2-9-turns' | '10-49-turns' | '50-plus-turns' | (string & {});
 };
 
 export type SessionCostMeta = {
@@ -10587,7 +10587,7 @@ export type ShellCallOutputItem = {
 /**
  * Status of a shell call or its output.
  */
-export type ShellCallStatus = 'in_progress' | 'completed' | 'incomplete';
+export type ShellCallStatus = 'in_progress' | 'completed' | 'incomplete' | (string & {});
 
 /**
  * Shell tool configuration
@@ -11153,7 +11153,7 @@ export type TaskClassificationResponse = {
  */
 export type TextConfig = {
     format?: Formats;
-    verbosity?: 'high' | 'low' | 'medium' | null;
+    verbosity?: 'high' | 'low' | 'medium' | (string & {}) | null;
 };
 
 /**
@@ -11174,7 +11174,7 @@ export type TextDoneEvent = BaseTextDoneEvent & {
  * Text output configuration including format and verbosity
  */
 export type TextExtendedConfig = TextConfig & {
-    verbosity?: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
+    verbosity?: 'low' | 'medium' | 'high' | 'xhigh' | 'max' | (string & {}) | null;
 };
 
 /**
@@ -11254,7 +11254,7 @@ export type ToolCallFunction = {
     name: string;
 };
 
-export type ToolCallStatus = 'in_progress' | 'completed' | 'incomplete';
+export type ToolCallStatus = 'in_progress' | 'completed' | 'incomplete' | (string & {});
 
 /**
  * Constrains the model to a pre-defined set of allowed tools
@@ -11376,7 +11376,7 @@ export type TraceConfig = {
     [key: string]: unknown;
 };
 
-export type Truncation = 'auto' | 'disabled' | null;
+export type Truncation = 'auto' | 'disabled' | (string & {}) | null;
 
 export type UrlCitation = {
     content?: string;
@@ -11491,7 +11491,7 @@ export type UnifiedBenchmarksMeta = {
     /**
      * The source filter applied, or null when all sources are returned.
      */
-    source: 'artificial-analysis' | 'design-arena' | 'openrouter' | null;
+    source: 'artificial-analysis' | 'design-arena' | 'openrouter' | (string & {}) | null;
     /**
      * URL of the upstream data source, or null when results span multiple sources.
      */
@@ -11522,7 +11522,7 @@ export type UnifiedBenchmarksOrItem = {
     /**
      * OpenRouter benchmark evaluation type.
      */
-    benchmark_type: 'gpqa_diamond' | 'tau_bench_verified_airline';
+    benchmark_type: 'gpqa_diamond' | 'tau_bench_verified_airline' | (string & {});
     /**
      * Human-readable model name.
      */
@@ -11562,7 +11562,7 @@ export type UnifiedBenchmarksSearchItem = {
     /**
      * OpenRouter search benchmark.
      */
-    benchmark_type: 'search_browsecomp' | 'search_hle' | 'search_dsqa' | 'search_widesearch';
+    benchmark_type: 'search_browsecomp' | 'search_hle' | 'search_dsqa' | 'search_widesearch' | (string & {});
     /**
      * Human-readable model name.
      */
@@ -11578,7 +11578,7 @@ export type UnifiedBenchmarksSearchItem = {
     /**
      * Identifies the meaning of `primary_score`: `f1_by_item` for WideSearch, `accuracy` for all other search benchmarks.
      */
-    primary_metric: 'accuracy' | 'f1_by_item';
+    primary_metric: 'accuracy' | 'f1_by_item' | (string & {});
     /**
      * The benchmark's headline score from 0 to 1. Its meaning is identified by `primary_metric`: item-weighted F1 for WideSearch or strict accuracy for the other search benchmarks. Higher is better.
      */
@@ -11591,7 +11591,7 @@ export type UnifiedBenchmarksSearchItem = {
     /**
      * Request surface the published configuration went through.
      */
-    search_surface: 'server-tool' | 'plugin';
+    search_surface: 'server-tool' | 'plugin' | (string & {});
     /**
      * Benchmark source discriminator.
      */
@@ -12000,7 +12000,7 @@ export type VideoGenerationResponse = {
     generation_id?: string;
     id: string;
     polling_url: string;
-    status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'expired';
+    status: 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'expired' | (string & {});
     unsigned_urls?: Array<string>;
     usage?: VideoGenerationUsage;
 };
@@ -12069,7 +12069,7 @@ export type VideoModel = {
     /**
      * Supported output aspect ratios
      */
-    supported_aspect_ratios: Array<'16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | '9:21'> | null;
+    supported_aspect_ratios: Array<'16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | '9:21' | string> | null;
     /**
      * Supported video durations in seconds
      */
@@ -12077,15 +12077,15 @@ export type VideoModel = {
     /**
      * Supported frame image types (e.g. first_frame, last_frame)
      */
-    supported_frame_images: Array<'first_frame' | 'last_frame'> | null;
+    supported_frame_images: Array<'first_frame' | 'last_frame' | string> | null;
     /**
      * Supported output resolutions
      */
-    supported_resolutions: Array<'480p' | '720p' | '768p' | '1080p' | '1K' | '2K' | '4K'> | null;
+    supported_resolutions: Array<'480p' | '720p' | '768p' | '1080p' | '1K' | '2K' | '4K' | string> | null;
     /**
      * Supported output sizes (width x height)
      */
-    supported_sizes: Array<'480x480' | '480x640' | '480x720' | '480x854' | '480x1120' | '560x752' | '640x480' | '640x640' | '720x480' | '720x720' | '720x960' | '720x1080' | '720x1280' | '720x1680' | '752x560' | '768x768' | '768x1024' | '768x1152' | '768x1366' | '768x1792' | '834x1112' | '854x480' | '960x720' | '960x960' | '992x432' | '1024x768' | '1080x720' | '1080x1080' | '1080x1440' | '1080x1620' | '1080x1920' | '1080x2520' | '1112x834' | '1120x480' | '1152x768' | '1280x720' | '1366x768' | '1440x1080' | '1440x1440' | '1440x1920' | '1440x2160' | '1440x2560' | '1440x3360' | '1470x630' | '1620x1080' | '1680x720' | '1792x768' | '1920x1080' | '1920x1440' | '2160x1440' | '2160x2160' | '2160x2880' | '2160x3240' | '2160x3840' | '2160x5040' | '2520x1080' | '2560x1440' | '2880x2160' | '3240x2160' | '3360x1440' | '3840x2160' | '5040x2160'> | null;
+    supported_sizes: Array<'480x480' | '480x640' | '480x720' | '480x854' | '480x1120' | '560x752' | '640x480' | '640x640' | '720x480' | '720x720' | '720x960' | '720x1080' | '720x1280' | '720x1680' | '752x560' | '768x768' | '768x1024' | '768x1152' | '768x1366' | '768x1792' | '834x1112' | '854x480' | '960x720' | '960x960' | '992x432' | '1024x768' | '1080x720' | '1080x1080' | '1080x1440' | '1080x1620' | '1080x1920' | '1080x2520' | '1112x834' | '1120x480' | '1152x768' | '1280x720' | '1366x768' | '1440x1080' | '1440x1440' | '1440x1920' | '1440x2160' | '1440x2560' | '1440x3360' | '1470x630' | '1620x1080' | '1680x720' | '1792x768' | '1920x1080' | '1920x1440' | '2160x1440' | '2160x2160' | '2160x2880' | '2160x3240' | '2160x3840' | '2160x5040' | '2520x1080' | '2560x1440' | '2880x2160' | '3240x2160' | '3360x1440' | '3840x2160' | '5040x2160' | string> | null;
     /**
      * Supported upscale factor range for video upscaling models
      */
@@ -12231,12 +12231,12 @@ export type WebSearchEngine = 'native' | 'exa' | 'firecrawl' | 'parallel' | 'per
 /**
  * Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API. "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API. "perplexity" uses the Perplexity Search API (raw ranked results).
  */
-export type WebSearchEngineEnum = 'native' | 'exa' | 'parallel' | 'firecrawl' | 'perplexity' | 'auto';
+export type WebSearchEngineEnum = 'native' | 'exa' | 'parallel' | 'firecrawl' | 'perplexity' | 'auto' | (string & {});
 
 /**
  * Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported by the selected engine are ignored.
  */
-export type WebSearchMode = 'instant' | 'fast' | 'auto' | 'deep-lite' | 'deep' | 'deep-reasoning' | 'turbo' | 'basic' | 'advanced';
+export type WebSearchMode = 'instant' | 'fast' | 'auto' | 'deep-lite' | 'deep' | 'deep-reasoning' | 'turbo' | 'basic' | 'advanced' | (string & {});
 
 export type WebSearchPlugin = {
     /**
@@ -12330,7 +12330,7 @@ export type WebSearchSource = {
     url: string;
 };
 
-export type WebSearchStatus = 'completed' | 'searching' | 'in_progress' | 'failed';
+export type WebSearchStatus = 'completed' | 'searching' | 'in_progress' | 'failed' | (string & {});
 
 /**
  * User location information for web search
@@ -12441,7 +12441,7 @@ export type WorkspaceBudget = {
     /**
      * Interval at which spend resets. Null means a lifetime (one-time) budget.
      */
-    reset_interval: 'daily' | 'weekly' | 'monthly' | null;
+    reset_interval: 'daily' | 'weekly' | 'monthly' | (string & {}) | null;
     /**
      * ISO 8601 timestamp of when the budget was last updated
      */

@@ -24,6 +24,7 @@ import {
 import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
 import { openEnums } from './steps/open-enums.mjs';
+import { openResponseEnums } from './steps/open-response-enums.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
 import { fixSchemaKeywords } from './steps/schema-keywords.mjs';
 import { unifySecuritySchemes } from './steps/security-schemes.mjs';
@@ -131,6 +132,7 @@ export function normalize(openapiDir) {
     .filter((file) => file.endsWith('.yaml'))
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
+  const openedEnums = openResponseEnums(doc);
   openEnums(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
@@ -152,6 +154,7 @@ export function normalize(openapiDir) {
     published: published.source,
     unused,
     invalidExamples,
+    openedEnums,
   };
 }
 
