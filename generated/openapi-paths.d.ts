@@ -1689,7 +1689,7 @@ export interface components {
          *       "intelligence_index": 71.4
          *     }
          */
-        AABenchmarkEntry: {
+        AaBenchmarkEntry: {
             /**
              * Format: double
              * @description Artificial Analysis Agentic Index score
@@ -1842,7 +1842,7 @@ export interface components {
                  * @example true
                  */
                 defer_loading?: boolean;
-            }) | components["schemas"]["Preview_WebSearchServerTool"] | components["schemas"]["Preview_20250311_WebSearchServerTool"] | components["schemas"]["Legacy_WebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | components["schemas"]["AdvisorServerTool_OpenRouter"] | components["schemas"]["SubagentServerTool_OpenRouter"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerTool_OpenRouter"] | components["schemas"]["ImageGenerationServerTool_OpenRouter"] | components["schemas"]["SearchModelsServerTool_OpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["WebSearchServerTool_OpenRouter"] | components["schemas"]["ApplyPatchServerTool_OpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["ShellServerTool_OpenRouter"] | components["schemas"]["ToolSearchServerTool"] | ({
+            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | components["schemas"]["AdvisorServerToolOpenRouter"] | components["schemas"]["SubagentServerToolOpenRouter"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerToolOpenRouter"] | components["schemas"]["ImageGenerationServerToolOpenRouter"] | components["schemas"]["SearchModelsServerToolOpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["WebSearchServerToolOpenRouter"] | components["schemas"]["ApplyPatchServerToolOpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["ShellServerToolOpenRouter"] | components["schemas"]["ToolSearchServerTool"] | ({
                 type: string;
             } & {
                 [key: string]: unknown;
@@ -1864,21 +1864,6 @@ export interface components {
             effort?: "max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none";
             /** @description Maximum number of reasoning tokens the advisor may use. */
             max_tokens?: number;
-        };
-        /**
-         * @description OpenRouter built-in server tool: consults a higher-intelligence advisor model (any OpenRouter model) for guidance mid-generation and returns its response. Include multiple entries to offer several named advisors; at most one entry may omit `name` to act as the default advisor.
-         * @example {
-         *       "type": "openrouter:advisor",
-         *       "parameters": {
-         *         "name": "reviewer",
-         *         "model": "~anthropic/claude-opus-latest"
-         *       }
-         *     }
-         */
-        AdvisorServerTool_OpenRouter: {
-            parameters?: components["schemas"]["AdvisorServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:advisor";
         };
         /**
          * @description Configuration for one openrouter:advisor server tool entry.
@@ -1925,6 +1910,21 @@ export interface components {
              * @example 0.7
              */
             temperature?: number;
+        };
+        /**
+         * @description OpenRouter built-in server tool: consults a higher-intelligence advisor model (any OpenRouter model) for guidance mid-generation and returns its response. Include multiple entries to offer several named advisors; at most one entry may omit `name` to act as the default advisor.
+         * @example {
+         *       "type": "openrouter:advisor",
+         *       "parameters": {
+         *         "name": "reviewer",
+         *         "model": "~anthropic/claude-opus-latest"
+         *       }
+         *     }
+         */
+        AdvisorServerToolOpenRouter: {
+            parameters?: components["schemas"]["AdvisorServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:advisor";
         };
         /**
          * @description A message routed between agents in a multi-agent session
@@ -3816,17 +3816,6 @@ export interface components {
             type: "apply_patch";
         };
         /**
-         * @description OpenRouter built-in server tool: validates V4A diff patches for file operations (create, update, delete). Restricted to the Responses API.
-         * @example {
-         *       "type": "openrouter:apply_patch"
-         *     }
-         */
-        ApplyPatchServerTool_OpenRouter: {
-            parameters?: components["schemas"]["ApplyPatchServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:apply_patch";
-        };
-        /**
          * @description Configuration for the openrouter:apply_patch server tool
          * @example {
          *       "engine": "auto"
@@ -3834,6 +3823,17 @@ export interface components {
          */
         ApplyPatchServerToolConfig: {
             engine?: components["schemas"]["ApplyPatchEngineEnum"];
+        };
+        /**
+         * @description OpenRouter built-in server tool: validates V4A diff patches for file operations (create, update, delete). Restricted to the Responses API.
+         * @example {
+         *       "type": "openrouter:apply_patch"
+         *     }
+         */
+        ApplyPatchServerToolOpenRouter: {
+            parameters?: components["schemas"]["ApplyPatchServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:apply_patch";
         };
         /**
          * @description The `update_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing edits to an existing file.
@@ -4109,7 +4109,7 @@ export interface components {
          *     }
          */
         BaseAnnotationAddedEvent: {
-            annotation: components["schemas"]["OpenAIResponsesAnnotation"];
+            annotation: components["schemas"]["OpenAiResponsesAnnotation"];
             annotation_index: number;
             content_index: number;
             item_id: string;
@@ -4137,7 +4137,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.added";
@@ -4161,7 +4161,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.done";
@@ -4272,7 +4272,7 @@ export interface components {
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
             type?: "message";
-        } | components["schemas"]["OpenAIResponseInputMessageItem"] | components["schemas"]["OpenAIResponseFunctionToolCallOutput"] | components["schemas"]["OpenAIResponseFunctionToolCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputMessage"] | components["schemas"]["OpenAIResponseCustomToolCall"] | components["schemas"]["OpenAIResponseCustomToolCallOutput"] | components["schemas"]["ApplyPatchCallItem"] | components["schemas"]["ApplyPatchCallOutputItem"])[] | null;
+        } | components["schemas"]["OpenAiResponseInputMessageItem"] | components["schemas"]["OpenAiResponseFunctionToolCallOutput"] | components["schemas"]["OpenAiResponseFunctionToolCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputMessage"] | components["schemas"]["OpenAiResponseCustomToolCall"] | components["schemas"]["OpenAiResponseCustomToolCallOutput"] | components["schemas"]["ApplyPatchCallItem"] | components["schemas"]["ApplyPatchCallOutputItem"])[] | null;
         /**
          * @description Base Anthropic Messages API response before OpenRouter extensions
          * @example {
@@ -4306,13 +4306,13 @@ export interface components {
          */
         BaseMessagesResult: {
             container: components["schemas"]["AnthropicContainer"];
-            content: components["schemas"]["ORAnthropicContentBlock"][];
+            content: components["schemas"]["OrAnthropicContentBlock"][];
             id: string;
             model: string;
             /** @enum {string} */
             role: "assistant";
             stop_details: components["schemas"]["AnthropicRefusalStopDetails"];
-            stop_reason: components["schemas"]["ORAnthropicStopReason"];
+            stop_reason: components["schemas"]["OrAnthropicStopReason"];
             stop_sequence: string | null;
             /** @enum {string} */
             type: "message";
@@ -4563,24 +4563,24 @@ export interface components {
             reasoning?: components["schemas"]["BaseReasoningConfig"];
             safety_identifier?: string | null;
             service_tier?: components["schemas"]["ServiceTier"];
-            status?: components["schemas"]["OpenAIResponsesResponseStatus"];
+            status?: components["schemas"]["OpenAiResponsesResponseStatus"];
             store?: boolean;
             /** Format: double */
             temperature: number | null;
             text?: components["schemas"]["TextConfig"];
-            tool_choice: components["schemas"]["OpenAIResponsesToolChoice"];
+            tool_choice: components["schemas"]["OpenAiResponsesToolChoice"];
             tools: ((components["schemas"]["FunctionTool"] & {
                 /**
                  * @description Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
                  * @example true
                  */
                 defer_loading?: boolean;
-            }) | components["schemas"]["Preview_WebSearchServerTool"] | components["schemas"]["Preview_20250311_WebSearchServerTool"] | components["schemas"]["Legacy_WebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"])[];
+            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"])[];
             top_logprobs?: number;
             /** Format: double */
             top_p: number | null;
             truncation?: components["schemas"]["Truncation"];
-            usage?: components["schemas"]["OpenAIResponsesUsage"] | null;
+            usage?: components["schemas"]["OpenAiResponsesUsage"] | null;
             user?: string | null;
         };
         /**
@@ -4885,7 +4885,7 @@ export interface components {
          *       "workspace_id": "550e8400-e29b-41d4-a716-446655440000"
          *     }
          */
-        BYOKKey: {
+        ByokKey: {
             /**
              * @description Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction.
              * @example [
@@ -4934,7 +4934,7 @@ export interface components {
              * @example Production OpenAI Key
              */
             name?: string | null;
-            provider: components["schemas"]["BYOKProviderSlug"];
+            provider: components["schemas"]["ByokProviderSlug"];
             /**
              * @description Position within the provider — credentials are tried in ascending sort order.
              * @example 0
@@ -4951,7 +4951,7 @@ export interface components {
          * @description The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
          * @example openai
          */
-        BYOKProviderSlug: ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai") | string;
+        ByokProviderSlug: ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai") | string;
         /**
          * @description A typed descriptor for one supported request parameter.
          * @example {
@@ -5725,7 +5725,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        CodeInterpreterCallCodeDeltaEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDelta"] & Record<string, never> & {
+        CodeInterpreterCallCodeDeltaEvent: components["schemas"]["OpenAiResponsesCodeInterpreterCallCodeDelta"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5742,7 +5742,7 @@ export interface components {
          *       "sequence_number": 8
          *     }
          */
-        CodeInterpreterCallCodeDoneEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDone"] & Record<string, never> & {
+        CodeInterpreterCallCodeDoneEvent: components["schemas"]["OpenAiResponsesCodeInterpreterCallCodeDone"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5758,7 +5758,7 @@ export interface components {
          *       "sequence_number": 10
          *     }
          */
-        CodeInterpreterCallCompletedEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCompleted"] & Record<string, never> & {
+        CodeInterpreterCallCompletedEvent: components["schemas"]["OpenAiResponsesCodeInterpreterCallCompleted"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5774,7 +5774,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        CodeInterpreterCallInProgressEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInProgress"] & Record<string, never> & {
+        CodeInterpreterCallInProgressEvent: components["schemas"]["OpenAiResponsesCodeInterpreterCallInProgress"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5790,7 +5790,7 @@ export interface components {
          *       "sequence_number": 9
          *     }
          */
-        CodeInterpreterCallInterpretingEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInterpreting"] & Record<string, never> & {
+        CodeInterpreterCallInterpretingEvent: components["schemas"]["OpenAiResponsesCodeInterpreterCallInterpreting"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -6174,7 +6174,7 @@ export interface components {
          *     }
          */
         ContentPartAddedEvent: components["schemas"]["BaseContentPartAddedEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6216,7 +6216,7 @@ export interface components {
          *     }
          */
         ContentPartDoneEvent: components["schemas"]["BaseContentPartDoneEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6437,7 +6437,7 @@ export interface components {
          *       "provider": "openai"
          *     }
          */
-        CreateBYOKKeyRequest: {
+        CreateByokKeyRequest: {
             /**
              * @description Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction. Must contain at least one hash if provided. Hashes that do not belong to your account return a 400.
              * @example [
@@ -6475,7 +6475,7 @@ export interface components {
              * @example Production OpenAI Key
              */
             name?: string | null;
-            provider: components["schemas"]["BYOKProviderSlug"];
+            provider: components["schemas"]["ByokProviderSlug"];
             /**
              * Format: uuid
              * @description Optional workspace ID to scope the credential to. When omitted, the credential is created in the account's default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly.
@@ -6501,8 +6501,8 @@ export interface components {
          *       }
          *     }
          */
-        CreateBYOKKeyResponse: {
-            data: components["schemas"]["BYOKKey"] & unknown;
+        CreateByokKeyResponse: {
+            data: components["schemas"]["ByokKey"] & unknown;
         };
         /**
          * @description Event emitted when a response is created
@@ -7613,7 +7613,7 @@ export interface components {
          *       "input": "*** Begin Patch\n*** End Patch"
          *     }
          */
-        CustomToolCallItem: components["schemas"]["OpenAIResponseCustomToolCall"] & {
+        CustomToolCallItem: components["schemas"]["OpenAiResponseCustomToolCall"] & {
             status?: components["schemas"]["ToolCallStatus"];
         };
         /**
@@ -7625,7 +7625,7 @@ export interface components {
          *       "output": "patch applied successfully"
          *     }
          */
-        CustomToolCallOutputItem: components["schemas"]["OpenAIResponseCustomToolCallOutput"] & {
+        CustomToolCallOutputItem: components["schemas"]["OpenAiResponseCustomToolCallOutput"] & {
             output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
         };
         /**
@@ -7638,7 +7638,7 @@ export interface components {
          *       "win_rate": 62.5
          *     }
          */
-        DABenchmarkEntry: {
+        DaBenchmarkEntry: {
             /**
              * @description Arena type (e.g. models, builders, agents)
              * @example models
@@ -7754,7 +7754,7 @@ export interface components {
          *       "deleted": true
          *     }
          */
-        DeleteBYOKKeyResponse: {
+        DeleteByokKeyResponse: {
             /**
              * @description Confirmation that the BYOK credential was deleted.
              * @example true
@@ -8093,7 +8093,7 @@ export interface components {
          *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
          *     }
          */
-        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAIFileDeleted"] | components["schemas"]["AnthropicFileDeleted"];
+        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAiFileDeleted"] | components["schemas"]["AnthropicFileDeleted"];
         /**
          * @description A page of files, in the negotiated shape.
          * @example {
@@ -8105,7 +8105,7 @@ export interface components {
          *       "last_id": null
          *     }
          */
-        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAIFileList"] | components["schemas"]["AnthropicFileList"];
+        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAiFileList"] | components["schemas"]["AnthropicFileList"];
         /**
          * @example {
          *       "enabled": true,
@@ -8123,7 +8123,7 @@ export interface components {
              * @enum {string}
              */
             id: "file-parser";
-            pdf?: components["schemas"]["PDFParserOptions"];
+            pdf?: components["schemas"]["PdfParserOptions"];
         };
         /**
          * @example {
@@ -8157,7 +8157,7 @@ export interface components {
          *       "size_bytes": 1024000
          *     }
          */
-        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAIFile"] | components["schemas"]["AnthropicFile"];
+        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAiFile"] | components["schemas"]["AnthropicFile"];
         /**
          * @description File search tool configuration
          * @example {
@@ -8325,7 +8325,7 @@ export interface components {
          *       "status": "completed"
          *     }
          */
-        FunctionCallItem: components["schemas"]["OpenAIResponseFunctionToolCall"] & Record<string, never>;
+        FunctionCallItem: components["schemas"]["OpenAiResponseFunctionToolCall"] & Record<string, never>;
         /**
          * @description The output from a function call execution
          * @example {
@@ -8336,7 +8336,7 @@ export interface components {
          *       "status": "completed"
          *     }
          */
-        FunctionCallOutputItem: components["schemas"]["OpenAIResponseFunctionToolCallOutput"] & {
+        FunctionCallOutputItem: components["schemas"]["OpenAiResponseFunctionToolCallOutput"] & {
             output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
         };
         FunctionDefinition: {
@@ -8722,23 +8722,6 @@ export interface components {
             }[];
         };
         /**
-         * @description OpenRouter built-in server tool: fans out the user prompt to a panel of analysis models, then asks an analyst model to summarize their collective output as structured JSON the outer model can synthesize from.
-         * @example {
-         *       "type": "openrouter:fusion",
-         *       "parameters": {
-         *         "analysis_models": [
-         *           "~anthropic/claude-opus-latest",
-         *           "~openai/gpt-latest"
-         *         ]
-         *       }
-         *     }
-         */
-        FusionServerTool_OpenRouter: {
-            parameters?: components["schemas"]["FusionServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:fusion";
-        };
-        /**
          * @description Configuration for the openrouter:fusion server tool.
          * @example {
          *       "analysis_models": [
@@ -8814,6 +8797,23 @@ export interface components {
                 /** @description Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch"). */
                 type: string;
             }[];
+        };
+        /**
+         * @description OpenRouter built-in server tool: fans out the user prompt to a panel of analysis models, then asks an analyst model to summarize their collective output as structured JSON the outer model can synthesize from.
+         * @example {
+         *       "type": "openrouter:fusion",
+         *       "parameters": {
+         *         "analysis_models": [
+         *           "~anthropic/claude-opus-latest",
+         *           "~openai/gpt-latest"
+         *         ]
+         *       }
+         *     }
+         */
+        FusionServerToolOpenRouter: {
+            parameters?: components["schemas"]["FusionServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:fusion";
         };
         /**
          * @description A web page retrieved via web search during a fusion run.
@@ -9316,8 +9316,8 @@ export interface components {
          *       }
          *     }
          */
-        GetBYOKKeyResponse: {
-            data: components["schemas"]["BYOKKey"] & unknown;
+        GetByokKeyResponse: {
+            data: components["schemas"]["ByokKey"] & unknown;
         };
         /**
          * @description Total credits purchased and used
@@ -9917,7 +9917,7 @@ export interface components {
          *       "sequence_number": 4
          *     }
          */
-        ImageGenCallCompletedEvent: components["schemas"]["OpenAIResponsesImageGenCallCompleted"] & Record<string, never> & {
+        ImageGenCallCompletedEvent: components["schemas"]["OpenAiResponsesImageGenCallCompleted"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -9933,7 +9933,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        ImageGenCallGeneratingEvent: components["schemas"]["OpenAIResponsesImageGenCallGenerating"] & Record<string, never> & {
+        ImageGenCallGeneratingEvent: components["schemas"]["OpenAiResponsesImageGenCallGenerating"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -9949,7 +9949,7 @@ export interface components {
          *       "sequence_number": 1
          *     }
          */
-        ImageGenCallInProgressEvent: components["schemas"]["OpenAIResponsesImageGenCallInProgress"] & Record<string, never> & {
+        ImageGenCallInProgressEvent: components["schemas"]["OpenAiResponsesImageGenCallInProgress"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -9967,7 +9967,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        ImageGenCallPartialImageEvent: components["schemas"]["OpenAIResponsesImageGenCallPartialImage"] & Record<string, never> & {
+        ImageGenCallPartialImageEvent: components["schemas"]["OpenAiResponsesImageGenCallPartialImage"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -10183,22 +10183,6 @@ export interface components {
             type: "image_generation";
         };
         /**
-         * @description OpenRouter built-in server tool: generates images from text prompts using an image generation model
-         * @example {
-         *       "type": "openrouter:image_generation",
-         *       "parameters": {
-         *         "model": "openai/gpt-5-image",
-         *         "quality": "high",
-         *         "size": "1024x1024"
-         *       }
-         *     }
-         */
-        ImageGenerationServerTool_OpenRouter: {
-            parameters?: components["schemas"]["ImageGenerationServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:image_generation";
-        };
-        /**
          * @description Configuration for the openrouter:image_generation server tool. Accepts all image_config params (aspect_ratio, quality, size, background, output_format, output_compression, moderation, etc.) plus a model field.
          * @example {
          *       "aspect_ratio": "16:9",
@@ -10214,6 +10198,22 @@ export interface components {
             model?: string;
         } & {
             [key: string]: string | number | unknown[];
+        };
+        /**
+         * @description OpenRouter built-in server tool: generates images from text prompts using an image generation model
+         * @example {
+         *       "type": "openrouter:image_generation",
+         *       "parameters": {
+         *         "model": "openai/gpt-5-image",
+         *         "quality": "high",
+         *         "size": "1024x1024"
+         *       }
+         *     }
+         */
+        ImageGenerationServerToolOpenRouter: {
+            parameters?: components["schemas"]["ImageGenerationServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:image_generation";
         };
         /** @example completed */
         ImageGenerationStatus: ("in_progress" | "completed" | "generating" | "failed") | string;
@@ -10689,7 +10689,7 @@ export interface components {
          *     ]
          */
         Inputs: string | (components["schemas"]["ReasoningItem"] | components["schemas"]["EasyInputMessage"] | components["schemas"]["InputMessageItem"] | components["schemas"]["FunctionCallItem"] | components["schemas"]["FunctionCallOutputItem"] | components["schemas"]["ApplyPatchCallItem"] | components["schemas"]["ApplyPatchCallOutputItem"] | (components["schemas"]["OutputMessageItem"] & {
-            content?: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"])[] | string | null;
+            content?: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"])[] | string | null;
             /**
              * @default message
              * @enum {string}
@@ -10779,7 +10779,7 @@ export interface components {
          *       "strict": true
          *     }
          */
-        JSONSchemaConfig: {
+        JsonSchemaConfig: {
             /**
              * @description Schema description for the model
              * @example A mathematical response
@@ -10880,7 +10880,7 @@ export interface components {
          *       }
          *     }
          */
-        Legacy_WebSearchServerTool: {
+        LegacyWebSearchServerTool: {
             engine?: components["schemas"]["WebSearchEngineEnum"];
             filters?: components["schemas"]["WebSearchDomainFilter"];
             /**
@@ -10920,9 +10920,9 @@ export interface components {
          *       "total_count": 1
          *     }
          */
-        ListBYOKKeysResponse: {
+        ListByokKeysResponse: {
             /** @description List of BYOK credentials. */
-            data: components["schemas"]["BYOKKey"][];
+            data: components["schemas"]["ByokKey"][];
             /**
              * @description Total number of BYOK credentials matching the filters.
              * @example 1
@@ -11885,7 +11885,7 @@ export interface components {
          *     }
          */
         MessagesContentBlockStartEvent: {
-            content_block: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["ORAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["ORAnthropicShellToolResult"] | components["schemas"]["ORAnthropicBashToolResult"] | {
+            content_block: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"] | {
                 content: string | null;
                 encrypted_content?: string | null;
                 /** @enum {string} */
@@ -11937,7 +11937,7 @@ export interface components {
             delta: {
                 container: components["schemas"]["AnthropicContainer"];
                 stop_details: components["schemas"]["AnthropicRefusalStopDetails"];
-                stop_reason: components["schemas"]["ORAnthropicStopReason"];
+                stop_reason: components["schemas"]["OrAnthropicStopReason"];
                 stop_sequence: string | null;
             };
             /**
@@ -12271,11 +12271,11 @@ export interface components {
                 name: "advisor";
                 /** @enum {string} */
                 type: "advisor_20260301";
-            } | components["schemas"]["BashServerTool"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["ImageGenerationServerTool_OpenRouter"] | components["schemas"]["MessagesSearchModelsServerTool"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["OpenRouterWebSearchServerTool"] | ({
+            } | components["schemas"]["BashServerTool"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["ImageGenerationServerToolOpenRouter"] | components["schemas"]["MessagesSearchModelsServerTool"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["OpenRouterWebSearchServerTool"] | ({
                 type: string;
             } & {
                 [key: string]: unknown;
-            }) | components["schemas"]["AnthropicToolSearchToolBm25"] | components["schemas"]["AnthropicToolSearchToolRegex"] | components["schemas"]["ShellServerTool_OpenRouter"] | components["schemas"]["ToolSearchServerTool"])[];
+            }) | components["schemas"]["AnthropicToolSearchToolBm25"] | components["schemas"]["AnthropicToolSearchToolRegex"] | components["schemas"]["ShellServerToolOpenRouter"] | components["schemas"]["ToolSearchServerTool"])[];
             top_k?: number;
             /** Format: double */
             top_p?: number;
@@ -12419,7 +12419,7 @@ export interface components {
         MessagesStartEvent: {
             message: {
                 container: components["schemas"]["AnthropicContainer"];
-                content: components["schemas"]["ORAnthropicContentBlock"][];
+                content: components["schemas"]["OrAnthropicContentBlock"][];
                 id: string;
                 model: string;
                 provider?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
@@ -12745,7 +12745,7 @@ export interface components {
          *     }
          */
         ModelBenchmarks: {
-            artificial_analysis?: components["schemas"]["AABenchmarkEntry"];
+            artificial_analysis?: components["schemas"]["AaBenchmarkEntry"];
             /**
              * @description Design Arena ELO rankings across arena+category pairs.
              * @example [
@@ -12758,7 +12758,7 @@ export interface components {
              *       }
              *     ]
              */
-            design_arena: components["schemas"]["DABenchmarkEntry"][];
+            design_arena: components["schemas"]["DaBenchmarkEntry"][];
         };
         /**
          * @description List of available endpoints for a model
@@ -14972,7 +14972,7 @@ export interface components {
          *       "status": "processed"
          *     }
          */
-        OpenAIFile: {
+        OpenAiFile: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -14997,7 +14997,7 @@ export interface components {
          *       "object": "file"
          *     }
          */
-        OpenAIFileDeleted: {
+        OpenAiFileDeleted: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -15020,13 +15020,13 @@ export interface components {
          *       "object": "list"
          *     }
          */
-        OpenAIFileList: {
+        OpenAiFileList: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             _shape: "openai";
-            data: components["schemas"]["OpenAIFile"][];
+            data: components["schemas"]["OpenAiFile"][];
             first_id: string | null;
             has_more: boolean;
             last_id: string | null;
@@ -15042,7 +15042,7 @@ export interface components {
          *       "input": "*** Begin Patch\n*** End Patch"
          *     }
          */
-        OpenAIResponseCustomToolCall: {
+        OpenAiResponseCustomToolCall: {
             call_id: string;
             id?: string;
             input: string;
@@ -15059,7 +15059,7 @@ export interface components {
          *       "output": "patch applied successfully"
          *     }
          */
-        OpenAIResponseCustomToolCallOutput: {
+        OpenAiResponseCustomToolCallOutput: {
             call_id: string;
             id?: string;
             output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
@@ -15076,7 +15076,7 @@ export interface components {
          *       "status": "completed"
          *     }
          */
-        OpenAIResponseFunctionToolCall: {
+        OpenAiResponseFunctionToolCall: {
             arguments: string;
             call_id: string;
             id?: string;
@@ -15102,7 +15102,7 @@ export interface components {
          *       "output": "{\"temperature\":72,\"conditions\":\"sunny\"}"
          *     }
          */
-        OpenAIResponseFunctionToolCallOutput: {
+        OpenAiResponseFunctionToolCallOutput: {
             call_id: string;
             id?: string | null;
             output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
@@ -15123,7 +15123,7 @@ export interface components {
          *       "role": "user"
          *     }
          */
-        OpenAIResponseInputMessageItem: {
+        OpenAiResponseInputMessageItem: {
             content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[];
             id: string;
             role: "user" | "system" | "developer";
@@ -15138,7 +15138,7 @@ export interface components {
          *       "index": 0
          *     }
          */
-        OpenAIResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["URLCitation"] | components["schemas"]["FilePath"];
+        OpenAiResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["UrlCitation"] | components["schemas"]["FilePath"];
         /**
          * @example {
          *       "type": "response.code_interpreter_call_code.delta",
@@ -15148,7 +15148,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        OpenAIResponsesCodeInterpreterCallCodeDelta: {
+        OpenAiResponsesCodeInterpreterCallCodeDelta: {
             delta: string;
             item_id: string;
             output_index: number;
@@ -15165,7 +15165,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        OpenAIResponsesCodeInterpreterCallCodeDone: {
+        OpenAiResponsesCodeInterpreterCallCodeDone: {
             code: string;
             item_id: string;
             output_index: number;
@@ -15181,7 +15181,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        OpenAIResponsesCodeInterpreterCallCompleted: {
+        OpenAiResponsesCodeInterpreterCallCompleted: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15196,7 +15196,7 @@ export interface components {
          *       "sequence_number": 1
          *     }
          */
-        OpenAIResponsesCodeInterpreterCallInProgress: {
+        OpenAiResponsesCodeInterpreterCallInProgress: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15211,7 +15211,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        OpenAIResponsesCodeInterpreterCallInterpreting: {
+        OpenAiResponsesCodeInterpreterCallInterpreting: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15226,7 +15226,7 @@ export interface components {
          *       "sequence_number": 4
          *     }
          */
-        OpenAIResponsesImageGenCallCompleted: {
+        OpenAiResponsesImageGenCallCompleted: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15241,7 +15241,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        OpenAIResponsesImageGenCallGenerating: {
+        OpenAiResponsesImageGenCallGenerating: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15256,7 +15256,7 @@ export interface components {
          *       "sequence_number": 1
          *     }
          */
-        OpenAIResponsesImageGenCallInProgress: {
+        OpenAiResponsesImageGenCallInProgress: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15273,7 +15273,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        OpenAIResponsesImageGenCallPartialImage: {
+        OpenAiResponsesImageGenCallPartialImage: {
             item_id: string;
             output_index: number;
             partial_image_b64: string;
@@ -15288,13 +15288,13 @@ export interface components {
          *       "refusal": "I'm sorry, I cannot assist with that request"
          *     }
          */
-        OpenAIResponsesRefusalContent: {
+        OpenAiResponsesRefusalContent: {
             refusal: string;
             /** @enum {string} */
             type: "refusal";
         };
         /** @example completed */
-        OpenAIResponsesResponseStatus: ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued") | string;
+        OpenAiResponsesResponseStatus: ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued") | string;
         /**
          * @example {
          *       "type": "response.web_search_call.completed",
@@ -15303,7 +15303,7 @@ export interface components {
          *       "sequence_number": 5
          *     }
          */
-        OpenAIResponsesSearchCompleted: {
+        OpenAiResponsesSearchCompleted: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15311,7 +15311,7 @@ export interface components {
             type: "response.web_search_call.completed";
         };
         /** @example auto */
-        OpenAIResponsesToolChoice: "auto" | "none" | "required" | {
+        OpenAiResponsesToolChoice: "auto" | "none" | "required" | {
             name: string;
             /** @enum {string} */
             type: "function";
@@ -15328,7 +15328,7 @@ export interface components {
          * @example auto
          * @enum {string|null}
          */
-        OpenAIResponsesTruncation: "auto" | "disabled" | null;
+        OpenAiResponsesTruncation: "auto" | "disabled" | null;
         /**
          * @example {
          *       "input_tokens": 100,
@@ -15342,7 +15342,7 @@ export interface components {
          *       "total_tokens": 150
          *     }
          */
-        OpenAIResponsesUsage: {
+        OpenAiResponsesUsage: {
             input_tokens: number;
             input_tokens_details: {
                 cache_write_tokens?: number | null;
@@ -15362,7 +15362,7 @@ export interface components {
          *       "sequence_number": 1
          *     }
          */
-        OpenAIResponsesWebSearchCallInProgress: {
+        OpenAiResponsesWebSearchCallInProgress: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15377,7 +15377,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        OpenAIResponsesWebSearchCallSearching: {
+        OpenAiResponsesWebSearchCallSearching: {
             item_id: string;
             output_index: number;
             sequence_number: number;
@@ -15677,7 +15677,7 @@ export interface components {
          *       "tool_use_id": "srvtoolu_01abc"
          *     }
          */
-        ORAnthropicBashToolResult: {
+        OrAnthropicBashToolResult: {
             content: {
                 [key: string]: unknown;
             };
@@ -15695,13 +15695,13 @@ export interface components {
          *       "text": "Hello, world!"
          *     }
          */
-        ORAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["ORAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["ORAnthropicShellToolResult"] | components["schemas"]["ORAnthropicBashToolResult"];
+        OrAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"];
         /**
          * @example {
          *       "type": "direct"
          *     }
          */
-        ORAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null;
+        OrAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null;
         /**
          * @example {
          *       "name": "advisor",
@@ -15713,8 +15713,8 @@ export interface components {
          *       "input": {}
          *     }
          */
-        ORAnthropicServerToolUseBlock: {
-            caller?: components["schemas"]["ORAnthropicNullableCaller"];
+        OrAnthropicServerToolUseBlock: {
+            caller?: components["schemas"]["OrAnthropicNullableCaller"];
             id: string;
             input?: unknown;
             name: string;
@@ -15743,7 +15743,7 @@ export interface components {
          *       "tool_use_id": "srvtoolu_01abc"
          *     }
          */
-        ORAnthropicShellToolResult: {
+        OrAnthropicShellToolResult: {
             content: {
                 [key: string]: unknown;
             };
@@ -15755,7 +15755,7 @@ export interface components {
             type: "openrouter_shell_tool_result";
         };
         /** @example end_turn */
-        ORAnthropicStopReason: ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
+        OrAnthropicStopReason: ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
         /**
          * @description An openrouter:advisor server tool output item
          * @example {
@@ -16513,7 +16513,7 @@ export interface components {
          *     }
          */
         OutputMessage: {
-            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"])[];
+            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"])[];
             id: string;
             /** @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages. */
             phase?: "commentary" | "final_answer" | null;
@@ -16918,15 +16918,15 @@ export interface components {
          * @description The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
          * @example cloudflare-ai
          */
-        PDFParserEngine: ("mistral-ocr" | "native" | "cloudflare-ai") | "pdf-text";
+        PdfParserEngine: ("mistral-ocr" | "native" | "cloudflare-ai") | "pdf-text";
         /**
          * @description Options for PDF parsing.
          * @example {
          *       "engine": "cloudflare-ai"
          *     }
          */
-        PDFParserOptions: {
-            engine?: components["schemas"]["PDFParserEngine"];
+        PdfParserOptions: {
+            engine?: components["schemas"]["PdfParserEngine"];
         };
         /**
          * @description Percentile-based latency cutoffs. All specified cutoffs must be met for an endpoint to be preferred.
@@ -17209,7 +17209,7 @@ export interface components {
          *       "type": "web_search_preview_2025_03_11"
          *     }
          */
-        Preview_20250311_WebSearchServerTool: {
+        Preview20250311WebSearchServerTool: {
             engine?: components["schemas"]["WebSearchEngineEnum"];
             filters?: components["schemas"]["WebSearchDomainFilter"];
             /**
@@ -17226,7 +17226,7 @@ export interface components {
             search_context_size?: components["schemas"]["SearchContextSizeEnum"];
             /** @enum {string} */
             type: "web_search_preview_2025_03_11";
-            user_location?: components["schemas"]["Preview_WebSearchUserLocation"];
+            user_location?: components["schemas"]["PreviewWebSearchUserLocation"];
         };
         /**
          * @description Web search preview tool configuration
@@ -17234,7 +17234,7 @@ export interface components {
          *       "type": "web_search_preview"
          *     }
          */
-        Preview_WebSearchServerTool: {
+        PreviewWebSearchServerTool: {
             engine?: components["schemas"]["WebSearchEngineEnum"];
             filters?: components["schemas"]["WebSearchDomainFilter"];
             /**
@@ -17251,7 +17251,7 @@ export interface components {
             search_context_size?: components["schemas"]["SearchContextSizeEnum"];
             /** @enum {string} */
             type: "web_search_preview";
-            user_location?: components["schemas"]["Preview_WebSearchUserLocation"];
+            user_location?: components["schemas"]["PreviewWebSearchUserLocation"];
         };
         /**
          * @example {
@@ -17262,7 +17262,7 @@ export interface components {
          *       "timezone": "America/Los_Angeles"
          *     }
          */
-        Preview_WebSearchUserLocation: {
+        PreviewWebSearchUserLocation: {
             city?: string | null;
             country?: string | null;
             region?: string | null;
@@ -18676,14 +18676,14 @@ export interface components {
          *       "type": "json_object"
          *     }
          */
-        ResponseFormat: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJSONObject"] | components["schemas"]["ResponseFormatJSONSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
+        ResponseFormat: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJsonObject"] | components["schemas"]["ResponseFormatJsonSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
         /**
          * @description JSON object response format
          * @example {
          *       "type": "json_object"
          *     }
          */
-        ResponseFormatJSONObject: {
+        ResponseFormatJsonObject: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -18710,8 +18710,8 @@ export interface components {
          *       }
          *     }
          */
-        ResponseFormatJSONSchema: {
-            json_schema: components["schemas"]["JSONSchemaConfig"];
+        ResponseFormatJsonSchema: {
+            json_schema: components["schemas"]["JsonSchemaConfig"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -18799,7 +18799,7 @@ export interface components {
          *     }
          */
         ResponseOutputText: {
-            annotations?: components["schemas"]["OpenAIResponsesAnnotation"][];
+            annotations?: components["schemas"]["OpenAiResponsesAnnotation"][];
             logprobs?: {
                 bytes: number[];
                 /** Format: double */
@@ -18942,20 +18942,20 @@ export interface components {
             /** Format: double */
             temperature?: number | null;
             text?: components["schemas"]["TextExtendedConfig"];
-            tool_choice?: components["schemas"]["OpenAIResponsesToolChoice"];
+            tool_choice?: components["schemas"]["OpenAiResponsesToolChoice"];
             tools?: ((components["schemas"]["FunctionTool"] & {
                 /**
                  * @description Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
                  * @example true
                  */
                 defer_loading?: boolean;
-            }) | components["schemas"]["Preview_WebSearchServerTool"] | components["schemas"]["Preview_20250311_WebSearchServerTool"] | components["schemas"]["Legacy_WebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | components["schemas"]["AdvisorServerTool_OpenRouter"] | components["schemas"]["SubagentServerTool_OpenRouter"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerTool_OpenRouter"] | components["schemas"]["ImageGenerationServerTool_OpenRouter"] | components["schemas"]["SearchModelsServerTool_OpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["WebSearchServerTool_OpenRouter"] | components["schemas"]["ApplyPatchServerTool_OpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["ShellServerTool_OpenRouter"] | components["schemas"]["ToolSearchServerTool"])[];
+            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | components["schemas"]["AdvisorServerToolOpenRouter"] | components["schemas"]["SubagentServerToolOpenRouter"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerToolOpenRouter"] | components["schemas"]["ImageGenerationServerToolOpenRouter"] | components["schemas"]["SearchModelsServerToolOpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["WebSearchServerToolOpenRouter"] | components["schemas"]["ApplyPatchServerToolOpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["ShellServerToolOpenRouter"] | components["schemas"]["ToolSearchServerTool"])[];
             top_k?: number;
             top_logprobs?: number | null;
             /** Format: double */
             top_p?: number | null;
             trace?: components["schemas"]["TraceConfig"];
-            truncation?: components["schemas"]["OpenAIResponsesTruncation"];
+            truncation?: components["schemas"]["OpenAiResponsesTruncation"];
             /** @description A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters. */
             user?: string;
         };
@@ -19041,20 +19041,6 @@ export interface components {
          */
         SearchContextSizeEnum: ("low" | "medium" | "high") | string;
         /**
-         * @description OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
-         * @example {
-         *       "type": "openrouter:experimental__search_models",
-         *       "parameters": {
-         *         "max_results": 5
-         *       }
-         *     }
-         */
-        SearchModelsServerTool_OpenRouter: {
-            parameters?: components["schemas"]["SearchModelsServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:experimental__search_models";
-        };
-        /**
          * @description Configuration for the openrouter:experimental__search_models server tool
          * @example {
          *       "max_results": 5
@@ -19066,6 +19052,20 @@ export interface components {
              * @example 5
              */
             max_results?: number;
+        };
+        /**
+         * @description OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
+         * @example {
+         *       "type": "openrouter:experimental__search_models",
+         *       "parameters": {
+         *         "max_results": 5
+         *       }
+         *     }
+         */
+        SearchModelsServerToolOpenRouter: {
+            parameters?: components["schemas"]["SearchModelsServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:experimental__search_models";
         };
         /**
          * @description How much context to retrieve per result. Applies to Exa, Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For Exa, pins a fixed per-result character cap (low=5,000, medium=15,000, high=30,000); when omitted, Exa picks an adaptive size per query and document (typically ~2,000–4,000 characters per result). For Parallel, controls the total characters across all results; when omitted, Parallel uses its own default size. For Perplexity, maps directly to the Search API's native search_context_size parameter. Overridden by `max_characters` when both are set.
@@ -19247,23 +19247,6 @@ export interface components {
             type: "shell";
         };
         /**
-         * @description OpenRouter built-in server tool: runs shell commands server-side in a sandboxed container (a sandbox-backed clone of OpenAI's hosted shell tool)
-         * @example {
-         *       "type": "openrouter:shell",
-         *       "parameters": {
-         *         "engine": "openrouter",
-         *         "environment": {
-         *           "type": "container_auto"
-         *         }
-         *       }
-         *     }
-         */
-        ShellServerTool_OpenRouter: {
-            parameters?: components["schemas"]["ShellServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:shell";
-        };
-        /**
          * @description Configuration for the openrouter:shell server tool
          * @example {
          *       "engine": "openrouter",
@@ -19290,6 +19273,23 @@ export interface components {
          *     }
          */
         ShellServerToolEnvironment: components["schemas"]["ContainerAutoEnvironment"] | components["schemas"]["ContainerReferenceEnvironment"];
+        /**
+         * @description OpenRouter built-in server tool: runs shell commands server-side in a sandboxed container (a sandbox-backed clone of OpenAI's hosted shell tool)
+         * @example {
+         *       "type": "openrouter:shell",
+         *       "parameters": {
+         *         "engine": "openrouter",
+         *         "environment": {
+         *           "type": "container_auto"
+         *         }
+         *       }
+         *     }
+         */
+        ShellServerToolOpenRouter: {
+            parameters?: components["schemas"]["ShellServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:shell";
+        };
         /** @description Reference content part for stateless voice cloning */
         SpeechInputReference: components["schemas"]["SpeechInputReferenceAudio"] | components["schemas"]["SpeechInputReferenceText"];
         /**
@@ -19753,7 +19753,7 @@ export interface components {
          *       "data": "UklGRiQA..."
          *     }
          */
-        STTInputAudio: {
+        SttInputAudio: {
             /** @description Base64-encoded audio data (raw bytes, not a data URI) */
             data: string;
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, webm, aac). Supported formats vary by provider. */
@@ -19770,8 +19770,8 @@ export interface components {
          *       "model": "openai/whisper-large-v3"
          *     }
          */
-        STTRequest: {
-            input_audio: components["schemas"]["STTInputAudio"];
+        SttRequest: {
+            input_audio: components["schemas"]["SttInputAudio"];
             /**
              * @description ISO-639-1 language code (e.g., "en", "ja"). Auto-detected if omitted.
              * @example en
@@ -19804,7 +19804,7 @@ export interface components {
              *       "segment"
              *     ]
              */
-            timestamp_granularities?: components["schemas"]["STTTimestampGranularity"][];
+            timestamp_granularities?: components["schemas"]["SttTimestampGranularity"][];
         };
         /**
          * @description STT response containing transcribed text and optional usage statistics
@@ -19819,7 +19819,7 @@ export interface components {
          *       }
          *     }
          */
-        STTResponse: {
+        SttResponse: {
             /**
              * Format: double
              * @description Duration of the input audio in seconds, present when response_format is verbose_json
@@ -19832,7 +19832,7 @@ export interface components {
              */
             language?: string;
             /** @description Timestamped transcript segments, present when response_format is verbose_json */
-            segments?: components["schemas"]["STTSegment"][];
+            segments?: components["schemas"]["SttSegment"][];
             /**
              * @description The task performed, present when response_format is verbose_json
              * @example transcribe
@@ -19843,9 +19843,9 @@ export interface components {
              * @example Hello, this is a test of OpenAI speech-to-text transcription. The weather is sunny today and the temperature is around 72 degrees.
              */
             text: string;
-            usage?: components["schemas"]["STTUsage"];
+            usage?: components["schemas"]["SttUsage"];
             /** @description Timestamped words, present when the provider returns word-level timestamps */
-            words?: components["schemas"]["STTWord"][];
+            words?: components["schemas"]["SttWord"][];
         };
         /**
          * @description A timestamped transcript segment, returned when response_format is verbose_json
@@ -19867,7 +19867,7 @@ export interface components {
          *       ]
          *     }
          */
-        STTSegment: {
+        SttSegment: {
             /**
              * Format: double
              * @description Average log probability of the segment
@@ -19928,7 +19928,7 @@ export interface components {
          * @example word
          * @enum {string}
          */
-        STTTimestampGranularity: "word" | "segment";
+        SttTimestampGranularity: "word" | "segment";
         /**
          * @description Aggregated usage statistics for the request
          * @example {
@@ -19939,7 +19939,7 @@ export interface components {
          *       "total_tokens": 113
          *     }
          */
-        STTUsage: {
+        SttUsage: {
             /**
              * Format: double
              * @description Total cost of the request in USD
@@ -19977,7 +19977,7 @@ export interface components {
          *       "word": "Hello"
          *     }
          */
-        STTWord: {
+        SttWord: {
             /**
              * Format: double
              * @description Word end time in seconds
@@ -20029,20 +20029,6 @@ export interface components {
             effort?: "max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none";
             /** @description Maximum number of reasoning tokens the subagent may use. Forwarded to the subagent call as `reasoning.max_tokens`. */
             max_tokens?: number;
-        };
-        /**
-         * @description OpenRouter built-in server tool: delegates self-contained tasks to a smaller, cheaper, faster worker model (any OpenRouter model) mid-generation and returns its outcome. The worker may run as a sub-agent with its own tools.
-         * @example {
-         *       "type": "openrouter:subagent",
-         *       "parameters": {
-         *         "model": "~anthropic/claude-haiku-latest"
-         *       }
-         *     }
-         */
-        SubagentServerTool_OpenRouter: {
-            parameters?: components["schemas"]["SubagentServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:subagent";
         };
         /**
          * @description Configuration for one openrouter:subagent server tool entry.
@@ -20098,6 +20084,20 @@ export interface components {
             temperature?: number;
             /** @description Tools the subagent may use while executing a delegated task. The subagent runs as an agentic sub-agent over these tools, then returns its outcome. Only OpenRouter server tools are supported — function tools are rejected — and the list must not include the subagent tool itself. */
             tools?: components["schemas"]["SubagentNestedTool"][];
+        };
+        /**
+         * @description OpenRouter built-in server tool: delegates self-contained tasks to a smaller, cheaper, faster worker model (any OpenRouter model) mid-generation and returns its outcome. The worker may run as a sub-agent with its own tools.
+         * @example {
+         *       "type": "openrouter:subagent",
+         *       "parameters": {
+         *         "model": "~anthropic/claude-haiku-latest"
+         *       }
+         *     }
+         */
+        SubagentServerToolOpenRouter: {
+            parameters?: components["schemas"]["SubagentServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:subagent";
         };
         /**
          * @description Structured feedback about a specific generation
@@ -20653,7 +20653,7 @@ export interface components {
             };
             /** @enum {string} */
             type: "function";
-        } | components["schemas"]["AdvisorServerTool_OpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerTool_OpenRouter"] | components["schemas"]["ImageGenerationServerTool_OpenRouter"] | components["schemas"]["ChatSearchModelsServerTool"] | components["schemas"]["SubagentServerTool_OpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["OpenRouterWebSearchServerTool"] | components["schemas"]["ChatWebSearchShorthand"];
+        } | components["schemas"]["AdvisorServerToolOpenRouter"] | components["schemas"]["BashServerTool"] | components["schemas"]["DatetimeServerTool"] | components["schemas"]["FilesServerTool"] | components["schemas"]["FusionServerToolOpenRouter"] | components["schemas"]["ImageGenerationServerToolOpenRouter"] | components["schemas"]["ChatSearchModelsServerTool"] | components["schemas"]["SubagentServerToolOpenRouter"] | components["schemas"]["WebFetchServerTool"] | components["schemas"]["OpenRouterWebSearchServerTool"] | components["schemas"]["ChatWebSearchShorthand"];
         /**
          * @description Tool response message
          * @example {
@@ -20788,7 +20788,7 @@ export interface components {
          *       "source": "artificial-analysis"
          *     }
          */
-        UnifiedBenchmarksAAItem: {
+        UnifiedBenchmarksAaItem: {
             /**
              * Format: double
              * @description Artificial Analysis Agentic Index composite score. Higher is better.
@@ -20847,7 +20847,7 @@ export interface components {
          *       "win_rate": 72
          *     }
          */
-        UnifiedBenchmarksDAItem: {
+        UnifiedBenchmarksDaItem: {
             /**
              * @description Arena this ranking belongs to.
              * @example models
@@ -20956,7 +20956,7 @@ export interface components {
          *       "total_tasks": 300
          *     }
          */
-        UnifiedBenchmarksORItem: {
+        UnifiedBenchmarksOrItem: {
             /**
              * Format: double
              * @description Aggregate accuracy score from 0 to 1. Higher is better.
@@ -21045,7 +21045,7 @@ export interface components {
          *     }
          */
         UnifiedBenchmarksResponse: {
-            data: (components["schemas"]["UnifiedBenchmarksAAItem"] | components["schemas"]["UnifiedBenchmarksDAItem"] | components["schemas"]["UnifiedBenchmarksORItem"] | components["schemas"]["UnifiedBenchmarksSearchItem"])[];
+            data: (components["schemas"]["UnifiedBenchmarksAaItem"] | components["schemas"]["UnifiedBenchmarksDaItem"] | components["schemas"]["UnifiedBenchmarksOrItem"] | components["schemas"]["UnifiedBenchmarksSearchItem"])[];
             meta: components["schemas"]["UnifiedBenchmarksMeta"];
         };
         UnifiedBenchmarksSearchItem: {
@@ -21139,7 +21139,7 @@ export interface components {
          *       "disabled": false
          *     }
          */
-        UpdateBYOKKeyRequest: {
+        UpdateByokKeyRequest: {
             /**
              * @description Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` clears the restriction. Must contain at least one hash if provided. Hashes that do not belong to your account return a 400.
              * @example [
@@ -21196,8 +21196,8 @@ export interface components {
          *       }
          *     }
          */
-        UpdateBYOKKeyResponse: {
-            data: components["schemas"]["BYOKKey"] & unknown;
+        UpdateByokKeyResponse: {
+            data: components["schemas"]["ByokKey"] & unknown;
         };
         /**
          * @example {
@@ -21661,7 +21661,7 @@ export interface components {
          *       "url": "https://openrouter.ai/docs"
          *     }
          */
-        URLCitation: {
+        UrlCitation: {
             content?: string;
             end_index: number;
             start_index: number;
@@ -21690,7 +21690,7 @@ export interface components {
          *       "total_tokens": 35
          *     }
          */
-        Usage: (components["schemas"]["OpenAIResponsesUsage"] & {
+        Usage: (components["schemas"]["OpenAiResponsesUsage"] & {
             /**
              * Format: double
              * @description Cost of the completion
@@ -21984,7 +21984,7 @@ export interface components {
          *       "sequence_number": 3
          *     }
          */
-        WebSearchCallCompletedEvent: components["schemas"]["OpenAIResponsesSearchCompleted"] & Record<string, never> & {
+        WebSearchCallCompletedEvent: components["schemas"]["OpenAiResponsesSearchCompleted"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -22000,7 +22000,7 @@ export interface components {
          *       "sequence_number": 1
          *     }
          */
-        WebSearchCallInProgressEvent: components["schemas"]["OpenAIResponsesWebSearchCallInProgress"] & Record<string, never> & {
+        WebSearchCallInProgressEvent: components["schemas"]["OpenAiResponsesWebSearchCallInProgress"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -22016,7 +22016,7 @@ export interface components {
          *       "sequence_number": 2
          *     }
          */
-        WebSearchCallSearchingEvent: components["schemas"]["OpenAIResponsesWebSearchCallSearching"] & Record<string, never> & {
+        WebSearchCallSearchingEvent: components["schemas"]["OpenAiResponsesWebSearchCallSearching"] & Record<string, never> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -22166,20 +22166,6 @@ export interface components {
             user_location?: components["schemas"]["WebSearchUserLocation"];
         };
         /**
-         * @description OpenRouter built-in server tool: searches the web for current information
-         * @example {
-         *       "type": "openrouter:web_search",
-         *       "parameters": {
-         *         "max_results": 5
-         *       }
-         *     }
-         */
-        WebSearchServerTool_OpenRouter: {
-            parameters?: components["schemas"]["WebSearchServerToolConfig"];
-            /** @enum {string} */
-            type: "openrouter:web_search";
-        };
-        /**
          * @description Configuration for the openrouter:web_search server tool
          * @example {
          *       "max_results": 5,
@@ -22215,6 +22201,20 @@ export interface components {
             mode?: components["schemas"]["WebSearchMode"];
             search_context_size?: components["schemas"]["SearchQualityLevel"];
             user_location?: components["schemas"]["WebSearchUserLocationServerTool"];
+        };
+        /**
+         * @description OpenRouter built-in server tool: searches the web for current information
+         * @example {
+         *       "type": "openrouter:web_search",
+         *       "parameters": {
+         *         "max_results": 5
+         *       }
+         *     }
+         */
+        WebSearchServerToolOpenRouter: {
+            parameters?: components["schemas"]["WebSearchServerToolConfig"];
+            /** @enum {string} */
+            type: "openrouter:web_search";
         };
         /**
          * @example {
@@ -23077,7 +23077,7 @@ export interface operations {
                  *       "model": "openai/whisper-large-v3"
                  *     }
                  */
-                "application/json": components["schemas"]["STTRequest"];
+                "application/json": components["schemas"]["SttRequest"];
                 /**
                  * @example {
                  *       "file": "audio.wav",
@@ -23126,7 +23126,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["STTResponse"];
+                    "application/json": components["schemas"]["SttResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -23705,7 +23705,7 @@ export interface operations {
                      *       "total_count": 1
                      *     }
                      */
-                    "application/json": components["schemas"]["ListBYOKKeysResponse"];
+                    "application/json": components["schemas"]["ListByokKeysResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -23777,7 +23777,7 @@ export interface operations {
                  *       "provider": "openai"
                  *     }
                  */
-                "application/json": components["schemas"]["CreateBYOKKeyRequest"];
+                "application/json": components["schemas"]["CreateByokKeyRequest"];
             };
         };
         responses: {
@@ -23805,7 +23805,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateBYOKKeyResponse"];
+                    "application/json": components["schemas"]["CreateByokKeyResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -23914,7 +23914,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetBYOKKeyResponse"];
+                    "application/json": components["schemas"]["GetByokKeyResponse"];
                 };
             };
             /** @description Unauthorized - Authentication required or invalid credentials */
@@ -23993,7 +23993,7 @@ export interface operations {
                      *       "deleted": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteBYOKKeyResponse"];
+                    "application/json": components["schemas"]["DeleteByokKeyResponse"];
                 };
             };
             /** @description Unauthorized - Authentication required or invalid credentials */
@@ -24067,7 +24067,7 @@ export interface operations {
                  *       "disabled": false
                  *     }
                  */
-                "application/json": components["schemas"]["UpdateBYOKKeyRequest"];
+                "application/json": components["schemas"]["UpdateByokKeyRequest"];
             };
         };
         responses: {
@@ -24095,7 +24095,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateBYOKKeyResponse"];
+                    "application/json": components["schemas"]["UpdateByokKeyResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */

@@ -1204,59 +1204,6 @@ export type AutoRouterPlugin = {
     pin_model?: boolean;
 };
 
-export type ByokKey = {
-    /**
-     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction.
-     */
-    allowed_api_key_hashes: Array<string> | null;
-    /**
-     * Optional allowlist of model slugs this credential may be used for. `null` means no restriction.
-     */
-    allowed_models: Array<string> | null;
-    /**
-     * Optional allowlist of user IDs that may use this credential. `null` means no restriction.
-     */
-    allowed_user_ids: Array<string> | null;
-    /**
-     * ISO timestamp of when the credential was created.
-     */
-    created_at: string;
-    /**
-     * Whether this credential is currently disabled.
-     */
-    disabled: boolean;
-    /**
-     * Stable public identifier for this BYOK credential.
-     */
-    id: string;
-    /**
-     * Whether this credential is treated as a fallback — used only after non-fallback keys for the same provider have been tried.
-     */
-    is_fallback: boolean;
-    /**
-     * Short masked snippet of the key (e.g. the first/last few characters) used to identify it in the UI.
-     */
-    label: string;
-    /**
-     * Optional human-readable name for the credential.
-     */
-    name?: string | null;
-    provider: ByokProviderSlug;
-    /**
-     * Position within the provider — credentials are tried in ascending sort order.
-     */
-    sort_order: number;
-    /**
-     * The workspace this credential is scoped to, or `null` when it is global — usable across every workspace in the account. A `null` value does not mean the default workspace.
-     */
-    workspace_id: string | null;
-};
-
-/**
- * The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
- */
-export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai' | (string & {});
-
 /**
  * Event emitted when a text annotation is added to output
  */
@@ -1673,6 +1620,59 @@ export type BulkUnassignMembersResponse = {
      */
     unassigned_count: number;
 };
+
+export type ByokKey = {
+    /**
+     * Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means no restriction.
+     */
+    allowed_api_key_hashes: Array<string> | null;
+    /**
+     * Optional allowlist of model slugs this credential may be used for. `null` means no restriction.
+     */
+    allowed_models: Array<string> | null;
+    /**
+     * Optional allowlist of user IDs that may use this credential. `null` means no restriction.
+     */
+    allowed_user_ids: Array<string> | null;
+    /**
+     * ISO timestamp of when the credential was created.
+     */
+    created_at: string;
+    /**
+     * Whether this credential is currently disabled.
+     */
+    disabled: boolean;
+    /**
+     * Stable public identifier for this BYOK credential.
+     */
+    id: string;
+    /**
+     * Whether this credential is treated as a fallback — used only after non-fallback keys for the same provider have been tried.
+     */
+    is_fallback: boolean;
+    /**
+     * Short masked snippet of the key (e.g. the first/last few characters) used to identify it in the UI.
+     */
+    label: string;
+    /**
+     * Optional human-readable name for the credential.
+     */
+    name?: string | null;
+    provider: ByokProviderSlug;
+    /**
+     * Position within the provider — credentials are tried in ascending sort order.
+     */
+    sort_order: number;
+    /**
+     * The workspace this credential is scoped to, or `null` when it is global — usable across every workspace in the account. A `null` value does not mean the default workspace.
+     */
+    workspace_id: string | null;
+};
+
+/**
+ * The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
+ */
+export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai' | (string & {});
 
 /**
  * A typed descriptor for one supported request parameter.
@@ -5138,6 +5138,28 @@ export type ItemReferenceItem = {
 };
 
 /**
+ * A JSON Schema (draft 2020-12) object, as tools and structured outputs take it.
+ */
+export type JsonSchema = {
+    additionalProperties?: boolean | JsonSchema;
+    description?: string;
+    enum?: Array<unknown>;
+    items?: JsonSchema;
+    /**
+     * The schemas of the object's properties, by name.
+     */
+    properties?: {
+        [key: string]: JsonSchema;
+    };
+    required?: Array<string>;
+    /**
+     * The JSON type or types of the value.
+     */
+    type?: string | Array<string>;
+    [key: string]: unknown;
+};
+
+/**
  * JSON Schema configuration object
  */
 export type JsonSchemaConfig = {
@@ -5159,28 +5181,6 @@ export type JsonSchemaConfig = {
      * Enable strict schema adherence
      */
     strict?: boolean | null;
-};
-
-/**
- * A JSON Schema (draft 2020-12) object, as tools and structured outputs take it.
- */
-export type JsonSchema = {
-    additionalProperties?: boolean | JsonSchema;
-    description?: string;
-    enum?: Array<unknown>;
-    items?: JsonSchema;
-    /**
-     * The schemas of the object's properties, by name.
-     */
-    properties?: {
-        [key: string]: JsonSchema;
-    };
-    required?: Array<string>;
-    /**
-     * The JSON type or types of the value.
-     */
-    type?: string | Array<string>;
-    [key: string]: unknown;
 };
 
 export type KeyAssignment = {
@@ -6326,80 +6326,6 @@ export type NamespaceTool = {
 };
 
 export type NullableFinishReason = FinishReason | null;
-
-/**
- * Output of an `openrouter:bash` call executed in the OpenRouter sandbox (`engine: 'openrouter'`)
- */
-export type OrAnthropicBashToolResult = {
-    content: {
-        [key: string]: unknown;
-    };
-    tool_use_id: string;
-    type: 'openrouter_bash_tool_result';
-};
-
-export type OrAnthropicContentBlock = ({
-    type: 'text';
-} & AnthropicTextBlock) | ({
-    type: 'tool_use';
-} & AnthropicToolUseBlock) | ({
-    type: 'thinking';
-} & AnthropicThinkingBlock) | ({
-    type: 'redacted_thinking';
-} & AnthropicRedactedThinkingBlock) | ({
-    type: 'server_tool_use';
-} & OrAnthropicServerToolUseBlock) | ({
-    type: 'web_search_tool_result';
-} & AnthropicWebSearchToolResult) | ({
-    type: 'web_fetch_tool_result';
-} & AnthropicWebFetchToolResult) | ({
-    type: 'code_execution_tool_result';
-} & AnthropicCodeExecutionToolResult) | ({
-    type: 'bash_code_execution_tool_result';
-} & AnthropicBashCodeExecutionToolResult) | ({
-    type: 'text_editor_code_execution_tool_result';
-} & AnthropicTextEditorCodeExecutionToolResult) | ({
-    type: 'tool_search_tool_result';
-} & AnthropicToolSearchToolResult) | ({
-    type: 'container_upload';
-} & AnthropicContainerUpload) | ({
-    type: 'compaction';
-} & AnthropicCompactionBlock) | ({
-    type: 'advisor_tool_result';
-} & AnthropicAdvisorToolResult) | ({
-    type: 'openrouter_shell_tool_result';
-} & OrAnthropicShellToolResult) | ({
-    type: 'openrouter_bash_tool_result';
-} & OrAnthropicBashToolResult);
-
-export type OrAnthropicNullableCaller = ({
-    type: 'direct';
-} & AnthropicDirectCaller) | ({
-    type: 'code_execution_20250825';
-} & AnthropicCodeExecution20250825Caller) | ({
-    type: 'code_execution_20260120';
-} & AnthropicCodeExecution20260120Caller);
-
-export type OrAnthropicServerToolUseBlock = {
-    caller?: OrAnthropicNullableCaller;
-    id: string;
-    input?: unknown;
-    name: string;
-    type: 'server_tool_use';
-};
-
-/**
- * Output of an `openrouter:shell` call executed in the OpenRouter sandbox
- */
-export type OrAnthropicShellToolResult = {
-    content: {
-        [key: string]: unknown;
-    };
-    tool_use_id: string;
-    type: 'openrouter_shell_tool_result';
-};
-
-export type OrAnthropicStopReason = 'end_turn' | 'max_tokens' | 'model_context_window_exceeded' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'compaction' | (string & {}) | null;
 
 export type ObservabilityArizeDestination = {
     /**
@@ -7905,6 +7831,80 @@ export type OpenRouterWebSearchServerTool = {
 };
 
 /**
+ * Output of an `openrouter:bash` call executed in the OpenRouter sandbox (`engine: 'openrouter'`)
+ */
+export type OrAnthropicBashToolResult = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_bash_tool_result';
+};
+
+export type OrAnthropicContentBlock = ({
+    type: 'text';
+} & AnthropicTextBlock) | ({
+    type: 'tool_use';
+} & AnthropicToolUseBlock) | ({
+    type: 'thinking';
+} & AnthropicThinkingBlock) | ({
+    type: 'redacted_thinking';
+} & AnthropicRedactedThinkingBlock) | ({
+    type: 'server_tool_use';
+} & OrAnthropicServerToolUseBlock) | ({
+    type: 'web_search_tool_result';
+} & AnthropicWebSearchToolResult) | ({
+    type: 'web_fetch_tool_result';
+} & AnthropicWebFetchToolResult) | ({
+    type: 'code_execution_tool_result';
+} & AnthropicCodeExecutionToolResult) | ({
+    type: 'bash_code_execution_tool_result';
+} & AnthropicBashCodeExecutionToolResult) | ({
+    type: 'text_editor_code_execution_tool_result';
+} & AnthropicTextEditorCodeExecutionToolResult) | ({
+    type: 'tool_search_tool_result';
+} & AnthropicToolSearchToolResult) | ({
+    type: 'container_upload';
+} & AnthropicContainerUpload) | ({
+    type: 'compaction';
+} & AnthropicCompactionBlock) | ({
+    type: 'advisor_tool_result';
+} & AnthropicAdvisorToolResult) | ({
+    type: 'openrouter_shell_tool_result';
+} & OrAnthropicShellToolResult) | ({
+    type: 'openrouter_bash_tool_result';
+} & OrAnthropicBashToolResult);
+
+export type OrAnthropicNullableCaller = ({
+    type: 'direct';
+} & AnthropicDirectCaller) | ({
+    type: 'code_execution_20250825';
+} & AnthropicCodeExecution20250825Caller) | ({
+    type: 'code_execution_20260120';
+} & AnthropicCodeExecution20260120Caller);
+
+export type OrAnthropicServerToolUseBlock = {
+    caller?: OrAnthropicNullableCaller;
+    id: string;
+    input?: unknown;
+    name: string;
+    type: 'server_tool_use';
+};
+
+/**
+ * Output of an `openrouter:shell` call executed in the OpenRouter sandbox
+ */
+export type OrAnthropicShellToolResult = {
+    content: {
+        [key: string]: unknown;
+    };
+    tool_use_id: string;
+    type: 'openrouter_shell_tool_result';
+};
+
+export type OrAnthropicStopReason = 'end_turn' | 'max_tokens' | 'model_context_window_exceeded' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'compaction' | (string & {}) | null;
+
+/**
  * An openrouter:advisor server tool output item
  */
 export type OutputAdvisorServerToolItem = {
@@ -8639,18 +8639,6 @@ export type OutputWebSearchServerToolItem = {
     type: 'openrouter:web_search';
 };
 
-/**
- * The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
- */
-export type PdfParserEngine = 'mistral-ocr' | 'native' | 'cloudflare-ai' | 'pdf-text';
-
-/**
- * Options for PDF parsing.
- */
-export type PdfParserOptions = {
-    engine?: PdfParserEngine;
-};
-
 export type Parameter = 'temperature' | 'top_p' | 'top_k' | 'min_p' | 'top_a' | 'frequency_penalty' | 'presence_penalty' | 'repetition_penalty' | 'max_tokens' | 'max_completion_tokens' | 'logit_bias' | 'logprobs' | 'top_logprobs' | 'prediction' | 'seed' | 'response_format' | 'structured_outputs' | 'stop' | 'tools' | 'tool_choice' | 'parallel_tool_calls' | 'include_reasoning' | 'reasoning' | 'reasoning_effort' | 'web_search_options' | 'verbosity' | (string & {});
 
 export type ParetoRouterPlugin = {
@@ -8671,6 +8659,18 @@ export type ParetoRouterPlugin = {
      * Price source for the Pareto frontier cost axis and for enforcing max_price. "prompt" uses catalog list price (endpoint.pricing.prompt). "weighted_avg" uses traffic-weighted effective input price from ClickHouse, falling back to prompt price for models without traffic data. Defaults to "prompt".
      */
     price_source?: 'prompt' | 'weighted_avg';
+};
+
+/**
+ * The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
+ */
+export type PdfParserEngine = 'mistral-ocr' | 'native' | 'cloudflare-ai' | 'pdf-text';
+
+/**
+ * Options for PDF parsing.
+ */
+export type PdfParserOptions = {
+    engine?: PdfParserEngine;
 };
 
 /**
@@ -10236,187 +10236,6 @@ export type RouterParams = {
 export type RoutingStrategy = 'direct' | 'auto' | 'free' | 'latest' | 'alias' | 'fallback' | 'pareto' | 'bodybuilder' | 'fusion' | (string & {});
 
 /**
- * Base64-encoded audio to transcribe
- */
-export type SttInputAudio = {
-    /**
-     * Base64-encoded audio data (raw bytes, not a data URI)
-     */
-    data: string;
-    /**
-     * Audio format (e.g., wav, mp3, flac, m4a, ogg, webm, aac). Supported formats vary by provider.
-     */
-    format: string;
-};
-
-/**
- * Speech-to-text request input. Accepts a JSON body with input_audio containing base64-encoded audio.
- */
-export type SttRequest = {
-    input_audio: SttInputAudio;
-    /**
-     * ISO-639-1 language code (e.g., "en", "ja"). Auto-detected if omitted.
-     */
-    language?: string;
-    /**
-     * STT model identifier
-     */
-    model: string;
-    /**
-     * Provider-specific passthrough configuration
-     */
-    provider?: {
-        options?: ProviderOptions;
-    };
-    /**
-     * Output format. "json" (default) returns { text, usage }. "verbose_json" additionally returns task, language, duration, and segment-level timestamps; only supported by OpenAI-compatible providers.
-     */
-    response_format?: 'json' | 'verbose_json';
-    /**
-     * Sampling temperature for transcription
-     */
-    temperature?: number;
-    /**
-     * Timestamp detail levels to include when response_format is "verbose_json". "segment" returns segment-level timestamps; "word" additionally returns word-level timestamps in the words array. Ignored unless response_format is "verbose_json".
-     */
-    timestamp_granularities?: Array<SttTimestampGranularity>;
-};
-
-/**
- * STT response containing transcribed text and optional usage statistics
- */
-export type SttResponse = {
-    /**
-     * Duration of the input audio in seconds, present when response_format is verbose_json
-     */
-    duration?: number;
-    /**
-     * Detected or forced language, present when response_format is verbose_json
-     */
-    language?: string;
-    /**
-     * Timestamped transcript segments, present when response_format is verbose_json
-     */
-    segments?: Array<SttSegment>;
-    /**
-     * The task performed, present when response_format is verbose_json
-     */
-    task?: string;
-    /**
-     * The transcribed text
-     */
-    text: string;
-    usage?: SttUsage;
-    /**
-     * Timestamped words, present when the provider returns word-level timestamps
-     */
-    words?: Array<SttWord>;
-};
-
-/**
- * A timestamped transcript segment, returned when response_format is verbose_json
- */
-export type SttSegment = {
-    /**
-     * Average log probability of the segment
-     */
-    avg_logprob?: number;
-    /**
-     * Compression ratio of the segment
-     */
-    compression_ratio?: number;
-    /**
-     * Segment end time in seconds
-     */
-    end: number;
-    /**
-     * Segment index within the transcript
-     */
-    id: number;
-    /**
-     * Probability the segment contains no speech
-     */
-    no_speech_prob?: number;
-    /**
-     * Seek offset of the segment
-     */
-    seek?: number;
-    /**
-     * Speaker index for the segment, present when the provider returns diarization data
-     */
-    speaker?: number;
-    /**
-     * Segment start time in seconds
-     */
-    start: number;
-    /**
-     * Temperature used for the segment
-     */
-    temperature?: number;
-    /**
-     * Transcribed text of the segment
-     */
-    text: string;
-    /**
-     * Token IDs of the segment
-     */
-    tokens?: Array<number>;
-};
-
-/**
- * A timestamp detail level for verbose_json transcription responses.
- */
-export type SttTimestampGranularity = 'word' | 'segment';
-
-/**
- * Aggregated usage statistics for the request
- */
-export type SttUsage = {
-    /**
-     * Total cost of the request in USD
-     */
-    cost?: number;
-    /**
-     * Number of input tokens billed for this request
-     */
-    input_tokens?: number;
-    /**
-     * Number of output tokens generated
-     */
-    output_tokens?: number;
-    /**
-     * Duration of the input audio in seconds
-     */
-    seconds?: number;
-    /**
-     * Total number of tokens used (input + output)
-     */
-    total_tokens?: number;
-};
-
-/**
- * A timestamped word, returned when the provider includes word-level timestamps
- */
-export type SttWord = {
-    /**
-     * Word end time in seconds
-     */
-    end: number;
-    /**
-     * Speaker index for the word, present when the provider returns diarization data
-     */
-    speaker?: number;
-    /**
-     * Word start time in seconds
-     */
-    start: number;
-    /**
-     * The transcribed word
-     */
-    word: string;
-};
-
-/**
  * How long (in seconds) the container stays warm after its last command before sleeping, freeing its capacity slot. Idle-based: each command renews the timer. Defaults to 900 (15 minutes); capped at 2592000 (30 days).
  */
 export type SandboxSleepAfterSeconds = number;
@@ -10927,6 +10746,187 @@ export type StreamLogprobTopLogprob = OpenResponsesTopLogprobs & {
 };
 
 /**
+ * Base64-encoded audio to transcribe
+ */
+export type SttInputAudio = {
+    /**
+     * Base64-encoded audio data (raw bytes, not a data URI)
+     */
+    data: string;
+    /**
+     * Audio format (e.g., wav, mp3, flac, m4a, ogg, webm, aac). Supported formats vary by provider.
+     */
+    format: string;
+};
+
+/**
+ * Speech-to-text request input. Accepts a JSON body with input_audio containing base64-encoded audio.
+ */
+export type SttRequest = {
+    input_audio: SttInputAudio;
+    /**
+     * ISO-639-1 language code (e.g., "en", "ja"). Auto-detected if omitted.
+     */
+    language?: string;
+    /**
+     * STT model identifier
+     */
+    model: string;
+    /**
+     * Provider-specific passthrough configuration
+     */
+    provider?: {
+        options?: ProviderOptions;
+    };
+    /**
+     * Output format. "json" (default) returns { text, usage }. "verbose_json" additionally returns task, language, duration, and segment-level timestamps; only supported by OpenAI-compatible providers.
+     */
+    response_format?: 'json' | 'verbose_json';
+    /**
+     * Sampling temperature for transcription
+     */
+    temperature?: number;
+    /**
+     * Timestamp detail levels to include when response_format is "verbose_json". "segment" returns segment-level timestamps; "word" additionally returns word-level timestamps in the words array. Ignored unless response_format is "verbose_json".
+     */
+    timestamp_granularities?: Array<SttTimestampGranularity>;
+};
+
+/**
+ * STT response containing transcribed text and optional usage statistics
+ */
+export type SttResponse = {
+    /**
+     * Duration of the input audio in seconds, present when response_format is verbose_json
+     */
+    duration?: number;
+    /**
+     * Detected or forced language, present when response_format is verbose_json
+     */
+    language?: string;
+    /**
+     * Timestamped transcript segments, present when response_format is verbose_json
+     */
+    segments?: Array<SttSegment>;
+    /**
+     * The task performed, present when response_format is verbose_json
+     */
+    task?: string;
+    /**
+     * The transcribed text
+     */
+    text: string;
+    usage?: SttUsage;
+    /**
+     * Timestamped words, present when the provider returns word-level timestamps
+     */
+    words?: Array<SttWord>;
+};
+
+/**
+ * A timestamped transcript segment, returned when response_format is verbose_json
+ */
+export type SttSegment = {
+    /**
+     * Average log probability of the segment
+     */
+    avg_logprob?: number;
+    /**
+     * Compression ratio of the segment
+     */
+    compression_ratio?: number;
+    /**
+     * Segment end time in seconds
+     */
+    end: number;
+    /**
+     * Segment index within the transcript
+     */
+    id: number;
+    /**
+     * Probability the segment contains no speech
+     */
+    no_speech_prob?: number;
+    /**
+     * Seek offset of the segment
+     */
+    seek?: number;
+    /**
+     * Speaker index for the segment, present when the provider returns diarization data
+     */
+    speaker?: number;
+    /**
+     * Segment start time in seconds
+     */
+    start: number;
+    /**
+     * Temperature used for the segment
+     */
+    temperature?: number;
+    /**
+     * Transcribed text of the segment
+     */
+    text: string;
+    /**
+     * Token IDs of the segment
+     */
+    tokens?: Array<number>;
+};
+
+/**
+ * A timestamp detail level for verbose_json transcription responses.
+ */
+export type SttTimestampGranularity = 'word' | 'segment';
+
+/**
+ * Aggregated usage statistics for the request
+ */
+export type SttUsage = {
+    /**
+     * Total cost of the request in USD
+     */
+    cost?: number;
+    /**
+     * Number of input tokens billed for this request
+     */
+    input_tokens?: number;
+    /**
+     * Number of output tokens generated
+     */
+    output_tokens?: number;
+    /**
+     * Duration of the input audio in seconds
+     */
+    seconds?: number;
+    /**
+     * Total number of tokens used (input + output)
+     */
+    total_tokens?: number;
+};
+
+/**
+ * A timestamped word, returned when the provider includes word-level timestamps
+ */
+export type SttWord = {
+    /**
+     * Word end time in seconds
+     */
+    end: number;
+    /**
+     * Speaker index for the word, present when the provider returns diarization data
+     */
+    speaker?: number;
+    /**
+     * Word start time in seconds
+     */
+    start: number;
+    /**
+     * The transcribed word
+     */
+    word: string;
+};
+
+/**
  * A tool made available to the subagent. Only OpenRouter server tools (e.g. openrouter:web_search) are supported; function tools are rejected because the worker has no way to execute them. The subagent tool may not list itself.
  */
 export type SubagentNestedTool = {
@@ -11377,15 +11377,6 @@ export type TraceConfig = {
 };
 
 export type Truncation = 'auto' | 'disabled' | (string & {}) | null;
-
-export type UrlCitation = {
-    content?: string;
-    end_index: number;
-    start_index: number;
-    title: string;
-    type: 'url_citation';
-    url: string;
-};
 
 /**
  * OpenRouter pricing per token for this model. Null if pricing is unavailable.
@@ -11893,6 +11884,15 @@ export type UpsertWorkspaceBudgetResponse = {
      * Whether BYOK (bring-your-own-key) spend is included when enforcing the workspace's budgets. This is a workspace-wide setting that applies to all budget intervals (daily, weekly, monthly, and lifetime).
      */
     include_byok_in_budgets?: boolean;
+};
+
+export type UrlCitation = {
+    content?: string;
+    end_index: number;
+    start_index: number;
+    title: string;
+    type: 'url_citation';
+    url: string;
 };
 
 /**

@@ -23,6 +23,7 @@ import {
 } from './steps/names.mjs';
 import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
+import { identifierNames } from './steps/identifier-names.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { openResponseEnums } from './steps/open-response-enums.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
@@ -137,6 +138,7 @@ export function normalize(openapiDir) {
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);
+  const renamedIdentifiers = identifierNames(doc);
   const ordered = stableOrder(doc);
   checkDocument(ordered, problems);
   const collisions = findNameCollisions(
@@ -155,6 +157,7 @@ export function normalize(openapiDir) {
     unused,
     invalidExamples,
     openedEnums,
+    renamedIdentifiers,
   };
 }
 
