@@ -11,6 +11,7 @@ import { findNameCollisions, findStaleNames } from './stale-names.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
+import { identifierNames } from './steps/identifier-names.mjs';
 import { removeInvalidExamples } from './steps/invalid-examples.mjs';
 import { fixLiteralEnums } from './steps/literal-enums.mjs';
 import {
@@ -23,7 +24,6 @@ import {
 } from './steps/names.mjs';
 import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
-import { identifierNames } from './steps/identifier-names.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { openResponseEnums } from './steps/open-response-enums.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';

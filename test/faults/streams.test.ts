@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { StreamChunkError } from '../../src/core/stream';
 import {
   APIConnectionError,
-  APIError,
   APITimeoutError,
   BadGatewayError,
   BadRequestError,

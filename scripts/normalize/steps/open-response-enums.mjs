@@ -22,7 +22,8 @@ export function openResponseEnums(doc) {
       if (!Array.isArray(schema.enum) || OPEN_ENUM in schema) return;
       const values = schema.enum.filter((value) => value !== null);
       if (values.length < 2 || !values.every((value) => typeof value === 'string')) return;
-      const property = path.at(-2) === 'properties' ? path.at(-1) : path.at(-3) === 'properties' ? path.at(-2) : undefined;
+      const property =
+        path.at(-2) === 'properties' ? path.at(-1) : path.at(-3) === 'properties' ? path.at(-2) : undefined;
       if (property !== undefined && tags.has(property)) return;
       schema[OPEN_ENUM] = true;
       marked.push([name, ...path].join('.'));
