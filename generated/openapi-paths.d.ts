@@ -3941,7 +3941,7 @@ export interface components {
             annotations?: components["schemas"]["Annotation"][];
             audio?: components["schemas"]["ChatAudioOutput"];
             /** @description Assistant message content */
-            content?: string | components["schemas"]["ChatMessageContentItem"][] | null;
+            content?: components["schemas"]["AssistantMessageContent"] | null;
             images?: components["schemas"]["ChatAssistantImages"];
             /**
              * @description Model that generated this assistant message
@@ -3963,7 +3963,7 @@ export interface components {
             /** @description Tool calls made by the assistant */
             tool_calls?: components["schemas"]["ToolCall"][];
         };
-        AssistantMessageContent: string | components["schemas"]["AssistantMessageContentParts"];
+        AssistantMessageContent: (string | components["schemas"]["AssistantMessageContentParts"] | null) & (string | components["schemas"]["AssistantMessageContentParts"]);
         AssistantMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @example {
@@ -5382,13 +5382,8 @@ export interface components {
              * @example 1
              */
             repetition_penalty?: number | null;
-            /**
-             * @description Response format configuration
-             * @example {
-             *       "type": "json_object"
-             *     }
-             */
-            response_format?: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJSONObject"] | components["schemas"]["ResponseFormatJSONSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
+            /** @description Response format configuration */
+            response_format?: components["schemas"]["ResponseFormat"];
             route?: components["schemas"]["DeprecatedRoute"];
             /**
              * @description Random seed for deterministic outputs
@@ -5403,13 +5398,8 @@ export interface components {
             service_tier?: "auto" | "default" | "fast" | "flex" | "priority" | "scale" | null;
             /** @description A unique identifier for grouping related requests (e.g., a conversation or agent workflow). When provided, OpenRouter uses it as the sticky routing key, routing all requests in the session to the same provider to maximize prompt cache hits. Also used for observability grouping. If provided in both the request body and the x-session-id header, the body value takes precedence. Maximum of 256 characters. */
             session_id?: string;
-            /**
-             * @description Stop sequences (up to 4)
-             * @example [
-             *       "\n"
-             *     ]
-             */
-            stop?: string | string[] | null;
+            /** @description Stop sequences (up to 4) */
+            stop?: components["schemas"]["StopSequences"] | null;
             stop_server_tools_when?: components["schemas"]["StopServerToolsWhen"];
             /**
              * @description Enable streaming response
@@ -5689,29 +5679,6 @@ export interface components {
              * @example openrouter:web_search
              */
             type: string;
-        };
-        /**
-         * @example {
-         *       "data": {
-         *         "choices": [
-         *           {
-         *             "delta": {
-         *               "content": "Hello",
-         *               "role": "assistant"
-         *             },
-         *             "finish_reason": null,
-         *             "index": 0
-         *           }
-         *         ],
-         *         "created": 1677652288,
-         *         "id": "chatcmpl-123",
-         *         "model": "openai/gpt-4",
-         *         "object": "chat.completion.chunk"
-         *       }
-         *     }
-         */
-        ChatStreamingResponse: {
-            data: components["schemas"]["ChatCompletionChunk"];
         };
         /**
          * @description Streaming configuration options
@@ -7987,11 +7954,8 @@ export interface components {
          *     }
          */
         DeveloperMessage: {
-            /**
-             * @description Developer message content
-             * @example This is a message from the developer.
-             */
-            content: string | components["schemas"]["ChatMessageContentItemText"][];
+            /** @description Developer message content */
+            content: components["schemas"]["DeveloperMessageContent"];
             /**
              * @description Optional name for the developer message
              * @example Developer
@@ -8003,7 +7967,8 @@ export interface components {
              */
             role: "developer";
         };
-        DeveloperMessageContent: string | components["schemas"]["DeveloperMessageContentParts"];
+        /** @example This is a message from the developer. */
+        DeveloperMessageContent: (string | components["schemas"]["DeveloperMessageContentParts"]) & (string | components["schemas"]["DeveloperMessageContentParts"]);
         DeveloperMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
          * @example {
@@ -10748,18 +10713,6 @@ export interface components {
             unit: "image" | "megapixel" | "token";
             variant?: string;
         };
-        /**
-         * @example {
-         *       "data": {
-         *         "type": "image_generation.partial_image",
-         *         "b64_json": "<base64-encoded-partial-image>",
-         *         "partial_image_index": 0
-         *       }
-         *     }
-         */
-        ImageStreamingResponse: {
-            data: components["schemas"]["ImageGenPartialImageEvent"] | components["schemas"]["ImageGenTextChunkEvent"] | components["schemas"]["ImageGenCompletedEvent"] | components["schemas"]["ImageGenStreamErrorEvent"];
-        };
         ImageUrl: {
             /** @description Image detail level for vision models. `original` is an OpenRouter extension (not in the OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded to `high` for providers that lack an original-resolution tier. */
             detail?: components["schemas"]["ImageUrlDetail"];
@@ -12732,23 +12685,6 @@ export interface components {
          *     }
          */
         MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"];
-        /**
-         * @example {
-         *       "data": {
-         *         "type": "content_block_delta",
-         *         "delta": {
-         *           "type": "text_delta",
-         *           "text": "Hello"
-         *         },
-         *         "index": 0
-         *       },
-         *       "event": "content_block_delta"
-         *     }
-         */
-        MessagesStreamingResponse: {
-            data: components["schemas"]["MessagesStreamEvents"];
-            event: string;
-        };
         /**
          * @description Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
          * @example {
@@ -19087,6 +19023,11 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /**
+         * @example {
+         *       "type": "json_object"
+         *     }
+         */
         ResponseFormat: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseFormatJSONObject"] | components["schemas"]["ResponseFormatJSONSchema"] | components["schemas"]["ResponseFormatTextGrammar"] | components["schemas"]["ResponseFormatPython"];
         /**
          * @description JSON object response format
@@ -19349,22 +19290,6 @@ export interface components {
             truncation?: components["schemas"]["OpenAIResponsesTruncation"];
             /** @description A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters. */
             user?: string;
-        };
-        /**
-         * @example {
-         *       "data": {
-         *         "type": "response.output_text.delta",
-         *         "content_index": 0,
-         *         "delta": "Hello",
-         *         "item_id": "item-1",
-         *         "logprobs": [],
-         *         "output_index": 0,
-         *         "sequence_number": 4
-         *       }
-         *     }
-         */
-        ResponsesStreamingResponse: {
-            data: components["schemas"]["StreamEvents"];
         };
         /**
          * @example {
@@ -19847,7 +19772,12 @@ export interface components {
              */
             voice?: string;
         };
-        StopSequences: string | string[];
+        /**
+         * @example [
+         *       "\n"
+         *     ]
+         */
+        StopSequences: (string | string[] | null) & (string | string[]);
         /**
          * @description Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
          * @example [
@@ -20617,11 +20547,8 @@ export interface components {
          *     }
          */
         SystemMessage: {
-            /**
-             * @description System message content
-             * @example You are a helpful assistant.
-             */
-            content: string | components["schemas"]["ChatMessageContentItemText"][];
+            /** @description System message content */
+            content: components["schemas"]["SystemMessageContent"];
             /**
              * @description Optional name for the system message
              * @example Assistant Config
@@ -20633,7 +20560,8 @@ export interface components {
              */
             role: "system";
         };
-        SystemMessageContent: string | components["schemas"]["SystemMessageContentParts"];
+        /** @example You are a helpful assistant. */
+        SystemMessageContent: (string | components["schemas"]["SystemMessageContentParts"]) & (string | components["schemas"]["SystemMessageContentParts"]);
         SystemMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
          * @example {
@@ -21111,11 +21039,8 @@ export interface components {
          *     }
          */
         ToolMessage: {
-            /**
-             * @description Tool response content
-             * @example The weather in San Francisco is 72°F and sunny.
-             */
-            content: string | components["schemas"]["ChatMessageContentItem"][];
+            /** @description Tool response content */
+            content: components["schemas"]["ToolMessageContent"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -21127,7 +21052,8 @@ export interface components {
              */
             tool_call_id: string;
         };
-        ToolMessageContent: string | components["schemas"]["ToolMessageContentParts"];
+        /** @example The weather in San Francisco is 72°F and sunny. */
+        ToolMessageContent: (string | components["schemas"]["ToolMessageContentParts"]) & (string | components["schemas"]["ToolMessageContentParts"]);
         ToolMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @description OpenRouter built-in server tool: finds tools marked `defer_loading` and makes them callable
@@ -22206,11 +22132,8 @@ export interface components {
          *     }
          */
         UserMessage: {
-            /**
-             * @description User message content
-             * @example What is the capital of France?
-             */
-            content: string | components["schemas"]["ChatMessageContentItem"][];
+            /** @description User message content */
+            content: components["schemas"]["UserMessageContent"];
             /**
              * @description Optional name for the user
              * @example User
@@ -22222,7 +22145,8 @@ export interface components {
              */
             role: "user";
         };
-        UserMessageContent: string | components["schemas"]["UserMessageContentParts"];
+        /** @example What is the capital of France? */
+        UserMessageContent: (string | components["schemas"]["UserMessageContentParts"]) & (string | components["schemas"]["UserMessageContentParts"]);
         UserMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @example {
@@ -24814,7 +24738,7 @@ export interface operations {
                      *
                      *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ChatStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -25694,8 +25618,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateEmbeddingsResponse"];
-                    /** @example data: [DONE] */
-                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -28847,15 +28769,11 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ImageGenerationResponse"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "image_generation.partial_image",
-                     *         "b64_json": "<base64-encoded-partial-image>",
-                     *         "partial_image_index": 0
-                     *       }
-                     *     }
+                     * @example data: {"b64_json":"<base64-encoded-partial-image>","partial_image_index":0,"type":"image_generation.partial_image"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ImageStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -30008,19 +29926,12 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["MessagesResult"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "content_block_delta",
-                     *         "delta": {
-                     *           "type": "text_delta",
-                     *           "text": "Hello"
-                     *         },
-                     *         "index": 0
-                     *       },
-                     *       "event": "content_block_delta"
-                     *     }
+                     * @example event: content_block_delta
+                     *     data: {"delta":{"text":"Hello","type":"text_delta"},"index":0,"type":"content_block_delta"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["MessagesStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Invalid request error */
@@ -32625,8 +32536,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateRerankResponse"];
-                    /** @example data: [DONE] */
-                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -32882,19 +32791,11 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["OpenResponsesResult"];
                     /**
-                     * @example {
-                     *       "data": {
-                     *         "type": "response.output_text.delta",
-                     *         "content_index": 0,
-                     *         "delta": "Hello",
-                     *         "item_id": "item-1",
-                     *         "logprobs": [],
-                     *         "output_index": 0,
-                     *         "sequence_number": 4
-                     *       }
-                     *     }
+                     * @example data: {"content_index":0,"delta":"Hello","item_id":"item-1","logprobs":[],"output_index":0,"sequence_number":4,"type":"response.output_text.delta"}
+                     *
+                     *     data: [DONE]
                      */
-                    "text/event-stream": components["schemas"]["ResponsesStreamingResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */

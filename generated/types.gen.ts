@@ -1103,7 +1103,7 @@ export type AssistantMessage = {
     /**
      * Assistant message content
      */
-    content?: string | Array<ChatMessageContentItem> | null;
+    content?: AssistantMessageContent | null;
     images?: ChatAssistantImages;
     /**
      * Model that generated this assistant message
@@ -1129,7 +1129,7 @@ export type AssistantMessage = {
     tool_calls?: Array<ToolCall>;
 };
 
-export type AssistantMessageContent = string | AssistantMessageContentParts;
+export type AssistantMessageContent = string | AssistantMessageContentParts | null;
 
 export type AssistantMessageContentParts = Array<ChatMessageContentItem>;
 
@@ -1967,17 +1967,7 @@ export type ChatCompletionRequest = {
     /**
      * Response format configuration
      */
-    response_format?: ({
-        type: 'text';
-    } & ResponseFormatText) | ({
-        type: 'json_object';
-    } & ResponseFormatJsonObject) | ({
-        type: 'json_schema';
-    } & ResponseFormatJsonSchema) | ({
-        type: 'grammar';
-    } & ResponseFormatTextGrammar) | ({
-        type: 'python';
-    } & ResponseFormatPython);
+    response_format?: ResponseFormat;
     route?: DeprecatedRoute;
     /**
      * Random seed for deterministic outputs
@@ -1994,7 +1984,7 @@ export type ChatCompletionRequest = {
     /**
      * Stop sequences (up to 4)
      */
-    stop?: string | Array<string> | null;
+    stop?: StopSequences | null;
     stop_server_tools_when?: StopServerToolsWhen;
     /**
      * Enable streaming response
@@ -2216,10 +2206,6 @@ export type ChatStreamOptions = {
  * Reasoning details for extended thinking models
  */
 export type ChatStreamReasoningDetails = Array<ReasoningDetail>;
-
-export type ChatStreamingResponse = {
-    data: ChatCompletionChunk;
-};
 
 /**
  * Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
@@ -3487,7 +3473,7 @@ export type DeveloperMessage = {
     /**
      * Developer message content
      */
-    content: string | Array<ChatMessageContentItemText>;
+    content: DeveloperMessageContent;
     /**
      * Optional name for the developer message
      */
@@ -5076,10 +5062,6 @@ export type ImagePricingEntry = {
     variant?: string;
 };
 
-export type ImageStreamingResponse = {
-    data: ImageGenPartialImageEvent | ImageGenTextChunkEvent | ImageGenCompletedEvent | ImageGenStreamErrorEvent;
-};
-
 export type ImageUrl = {
     /**
      * Image detail level for vision models. `original` is an OpenRouter extension (not in the OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded to `high` for providers that lack an original-resolution tier.
@@ -6065,11 +6047,6 @@ export type MessagesStreamEvents = ({
 } & MessagesPingEvent) | ({
     type: 'error';
 } & MessagesErrorEvent);
-
-export type MessagesStreamingResponse = {
-    data: MessagesStreamEvents;
-    event: string;
-};
 
 /**
  * Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
@@ -10181,7 +10158,17 @@ export type RequestTimeoutResponseErrorData = {
     } | null;
 };
 
-export type ResponseFormat = ResponseFormatText | ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatTextGrammar | ResponseFormatPython;
+export type ResponseFormat = ({
+    type: 'text';
+} & ResponseFormatText) | ({
+    type: 'json_object';
+} & ResponseFormatJsonObject) | ({
+    type: 'json_schema';
+} & ResponseFormatJsonSchema) | ({
+    type: 'grammar';
+} & ResponseFormatTextGrammar) | ({
+    type: 'python';
+} & ResponseFormatPython);
 
 /**
  * JSON object response format
@@ -10330,10 +10317,6 @@ export type ResponsesRequest = {
      * A unique identifier representing your end-user, which helps distinguish between different users of your app. This allows your app to identify specific users in case of abuse reports, preventing your entire app from being affected by the actions of individual users. Maximum of 256 characters.
      */
     user?: string;
-};
-
-export type ResponsesStreamingResponse = {
-    data: StreamEvents;
 };
 
 export type RouterAttempt = {
@@ -10843,7 +10826,7 @@ export type SpeechRequest = {
     voice?: string;
 };
 
-export type StopSequences = string | Array<string>;
+export type StopSequences = string | Array<string> | null;
 
 /**
  * Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
@@ -11184,7 +11167,7 @@ export type SystemMessage = {
     /**
      * System message content
      */
-    content: string | Array<ChatMessageContentItemText>;
+    content: SystemMessageContent;
     /**
      * Optional name for the system message
      */
@@ -11448,7 +11431,7 @@ export type ToolMessage = {
     /**
      * Tool response content
      */
-    content: string | Array<ChatMessageContentItem>;
+    content: ToolMessageContent;
     role: 'tool';
     /**
      * ID of the assistant message tool call this message responds to
@@ -12082,7 +12065,7 @@ export type UserMessage = {
     /**
      * User message content
      */
-    content: string | Array<ChatMessageContentItem>;
+    content: UserMessageContent;
     /**
      * Optional name for the user
      */

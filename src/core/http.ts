@@ -57,6 +57,9 @@ interface GeneratedRequest {
 
 type ApiKeySource = string | (() => string | Promise<string>);
 
+/** Marks a call whose answer is handed over as the unread `Response` (see `binary`). */
+const RAW_RESPONSE: StreamFactory<Response> = (response) => response;
+
 /** Turns a streaming response into what the method returns (a Stream). */
 export type StreamFactory<T> = (response: Response, controller: AbortController, userSignal?: AbortSignal) => T;
 
@@ -119,6 +122,16 @@ export class HttpClient {
     return new APIPromise(this.#send(operation, args, options, undefined) as Promise<{ data: T; response: Response }>);
   }
 
+  /**
+   * Calls an `operation` whose answer is not JSON (audio, file or video bytes) and resolves to its
+   * `Response` with the body unread, to stream or save; a non-2xx answer still rejects with its APIError.
+   */
+  binary(operation: Operation, args: CallArgs | (() => CallArgs), options?: RequestOptions): APIPromise<Response> {
+    return new APIPromise(
+      this.#send(operation, args, options, RAW_RESPONSE) as Promise<{ data: Response; response: Response }>,
+    );
+  }
+
   /** Calls a streaming `operation` and resolves to what `toStream` makes of the open response. */
   stream<T>(
     operation: Operation,
@@ -140,8 +153,9 @@ export class HttpClient {
     const timeout = checkTimeout(options?.timeout, 'request options') ?? this.timeout;
     const maxRetries = checkMaxRetries(options?.maxRetries, 'request options') ?? this.maxRetries;
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
+    const raw = toStream === RAW_RESPONSE;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
-    const controller = toStream ? new AbortController() : undefined;
+    const controller = toStream && !raw ? new AbortController() : undefined;
     const signal =
       controller && userSignal ? AbortSignal.any([userSignal, controller.signal]) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
@@ -149,14 +163,21 @@ export class HttpClient {
     try {
       // Serialized here, once (with a clear error for what JSON cannot hold): every attempt, and a
       // redirect, resend this string.
-      const body = parts.body === undefined ? undefined : serializeJsonBody(parts.body);
+      // A FormData body (an upload) is sent as it is: fetch writes it with its multipart boundary.
+      const form = parts.body instanceof FormData;
+      const body =
+        parts.body === undefined ? undefined : form ? (parts.body as FormData) : serializeJsonBody(parts.body);
       const { response, request } = (await operation({
         client: this.#client,
         ...parts,
         ...(body === undefined ? {} : { body }),
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
-        headers: toStream ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers) : headers,
+        headers: form
+          ? mergeHeaders(headers, { 'content-type': null }) // fetch sets multipart/form-data with the boundary
+          : toStream && !raw
+            ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers)
+            : headers,
         // An Authorization header of the caller's replaces the key (`null`: send none), so the
         // security scheme, which would set the key over it, is skipped.
         ...(headers.authorization !== undefined ? { security: [] } : {}),
@@ -174,6 +195,7 @@ export class HttpClient {
               },
         }),
       })) as OperationResult;
+      if (raw) return { data: response, response };
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
         return { data: toStream(response, controller, userSignal), response };

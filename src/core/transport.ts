@@ -20,7 +20,7 @@ export interface TransportOptions {
    * The request body as already serialized, when the caller has it: it is sent as is, instead of
    * being read back out of the incoming Request (an asynchronous stream read per call).
    */
-  body?: string | undefined;
+  body?: string | FormData | undefined;
   /**
    * Non-stream calls: receives the response body, read as text within the attempt's timeout, and
    * the original response is handed back with its body used. Without it, the body is read into a
@@ -61,7 +61,7 @@ export function createTransport(options: TransportOptions): (request: OutgoingRe
 interface Call {
   readonly original: OutgoingRequest;
   /** The request body, read once so every attempt resends identical bytes. */
-  readonly body: ArrayBuffer | string | null;
+  readonly body: ArrayBuffer | string | FormData | null;
   readonly callerSignal: AbortSignal | undefined;
   readonly options: TransportOptions;
 }

@@ -1,0 +1,6 @@
+import type { OperationRecord } from './operations.mjs';
+export function className(resource: string): string;
+export function renderResources(operations: OperationRecord[]): string;
+export function renderRoutes(operations: OperationRecord[]): string;
+export function renderMethodTable(operations: OperationRecord[]): string;
+export function emitMethods(options: { spec: string; table: string; generatedOut: string }): OperationRecord[];
