@@ -110,6 +110,7 @@ export class HttpClient {
     this.#client = {
       get: dispatch('GET'),
       post: dispatch('POST'),
+      put: dispatch('PUT'),
       patch: dispatch('PATCH'),
       delete: dispatch('DELETE'),
     } as unknown as Client;
