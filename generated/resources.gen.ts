@@ -7,7 +7,7 @@ import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
 import type { operations } from './openapi-paths';
-import * as sdk from './sdk.gen';
+import * as ops from './operations.gen';
 import type * as T from './types.gen';
 
 const PAGING_1: Paging = { type: 'offsetLimit', offset: 'offset', limit: 'limit', results: 'data' };
@@ -82,7 +82,7 @@ export class Activity {
    * Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   list(query?: T.GetUserActivityData['query'], options?: RequestOptions): APIPromise<T.GetUserActivityResponse> {
-    return this.http.call(sdk.getUserActivity, { query }, options);
+    return this.http.call(ops.getUserActivity, { query }, options);
   }
 }
 
@@ -98,7 +98,7 @@ export class Analytics {
    * Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   meta(options?: RequestOptions): APIPromise<T.GetAnalyticsMetaResponse> {
-    return this.http.call(sdk.getAnalyticsMeta, {}, options);
+    return this.http.call(ops.getAnalyticsMeta, {}, options);
   }
 
   /**
@@ -107,7 +107,7 @@ export class Analytics {
    * Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   query(body: T.QueryAnalyticsData['body'], options?: RequestOptions): APIPromise<T.QueryAnalyticsResponse> {
-    return this.http.call(sdk.queryAnalytics, () => ({ body: checkedBody(body, 'analytics.query') }), options);
+    return this.http.call(ops.queryAnalytics, () => ({ body: checkedBody(body, 'analytics.query') }), options);
   }
 }
 
@@ -138,7 +138,7 @@ export class AudioSpeech {
    * Resolves to the `Response`, its body unread: stream it (`response.body`), or read it (`await response.arrayBuffer()`); `response.headers.get('content-type')` says what it is.
    */
   create(body: T.CreateSpeechData['body'], options?: RequestOptions): APIPromise<Response> {
-    return this.http.binary(sdk.createSpeech, () => ({ body: checkedBody(body, 'audio.speech.create') }), options);
+    return this.http.binary(ops.createSpeech, () => ({ body: checkedBody(body, 'audio.speech.create') }), options);
   }
 }
 
@@ -156,7 +156,7 @@ export class AudioTranscriptions {
    * Sent as multipart/form-data when `file` holds a Blob, a File or bytes; as JSON otherwise.
    */
   create(body: T.CreateTranscriptionData['body'] | WithUploads<NonNullable<operations['createTranscription']['requestBody']>['content']['multipart/form-data'], 'file'>, options?: RequestOptions): APIPromise<T.CreateTranscriptionResponse> {
-    return this.http.call(sdk.createTranscription, () => ({ body: jsonOrFormBody(body, 'audio.transcriptions.create', ['file']) }), options);
+    return this.http.call(ops.createTranscription, () => ({ body: jsonOrFormBody(body, 'audio.transcriptions.create', ['file']) }), options);
   }
 }
 
@@ -172,7 +172,7 @@ export class Benchmarks {
    * Unified benchmark endpoint that aggregates scores from multiple benchmark sources (Artificial Analysis, Design Arena, and OpenRouter's own tau-bench, GPQA, and web-search evals). Filter by source to reproduce the exact shapes from the legacy per-source endpoints, or use task_type to find models suited for specific workloads. Use task_type=search (or a search_* benchmark_type) for OpenRouter's search benchmarks, which publish each model's highest-scoring eligible evaluation configuration with same-configuration runs combined by task-weighted mean. Authenticate with any valid OpenRouter API key. Rate-limited to 30 requests/minute per key and 500 requests/day per account.
    */
   list(query?: T.ListBenchmarksData['query'], options?: RequestOptions): APIPromise<T.ListBenchmarksResponse> {
-    return this.http.call(sdk.listBenchmarks, { query }, options);
+    return this.http.call(ops.listBenchmarks, { query }, options);
   }
 }
 
@@ -188,7 +188,7 @@ export class Byok {
    * Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateByokKeyData['body'], options?: RequestOptions): APIPromise<T.CreateByokKeyResponse> {
-    return this.http.call(sdk.createByokKey, () => ({ body: checkedBody(body, 'byok.create') }), options);
+    return this.http.call(ops.createByokKey, () => ({ body: checkedBody(body, 'byok.create') }), options);
   }
 
   /**
@@ -197,7 +197,7 @@ export class Byok {
    * Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteByokKeyResponse> {
-    return this.http.call(sdk.deleteByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.delete') } }), options);
+    return this.http.call(ops.deleteByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.delete') } }), options);
   }
 
   /**
@@ -206,7 +206,7 @@ export class Byok {
    * Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.GetByokKeyResponse> {
-    return this.http.call(sdk.getByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.get') } }), options);
+    return this.http.call(ops.getByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.get') } }), options);
   }
 
   /**
@@ -217,7 +217,7 @@ export class Byok {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListByokKeysData['query'], options?: RequestOptions): PagePromise<T.ListByokKeysResponse, ItemOf<T.ListByokKeysResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listByokKeys, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listByokKeys, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -226,7 +226,7 @@ export class Byok {
    * Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateByokKeyData['path']['id'], body: T.UpdateByokKeyData['body'], options?: RequestOptions): APIPromise<T.UpdateByokKeyResponse> {
-    return this.http.call(sdk.updateByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.update') }, body: checkedBody(body, 'byok.update') }), options);
+    return this.http.call(ops.updateByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.update') }, body: checkedBody(body, 'byok.update') }), options);
   }
 }
 
@@ -271,7 +271,7 @@ export class ClassificationsTasks {
    * "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}."
    */
   list(query?: T.ListTaskClassificationsData['query'], options?: RequestOptions): APIPromise<T.ListTaskClassificationsResponse> {
-    return this.http.call(sdk.listTaskClassifications, { query }, options);
+    return this.http.call(ops.listTaskClassifications, { query }, options);
   }
 }
 
@@ -291,7 +291,7 @@ export class Credits {
    * Get total credits purchased and used for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(options?: RequestOptions): APIPromise<T.GetCreditsResponse> {
-    return this.http.call(sdk.getCredits, {}, options);
+    return this.http.call(ops.getCredits, {}, options);
   }
 }
 
@@ -312,7 +312,7 @@ export class CreditsCoinbase {
    * @deprecated
    */
   create(options?: RequestOptions): APIPromise<Response> {
-    return this.http.binary(sdk.createCoinbaseCharge, {}, options);
+    return this.http.binary(ops.createCoinbaseCharge, {}, options);
   }
 }
 
@@ -369,7 +369,7 @@ export class DatasetsAppRankings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetAppRankingsData['query'], options?: RequestOptions): PagePromise<T.GetAppRankingsResponse, ItemOf<T.GetAppRankingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.getAppRankings, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.getAppRankings, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -412,7 +412,7 @@ export class DatasetsRankingsDaily {
    * Licensed under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): reuse and republish with attribution to OpenRouter.
    */
   list(query?: T.GetRankingsDailyData['query'], options?: RequestOptions): APIPromise<T.GetRankingsDailyResponse> {
-    return this.http.call(sdk.getRankingsDaily, { query }, options);
+    return this.http.call(ops.getRankingsDaily, { query }, options);
   }
 }
 
@@ -438,7 +438,7 @@ export class DatasetsSessionCost {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetSessionCostData['query'], options?: RequestOptions): PagePromise<T.GetSessionCostResponse, ItemOf<T.GetSessionCostResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.getSessionCost, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.getSessionCost, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -458,7 +458,7 @@ export class Embeddings {
    * Submits an embedding request to the embeddings router
    */
   create(body: T.CreateEmbeddingsData['body'], options?: RequestOptions): APIPromise<T.CreateEmbeddingsResponse> {
-    return this.http.call(sdk.createEmbeddings, () => ({ body: checkedBody(body, 'embeddings.create') }), options);
+    return this.http.call(ops.createEmbeddings, () => ({ body: checkedBody(body, 'embeddings.create') }), options);
   }
 }
 
@@ -476,7 +476,7 @@ export class EmbeddingsModels {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListEmbeddingsModelsData['query'], options?: RequestOptions): PagePromise<T.ListEmbeddingsModelsResponse, ItemOf<T.ListEmbeddingsModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listEmbeddingsModels, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listEmbeddingsModels, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -492,7 +492,7 @@ export class Endpoints {
    * Lists the endpoints that stay available when Zero Data Retention is enforced, to preview what a ZDR-only account can use.
    */
   zdr(options?: RequestOptions): APIPromise<T.ListZdrEndpointsResponse> {
-    return this.http.call(sdk.listZdrEndpoints, {}, options);
+    return this.http.call(ops.listZdrEndpoints, {}, options);
   }
 }
 
@@ -510,7 +510,7 @@ export class Files {
    * Resolves to the `Response`, its body unread: stream it (`response.body`), or read it (`await response.arrayBuffer()`); `response.headers.get('content-type')` says what it is.
    */
   content(fileId: T.DownloadFileContentData['path']['file_id'], query?: T.DownloadFileContentData['query'], options?: RequestOptions): APIPromise<Response> {
-    return this.http.binary(sdk.downloadFileContent, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.content') }, query }), options);
+    return this.http.binary(ops.downloadFileContent, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.content') }, query }), options);
   }
 
   /**
@@ -521,7 +521,7 @@ export class Files {
    * Sent as multipart/form-data.
    */
   create(body: WithUploads<NonNullable<operations['uploadFile']['requestBody']>['content']['multipart/form-data'], 'file'>, query?: T.UploadFileData['query'], options?: RequestOptions): APIPromise<T.UploadFileResponse> {
-    return this.http.call(sdk.uploadFile, () => ({ query, body: formBody(body, 'files.create', ['file']) }), options);
+    return this.http.call(ops.uploadFile, () => ({ query, body: formBody(body, 'files.create', ['file']) }), options);
   }
 
   /**
@@ -530,7 +530,7 @@ export class Files {
    * Deletes a file owned by the requesting workspace. Deletion is irreversible.
    */
   delete(fileId: T.DeleteFileData['path']['file_id'], query?: T.DeleteFileData['query'], options?: RequestOptions): APIPromise<T.DeleteFileResponse> {
-    return this.http.call(sdk.deleteFile, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.delete') }, query }), options);
+    return this.http.call(ops.deleteFile, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.delete') }, query }), options);
   }
 
   /**
@@ -539,7 +539,7 @@ export class Files {
    * Retrieves metadata for a single file owned by the requesting workspace.
    */
   get(fileId: T.GetFileData['path']['file_id'], query?: T.GetFileData['query'], options?: RequestOptions): APIPromise<T.GetFileResponse> {
-    return this.http.call(sdk.getFile, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.get') }, query }), options);
+    return this.http.call(ops.getFile, () => ({ path: { 'file_id': pathParam(fileId, 'file_id', 'files.get') }, query }), options);
   }
 
   /**
@@ -550,7 +550,7 @@ export class Files {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListFilesData['query'], options?: RequestOptions): PagePromise<T.ListFilesResponse, ItemOf<T.ListFilesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listFiles, { query: page }, options), query, PAGING_2);
+    return new PagePromise((page) => this.http.call(ops.listFiles, { query: page }, options), query, PAGING_2);
   }
 }
 
@@ -568,14 +568,14 @@ export class Generations {
    * Get stored prompt, completion, and error content for a generation.
    */
   content(id: NonNullable<T.GetGenerationContentData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationContentResponse> {
-    return this.http.call(sdk.getGenerationContent, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.content') } }), options);
+    return this.http.call(ops.getGenerationContent, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.content') } }), options);
   }
 
   /**
    * Get request & usage metadata for a generation.
    */
   get(id: NonNullable<T.GetGenerationData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationResponse> {
-    return this.http.call(sdk.getGeneration, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.get') } }), options);
+    return this.http.call(ops.getGeneration, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.get') } }), options);
   }
 }
 
@@ -591,7 +591,7 @@ export class GenerationsFeedback {
    * Submit structured feedback on a generation the authenticated user made. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.SubmitGenerationFeedbackData['body'], options?: RequestOptions): APIPromise<T.SubmitGenerationFeedbackResponse> {
-    return this.http.call(sdk.submitGenerationFeedback, () => ({ body: checkedBody(body, 'generations.feedback.create') }), options);
+    return this.http.call(ops.submitGenerationFeedback, () => ({ body: checkedBody(body, 'generations.feedback.create') }), options);
   }
 }
 
@@ -615,7 +615,7 @@ export class Guardrails {
    * Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateGuardrailData['body'], options?: RequestOptions): APIPromise<T.CreateGuardrailResponse> {
-    return this.http.call(sdk.createGuardrail, () => ({ body: checkedBody(body, 'guardrails.create') }), options);
+    return this.http.call(ops.createGuardrail, () => ({ body: checkedBody(body, 'guardrails.create') }), options);
   }
 
   /**
@@ -624,7 +624,7 @@ export class Guardrails {
    * Delete an existing guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteGuardrailResponse> {
-    return this.http.call(sdk.deleteGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.delete') } }), options);
+    return this.http.call(ops.deleteGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.delete') } }), options);
   }
 
   /**
@@ -633,7 +633,7 @@ export class Guardrails {
    * Get a single guardrail by ID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.GetGuardrailResponse> {
-    return this.http.call(sdk.getGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.get') } }), options);
+    return this.http.call(ops.getGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.get') } }), options);
   }
 
   /**
@@ -644,7 +644,7 @@ export class Guardrails {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListGuardrailsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailsResponse, ItemOf<T.ListGuardrailsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listGuardrails, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrails, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -653,7 +653,7 @@ export class Guardrails {
    * Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateGuardrailData['path']['id'], body: T.UpdateGuardrailData['body'], options?: RequestOptions): APIPromise<T.UpdateGuardrailResponse> {
-    return this.http.call(sdk.updateGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.update') }, body: checkedBody(body, 'guardrails.update') }), options);
+    return this.http.call(ops.updateGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.update') }, body: checkedBody(body, 'guardrails.update') }), options);
   }
 }
 
@@ -684,7 +684,7 @@ export class GuardrailsAssignmentsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListKeyAssignmentsResponse, ItemOf<T.ListKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listKeyAssignments, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listKeyAssignments, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -702,7 +702,7 @@ export class GuardrailsAssignmentsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListMemberAssignmentsResponse, ItemOf<T.ListMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listMemberAssignments, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listMemberAssignments, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -718,7 +718,7 @@ export class GuardrailsKeys {
    * Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   assign(id: T.AssignKeysToGuardrailData['path']['id'], body: T.AssignKeysToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignKeysToGuardrailResponse> {
-    return this.http.call(sdk.assignKeysToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.assign') }, body: checkedBody(body, 'guardrails.keys.assign') }), options);
+    return this.http.call(ops.assignKeysToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.assign') }, body: checkedBody(body, 'guardrails.keys.assign') }), options);
   }
 
   /**
@@ -729,7 +729,7 @@ export class GuardrailsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailKeyAssignmentsData['path']['id'], query?: T.ListGuardrailKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailKeyAssignmentsResponse, ItemOf<T.ListGuardrailKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, PAGING_1);
   }
 
   /**
@@ -738,7 +738,7 @@ export class GuardrailsKeys {
    * Unassign multiple API keys from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   unassign(id: T.UnassignKeysFromGuardrailData['path']['id'], body: T.UnassignKeysFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignKeysFromGuardrailResponse> {
-    return this.http.call(sdk.unassignKeysFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.unassign') }, body: checkedBody(body, 'guardrails.keys.unassign') }), options);
+    return this.http.call(ops.unassignKeysFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.unassign') }, body: checkedBody(body, 'guardrails.keys.unassign') }), options);
   }
 }
 
@@ -754,7 +754,7 @@ export class GuardrailsMembers {
    * Assign multiple organization members to a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   assign(id: T.AssignMembersToGuardrailData['path']['id'], body: T.AssignMembersToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignMembersToGuardrailResponse> {
-    return this.http.call(sdk.assignMembersToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.assign') }, body: checkedBody(body, 'guardrails.members.assign') }), options);
+    return this.http.call(ops.assignMembersToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.assign') }, body: checkedBody(body, 'guardrails.members.assign') }), options);
   }
 
   /**
@@ -765,7 +765,7 @@ export class GuardrailsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailMemberAssignmentsData['path']['id'], query?: T.ListGuardrailMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailMemberAssignmentsResponse, ItemOf<T.ListGuardrailMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, PAGING_1);
   }
 
   /**
@@ -774,7 +774,7 @@ export class GuardrailsMembers {
    * Unassign multiple organization members from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   unassign(id: T.UnassignMembersFromGuardrailData['path']['id'], body: T.UnassignMembersFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignMembersFromGuardrailResponse> {
-    return this.http.call(sdk.unassignMembersFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.unassign') }, body: checkedBody(body, 'guardrails.members.unassign') }), options);
+    return this.http.call(ops.unassignMembersFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.unassign') }, body: checkedBody(body, 'guardrails.members.unassign') }), options);
   }
 }
 
@@ -803,7 +803,7 @@ export class ImagesModels {
    * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
    */
   endpoints(model: string, options?: RequestOptions): APIPromise<T.ListImageModelEndpointsResponse> {
-    return this.http.call(sdk.listImageModelEndpoints, () => ({ path: { ...modelPath(model) } }), options);
+    return this.http.call(ops.listImageModelEndpoints, () => ({ path: { ...modelPath(model) } }), options);
   }
 
   /**
@@ -812,7 +812,7 @@ export class ImagesModels {
    * Lists every image generation model with its top-level supported-parameter superset and a URL to its full per-endpoint records.
    */
   list(options?: RequestOptions): APIPromise<T.ListImageModelsResponse> {
-    return this.http.call(sdk.listImageModels, {}, options);
+    return this.http.call(ops.listImageModels, {}, options);
   }
 }
 
@@ -828,7 +828,7 @@ export class Keys {
    * Creates an API key (needs a provisioning key). The key itself is in the answer's `key` and is shown only this once; `data` describes it.
    */
   create(body: T.CreateKeyData['body'], options?: RequestOptions): APIPromise<T.CreateKeyResponse> {
-    return this.http.call(sdk.createKey, () => ({ body: checkedBody(body, 'keys.create') }), options);
+    return this.http.call(ops.createKey, () => ({ body: checkedBody(body, 'keys.create') }), options);
   }
 
   /**
@@ -837,7 +837,7 @@ export class Keys {
    * Get information on the API key associated with the current authentication session
    */
   current(options?: RequestOptions): APIPromise<T.GetCurrentKeyResponse> {
-    return this.http.call(sdk.getCurrentKey, {}, options);
+    return this.http.call(ops.getCurrentKey, {}, options);
   }
 
   /**
@@ -846,7 +846,7 @@ export class Keys {
    * Deletes an API key by its hash (needs a provisioning key).
    */
   delete(hash: string, options?: RequestOptions): APIPromise<T.DeleteKeyResponse> {
-    return this.http.call(sdk.deleteKey, () => ({ path: { ...keyHashPath(hash) } }), options);
+    return this.http.call(ops.deleteKey, () => ({ path: { ...keyHashPath(hash) } }), options);
   }
 
   /**
@@ -855,7 +855,7 @@ export class Keys {
    * Gets one API key by its hash (needs a provisioning key).
    */
   get(hash: string, options?: RequestOptions): APIPromise<T.GetKeyResponse> {
-    return this.http.call(sdk.getKey, () => ({ path: { ...keyHashPath(hash) } }), options);
+    return this.http.call(ops.getKey, () => ({ path: { ...keyHashPath(hash) } }), options);
   }
 
   /**
@@ -864,7 +864,7 @@ export class Keys {
    * Lists the API keys of the account (needs a provisioning key). Disabled keys are left out unless `include_disabled` is true; `offset` pages through the list.
    */
   list(query?: T.ListKeysData['query'], options?: RequestOptions): APIPromise<T.ListKeysResponse> {
-    return this.http.call(sdk.listKeys, { query }, options);
+    return this.http.call(ops.listKeys, { query }, options);
   }
 
   /**
@@ -873,7 +873,7 @@ export class Keys {
    * Renames, disables or re-limits an API key by its hash (needs a provisioning key).
    */
   update(hash: string, body: T.UpdateKeyData['body'], options?: RequestOptions): APIPromise<T.UpdateKeyResponse> {
-    return this.http.call(sdk.updateKey, () => ({ path: { ...keyHashPath(hash) }, body: checkedBody(body, 'keys.update') }), options);
+    return this.http.call(ops.updateKey, () => ({ path: { ...keyHashPath(hash) }, body: checkedBody(body, 'keys.update') }), options);
   }
 }
 
@@ -887,7 +887,7 @@ export class Models {
    * Get total count of available models.
    */
   count(query?: T.CountModelsData['query'], options?: RequestOptions): APIPromise<T.CountModelsResponse> {
-    return this.http.call(sdk.countModels, { query }, options);
+    return this.http.call(ops.countModels, { query }, options);
   }
 
   /**
@@ -898,7 +898,7 @@ export class Models {
    * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
    */
   endpoints(model: string, options?: RequestOptions): APIPromise<T.ListModelEndpointsResponse> {
-    return this.http.call(sdk.listModelEndpoints, () => ({ path: { ...modelPath(model) } }), options);
+    return this.http.call(ops.listModelEndpoints, () => ({ path: { ...modelPath(model) } }), options);
   }
 
   /**
@@ -909,7 +909,7 @@ export class Models {
    * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
    */
   get(model: string, options?: RequestOptions): APIPromise<T.GetModelResponse> {
-    return this.http.call(sdk.getModel, () => ({ path: { ...modelPath(model) } }), options);
+    return this.http.call(ops.getModel, () => ({ path: { ...modelPath(model) } }), options);
   }
 
   /**
@@ -920,7 +920,7 @@ export class Models {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListModelsData['query'], options?: RequestOptions): PagePromise<T.ListModelsResponse, ItemOf<T.ListModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listModels, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listModels, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -929,7 +929,7 @@ export class Models {
    * Returns a list of all available embeddings models and their properties
    */
   listEmbeddings(options?: RequestOptions): APIPromise<T.ListEmbeddingModelsResponse> {
-    return this.http.call(sdk.listEmbeddingModels, {}, options);
+    return this.http.call(ops.listEmbeddingModels, {}, options);
   }
 
   /**
@@ -940,7 +940,7 @@ export class Models {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   listForUser(options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listUserModels, { query: page }, options), undefined, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listUserModels, { query: page }, options), undefined, PAGING_1);
   }
 
   /**
@@ -951,7 +951,7 @@ export class Models {
    * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
    */
   parameters(model: string, query?: T.GetModelParametersData['query'], options?: RequestOptions): APIPromise<T.GetModelParametersResponse> {
-    return this.http.call(sdk.getModelParameters, () => ({ path: { ...modelPath(model) }, query }), options);
+    return this.http.call(ops.getModelParameters, () => ({ path: { ...modelPath(model) }, query }), options);
   }
 }
 
@@ -967,7 +967,7 @@ export class OAuth {
    * Create an authorization code for the PKCE flow to generate a user-controlled API key
    */
   createAuthCode(body: T.CreateAuthCodeData['body'], options?: RequestOptions): APIPromise<T.CreateAuthCodeResponse> {
-    return this.http.call(sdk.createAuthCode, () => ({ body: checkedBody(body, 'oauth.createAuthCode') }), options);
+    return this.http.call(ops.createAuthCode, () => ({ body: checkedBody(body, 'oauth.createAuthCode') }), options);
   }
 
   /**
@@ -978,7 +978,7 @@ export class OAuth {
    * Needs no API key.
    */
   exchangeAuthCode(body: T.ExchangeAuthCodeData['body'], options?: RequestOptions): APIPromise<T.ExchangeAuthCodeResponse> {
-    return this.http.call(sdk.exchangeAuthCode, () => ({ body: checkedBody(body, 'oauth.exchangeAuthCode') }), options);
+    return this.http.call(ops.exchangeAuthCode, () => ({ body: checkedBody(body, 'oauth.exchangeAuthCode') }), options);
   }
 }
 
@@ -1005,7 +1005,7 @@ export class ObservabilityDestinations {
    * Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.CreateObservabilityDestinationResponse> {
-    return this.http.call(sdk.createObservabilityDestination, () => ({ body: checkedBody(body, 'observability.destinations.create') }), options);
+    return this.http.call(ops.createObservabilityDestination, () => ({ body: checkedBody(body, 'observability.destinations.create') }), options);
   }
 
   /**
@@ -1014,7 +1014,7 @@ export class ObservabilityDestinations {
    * Delete an existing observability destination. This performs a soft delete. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteObservabilityDestinationResponse> {
-    return this.http.call(sdk.deleteObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.delete') } }), options);
+    return this.http.call(ops.deleteObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.delete') } }), options);
   }
 
   /**
@@ -1023,7 +1023,7 @@ export class ObservabilityDestinations {
    * Fetch a single observability destination by its UUID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.GetObservabilityDestinationResponse> {
-    return this.http.call(sdk.getObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.get') } }), options);
+    return this.http.call(ops.getObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.get') } }), options);
   }
 
   /**
@@ -1034,7 +1034,7 @@ export class ObservabilityDestinations {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListObservabilityDestinationsData['query'], options?: RequestOptions): PagePromise<T.ListObservabilityDestinationsResponse, ItemOf<T.ListObservabilityDestinationsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listObservabilityDestinations, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listObservabilityDestinations, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -1043,7 +1043,7 @@ export class ObservabilityDestinations {
    * Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateObservabilityDestinationData['path']['id'], body: T.UpdateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.UpdateObservabilityDestinationResponse> {
-    return this.http.call(sdk.updateObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.update') }, body: checkedBody(body, 'observability.destinations.update') }), options);
+    return this.http.call(ops.updateObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.update') }, body: checkedBody(body, 'observability.destinations.update') }), options);
   }
 }
 
@@ -1072,7 +1072,7 @@ export class OrganizationMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListOrganizationMembersData['query'], options?: RequestOptions): PagePromise<T.ListOrganizationMembersResponse, ItemOf<T.ListOrganizationMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listOrganizationMembers, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listOrganizationMembers, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -1092,7 +1092,7 @@ export class Presets {
    * Creates a preset (or a new version of an existing one) from an inference request body. Only fields that overlap with the preset config are persisted; other fields (e.g. `messages`, `stream`, `prompt`) are silently ignored.
    */
   createFromChatCompletion(slug: T.CreatePresetChatCompletionData['path']['slug'], body: T.CreatePresetChatCompletionData['body'], options?: RequestOptions): APIPromise<T.CreatePresetChatCompletionResponse> {
-    return this.http.call(sdk.createPresetChatCompletion, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromChatCompletion') }, body: checkedBody(body, 'presets.createFromChatCompletion') }), options);
+    return this.http.call(ops.createPresetChatCompletion, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromChatCompletion') }, body: checkedBody(body, 'presets.createFromChatCompletion') }), options);
   }
 
   /**
@@ -1101,7 +1101,7 @@ export class Presets {
    * Creates a preset (or a new version of an existing one) from an inference request body. Only fields that overlap with the preset config are persisted; other fields (e.g. `messages`, `stream`, `prompt`) are silently ignored.
    */
   createFromMessages(slug: T.CreatePresetMessageData['path']['slug'], body: T.CreatePresetMessageData['body'], options?: RequestOptions): APIPromise<T.CreatePresetMessageResponse> {
-    return this.http.call(sdk.createPresetMessage, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromMessages') }, body: checkedBody(body, 'presets.createFromMessages') }), options);
+    return this.http.call(ops.createPresetMessage, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromMessages') }, body: checkedBody(body, 'presets.createFromMessages') }), options);
   }
 
   /**
@@ -1110,7 +1110,7 @@ export class Presets {
    * Creates a preset (or a new version of an existing one) from an inference request body. Only fields that overlap with the preset config are persisted; other fields (e.g. `messages`, `stream`, `prompt`) are silently ignored.
    */
   createFromResponses(slug: T.CreatePresetResponseData['path']['slug'], body: T.CreatePresetResponseData['body'], options?: RequestOptions): APIPromise<T.CreatePresetResponseResponse> {
-    return this.http.call(sdk.createPresetResponse, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromResponses') }, body: checkedBody(body, 'presets.createFromResponses') }), options);
+    return this.http.call(ops.createPresetResponse, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.createFromResponses') }, body: checkedBody(body, 'presets.createFromResponses') }), options);
   }
 
   /**
@@ -1119,7 +1119,7 @@ export class Presets {
    * Retrieves a preset by its slug with its currently designated version inline.
    */
   get(slug: T.GetPresetData['path']['slug'], options?: RequestOptions): APIPromise<T.GetPresetResponse> {
-    return this.http.call(sdk.getPreset, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.get') } }), options);
+    return this.http.call(ops.getPreset, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.get') } }), options);
   }
 
   /**
@@ -1130,7 +1130,7 @@ export class Presets {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListPresetsData['query'], options?: RequestOptions): PagePromise<T.ListPresetsResponse, ItemOf<T.ListPresetsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listPresets, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listPresets, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -1146,7 +1146,7 @@ export class PresetsVersions {
    * Retrieves a specific version of a preset by its slug and version number.
    */
   get(slug: T.GetPresetVersionData['path']['slug'], version: T.GetPresetVersionData['path']['version'], options?: RequestOptions): APIPromise<T.GetPresetVersionResponse> {
-    return this.http.call(sdk.getPresetVersion, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.get'), version: pathParam(version, 'version', 'presets.versions.get') } }), options);
+    return this.http.call(ops.getPresetVersion, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.get'), version: pathParam(version, 'version', 'presets.versions.get') } }), options);
   }
 
   /**
@@ -1157,7 +1157,7 @@ export class PresetsVersions {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(slug: T.ListPresetVersionsData['path']['slug'], query?: T.ListPresetVersionsData['query'], options?: RequestOptions): PagePromise<T.ListPresetVersionsResponse, ItemOf<T.ListPresetVersionsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, PAGING_1);
   }
 }
 
@@ -1173,7 +1173,7 @@ export class Providers {
    * Lists the inference providers OpenRouter routes to, with links to their policies.
    */
   list(options?: RequestOptions): APIPromise<T.ListProvidersResponse> {
-    return this.http.call(sdk.listProviders, {}, options);
+    return this.http.call(ops.listProviders, {}, options);
   }
 }
 
@@ -1189,7 +1189,7 @@ export class Rerank {
    * Submits a rerank request to the rerank router
    */
   create(body: T.CreateRerankData['body'], options?: RequestOptions): APIPromise<T.CreateRerankResponse> {
-    return this.http.call(sdk.createRerank, () => ({ body: checkedBody(body, 'rerank.create') }), options);
+    return this.http.call(ops.createRerank, () => ({ body: checkedBody(body, 'rerank.create') }), options);
   }
 }
 
@@ -1218,7 +1218,7 @@ export class ScimGroupMappings {
    * Create a SCIM group-to-workspace role mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.CreateScimGroupMappingResponse> {
-    return this.http.call(sdk.createScimGroupMapping, () => ({ body: checkedBody(body, 'scim.groupMappings.create') }), options);
+    return this.http.call(ops.createScimGroupMapping, () => ({ body: checkedBody(body, 'scim.groupMappings.create') }), options);
   }
 
   /**
@@ -1227,7 +1227,7 @@ export class ScimGroupMappings {
    * Delete a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteScimGroupMappingData['path']['id'], query: T.DeleteScimGroupMappingData['query'], options?: RequestOptions): APIPromise<T.DeleteScimGroupMappingResponse> {
-    return this.http.call(sdk.deleteScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.delete') }, query }), options);
+    return this.http.call(ops.deleteScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.delete') }, query }), options);
   }
 
   /**
@@ -1236,7 +1236,7 @@ export class ScimGroupMappings {
    * Get a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetScimGroupMappingData['path']['id'], options?: RequestOptions): APIPromise<T.GetScimGroupMappingResponse> {
-    return this.http.call(sdk.getScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.get') } }), options);
+    return this.http.call(ops.getScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.get') } }), options);
   }
 
   /**
@@ -1247,7 +1247,7 @@ export class ScimGroupMappings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupMappingsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupMappingsResponse, ItemOf<T.ListScimGroupMappingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listScimGroupMappings, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listScimGroupMappings, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -1256,7 +1256,7 @@ export class ScimGroupMappings {
    * Update a SCIM group mapping role. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateScimGroupMappingData['path']['id'], body: T.UpdateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.UpdateScimGroupMappingResponse> {
-    return this.http.call(sdk.updateScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.update') }, body: checkedBody(body, 'scim.groupMappings.update') }), options);
+    return this.http.call(ops.updateScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.update') }, body: checkedBody(body, 'scim.groupMappings.update') }), options);
   }
 }
 
@@ -1274,7 +1274,7 @@ export class ScimGroups {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupsResponse, ItemOf<T.ListScimGroupsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listScimGroups, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listScimGroups, { query: page }, options), query, PAGING_1);
   }
 }
 
@@ -1296,7 +1296,7 @@ export class Videos {
    * Resolves to the `Response`, its body unread: stream it (`response.body`), or read it (`await response.arrayBuffer()`); `response.headers.get('content-type')` says what it is.
    */
   content(jobId: T.DownloadVideoContentData['path']['jobId'], query?: T.DownloadVideoContentData['query'], options?: RequestOptions): APIPromise<Response> {
-    return this.http.binary(sdk.downloadVideoContent, () => ({ path: { jobId: pathParam(jobId, 'jobId', 'videos.content') }, query }), options);
+    return this.http.binary(ops.downloadVideoContent, () => ({ path: { jobId: pathParam(jobId, 'jobId', 'videos.content') }, query }), options);
   }
 
   /**
@@ -1305,7 +1305,7 @@ export class Videos {
    * Submits a video generation request and returns a polling URL to check status
    */
   create(body: T.CreateVideoData['body'], options?: RequestOptions): APIPromise<T.CreateVideoResponse> {
-    return this.http.call(sdk.createVideo, () => ({ body: checkedBody(body, 'videos.create') }), options);
+    return this.http.call(ops.createVideo, () => ({ body: checkedBody(body, 'videos.create') }), options);
   }
 
   /**
@@ -1314,7 +1314,7 @@ export class Videos {
    * Returns job status and content URLs when completed
    */
   get(jobId: T.GetVideoData['path']['jobId'], options?: RequestOptions): APIPromise<T.GetVideoResponse> {
-    return this.http.call(sdk.getVideo, () => ({ path: { jobId: pathParam(jobId, 'jobId', 'videos.get') } }), options);
+    return this.http.call(ops.getVideo, () => ({ path: { jobId: pathParam(jobId, 'jobId', 'videos.get') } }), options);
   }
 }
 
@@ -1330,7 +1330,7 @@ export class VideosModels {
    * Returns a list of all available video generation models and their properties
    */
   list(options?: RequestOptions): APIPromise<T.ListVideoModelsResponse> {
-    return this.http.call(sdk.listVideoModels, {}, options);
+    return this.http.call(ops.listVideoModels, {}, options);
   }
 }
 
@@ -1352,7 +1352,7 @@ export class Workspaces {
    * Create a new workspace for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.CreateWorkspaceResponse> {
-    return this.http.call(sdk.createWorkspace, () => ({ body: checkedBody(body, 'workspaces.create') }), options);
+    return this.http.call(ops.createWorkspace, () => ({ body: checkedBody(body, 'workspaces.create') }), options);
   }
 
   /**
@@ -1361,7 +1361,7 @@ export class Workspaces {
    * Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceResponse> {
-    return this.http.call(sdk.deleteWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.delete') } }), options);
+    return this.http.call(ops.deleteWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.delete') } }), options);
   }
 
   /**
@@ -1370,7 +1370,7 @@ export class Workspaces {
    * Get a single workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.GetWorkspaceResponse> {
-    return this.http.call(sdk.getWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.get') } }), options);
+    return this.http.call(ops.getWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.get') } }), options);
   }
 
   /**
@@ -1381,7 +1381,7 @@ export class Workspaces {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListWorkspacesData['query'], options?: RequestOptions): PagePromise<T.ListWorkspacesResponse, ItemOf<T.ListWorkspacesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listWorkspaces, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listWorkspaces, { query: page }, options), query, PAGING_1);
   }
 
   /**
@@ -1390,7 +1390,7 @@ export class Workspaces {
    * Update an existing workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateWorkspaceData['path']['id'], body: T.UpdateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.UpdateWorkspaceResponse> {
-    return this.http.call(sdk.updateWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.update') }, body: checkedBody(body, 'workspaces.update') }), options);
+    return this.http.call(ops.updateWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.update') }, body: checkedBody(body, 'workspaces.update') }), options);
   }
 }
 
@@ -1406,7 +1406,7 @@ export class WorkspacesBudgets {
    * Remove the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteWorkspaceBudgetData['path']['id'], interval: T.DeleteWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceBudgetResponse> {
-    return this.http.call(sdk.deleteWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.delete'), interval: pathParam(interval, 'interval', 'workspaces.budgets.delete') } }), options);
+    return this.http.call(ops.deleteWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.delete'), interval: pathParam(interval, 'interval', 'workspaces.budgets.delete') } }), options);
   }
 
   /**
@@ -1415,7 +1415,7 @@ export class WorkspacesBudgets {
    * Retrieve the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetWorkspaceBudgetData['path']['id'], interval: T.GetWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.GetWorkspaceBudgetResponse> {
-    return this.http.call(sdk.getWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.get'), interval: pathParam(interval, 'interval', 'workspaces.budgets.get') } }), options);
+    return this.http.call(ops.getWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.get'), interval: pathParam(interval, 'interval', 'workspaces.budgets.get') } }), options);
   }
 
   /**
@@ -1424,7 +1424,7 @@ export class WorkspacesBudgets {
    * List all budgets configured for a workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   list(id: T.ListWorkspaceBudgetsData['path']['id'], options?: RequestOptions): APIPromise<T.ListWorkspaceBudgetsResponse> {
-    return this.http.call(sdk.listWorkspaceBudgets, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.list') } }), options);
+    return this.http.call(ops.listWorkspaceBudgets, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.list') } }), options);
   }
 
   /**
@@ -1433,7 +1433,7 @@ export class WorkspacesBudgets {
    * Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   upsert(id: T.UpsertWorkspaceBudgetData['path']['id'], interval: T.UpsertWorkspaceBudgetData['path']['interval'], body: T.UpsertWorkspaceBudgetData['body'], options?: RequestOptions): APIPromise<T.UpsertWorkspaceBudgetResponse> {
-    return this.http.call(sdk.upsertWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.upsert'), interval: pathParam(interval, 'interval', 'workspaces.budgets.upsert') }, body: checkedBody(body, 'workspaces.budgets.upsert') }), options);
+    return this.http.call(ops.upsertWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.upsert'), interval: pathParam(interval, 'interval', 'workspaces.budgets.upsert') }, body: checkedBody(body, 'workspaces.budgets.upsert') }), options);
   }
 }
 
@@ -1449,7 +1449,7 @@ export class WorkspacesMembers {
    * Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   add(id: T.AddWorkspaceMembersData['path']['id'], body: T.AddWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.AddWorkspaceMembersResponse> {
-    return this.http.call(sdk.addWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.add') }, body: checkedBody(body, 'workspaces.members.add') }), options);
+    return this.http.call(ops.addWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.add') }, body: checkedBody(body, 'workspaces.members.add') }), options);
   }
 
   /**
@@ -1460,7 +1460,7 @@ export class WorkspacesMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListWorkspaceMembersData['path']['id'], query?: T.ListWorkspaceMembersData['query'], options?: RequestOptions): PagePromise<T.ListWorkspaceMembersResponse, ItemOf<T.ListWorkspaceMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(sdk.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, PAGING_1);
   }
 
   /**
@@ -1469,6 +1469,6 @@ export class WorkspacesMembers {
    * Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
    */
   remove(id: T.RemoveWorkspaceMembersData['path']['id'], body: T.RemoveWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.RemoveWorkspaceMembersResponse> {
-    return this.http.call(sdk.removeWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.remove') }, body: checkedBody(body, 'workspaces.members.remove') }), options);
+    return this.http.call(ops.removeWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.remove') }, body: checkedBody(body, 'workspaces.members.remove') }), options);
   }
 }

@@ -120,7 +120,7 @@ function methodCode(op, pagingConst) {
   ].filter(Boolean);
   const argsObject = parts.length ? `{ ${parts.join(', ')} }` : '{}';
   const args = checked ? `() => (${argsObject})` : argsObject;
-  const fn = `sdk.${op.operationId}`;
+  const fn = `ops.${op.operationId}`;
   const response = `${T}Response`;
   if (op.answer !== 'json') {
     return { params, returns: 'APIPromise<Response>', body: `return this.http.binary(${fn}, ${args}, options);` };
@@ -221,7 +221,7 @@ import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
 import type { operations } from './openapi-paths';
-import * as sdk from './sdk.gen';
+import * as ops from './operations.gen';
 import type * as T from './types.gen';
 
 ${pagingLines.join('\n')}
@@ -234,13 +234,31 @@ ${classes.join('\n\n')}
 export function renderRoutes(operations) {
   const rows = [...operations]
     .sort((a, b) => a.route.localeCompare(b.route))
-    .map((op) => `  '${op.route}': [sdk.${op.operationId}, '${op.answer === 'json' ? 'json' : 'binary'}'],`);
-  return `${HEADER}// client.request(): every \`METHOD /path\` of the description, with its operation function and how its answer is read.
-import * as sdk from './sdk.gen';
+    .map((op) => `  '${op.route}': [ops.${op.operationId}, '${op.answer === 'json' ? 'json' : 'binary'}'],`);
+  return `${HEADER}// client.request(): every \`METHOD /path\` of the description, with its operation and how its answer is read.
+import * as ops from './operations.gen';
 
 export const routes = {
 ${rows.join('\n')}
 } as const;
+`;
+}
+
+/** One line per operation: what the dispatcher needs to send it. */
+export function renderOperations(operations) {
+  const lines = [...operations]
+    .sort((a, b) => a.operationId.localeCompare(b.operationId))
+    .map((op) => {
+      const flags = [];
+      if (!op.secured) flags.push('secured: false');
+      if (op.body) flags.push(`body: '${op.body.json ? 'json' : 'form'}'`);
+      const options = flags.length ? `, { ${flags.join(', ')} }` : '';
+      return `/** ${op.route}: ${op.summary.replaceAll('*/', '*\\/')} */\nexport const ${op.operationId} = /* @__PURE__ */ operation('${op.method.toLowerCase()}', '${op.path}'${options});`;
+    });
+  return `${HEADER}// Every operation of the description, by its operationId: method, URL template, security, body type.
+import { operation } from '../src/core/operation';
+
+${lines.join('\n')}
 `;
 }
 
@@ -293,22 +311,26 @@ ${rows.join('\n')}
 const GENERATED_README = `# generated/
 
 Written by \`npm run generate\` (scripts/generate.mjs); never edited by hand; \`npm run check:generated\`
-regenerates it into a temporary folder and fails on any difference.
+regenerates it into a temporary folder and fails on any difference. Everything here is used.
 
 | file | written by | used by |
 |---|---|---|
-| \`types.gen.ts\` | @hey-api/openapi-ts | every request and response type; exported from the package root |
-| \`sdk.gen.ts\` | @hey-api/openapi-ts | one function per operation (method, URL, security, content type), called with the SDK's own dispatcher as its \`client\` (src/core/http.ts) |
-| \`client/\`, \`core/\`, \`client.gen.ts\`, \`index.ts\` | @hey-api/openapi-ts | \`sdk.gen.ts\` imports its types and \`formDataBodySerializer\` from \`client/\`, and the dispatcher uses \`core/\`'s path serializer. The fetch client itself (\`createClient\`, its SSE client) is not used: the dispatcher replaces it. It stays because \`sdk.gen.ts\` cannot be generated without it; a bundler drops what is not imported. |
+| \`types.gen.ts\` | @hey-api/openapi-ts (its \`typescript\` plugin only) | every request and response type; exported from the package root |
+| \`index.ts\` | @hey-api/openapi-ts | re-exports \`types.gen.ts\` (hey-api writes it; the SDK imports \`types.gen.ts\` directly) |
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
+| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type) for the dispatcher in src/core/http.ts |
 | \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates |
-| \`routes.gen.ts\` | scripts/generate/methods.mjs | \`client.request('METHOD /path')\`: route -> operation function |
+| \`routes.gen.ts\` | scripts/generate/methods.mjs | \`client.request('METHOD /path')\`: route -> operation |
 | \`methods.md\` | scripts/generate/methods.mjs | the method table, copied into README.md between its markers |
+
+hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own dispatcher (src/core/http.ts)
+and its own operation table (\`operations.gen.ts\`), so their output (\`sdk.gen.ts\`, \`client/\`, \`core/\`) would be unused.
 `;
 
 /** Writes the method emitter's files into `generatedOut`. */
 export function emitMethods({ spec, table, generatedOut }) {
   const operations = readOperations(spec, table);
+  writeFileSync(join(generatedOut, 'operations.gen.ts'), renderOperations(operations));
   writeFileSync(join(generatedOut, 'resources.gen.ts'), renderResources(operations));
   writeFileSync(join(generatedOut, 'routes.gen.ts'), renderRoutes(operations));
   writeFileSync(join(generatedOut, 'methods.md'), renderMethodTable(operations));

@@ -1,17 +1,16 @@
-// Sends one API call: the generated operation function says what to send (method, URL template,
-// security, content type), the dispatcher below builds it (path and query, headers, the key), the
-// transport sends it (timeouts, retries, error mapping), and the answer becomes the promised data.
+// Sends one API call: the operation (generated/operations.gen.ts, made by src/core/operation.ts) says
+// what to send (method, URL template, security, content type), the dispatcher below builds it (path
+// and query, headers, the key), the transport sends it (timeouts, retries, error mapping), and the
+// answer becomes the promised data.
 //
-// The dispatcher stands in for the generated fetch client's runtime (`generated/client`), which the
-// generated operation functions accept as their `client` (a documented hey-api extension point). It
-// does only what these operations need: that runtime costs ~2.4 KB gzipped, ~50 us per call (option
-// spreads, header and URL building, a Request built only to be read back) and brings a
-// server-sent-events client with an unbounded retry loop that this SDK must not use.
-import type { Client } from '../../generated/client';
-import { defaultPathSerializer } from '../../generated/core/utils.gen';
+// The dispatcher stands in for hey-api's generated fetch client, which is not generated: that runtime
+// cost ~2.4 KB gzipped, ~50 us per call (option spreads, header and URL building, a Request built only
+// to be read back) and brings a server-sent-events client with an unbounded retry loop that this SDK
+// must not use.
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
 import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
+import { type Dispatcher, type Operation, serializePath } from './operation';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -33,10 +32,6 @@ export interface CallArgs {
   query?: object | undefined;
   body?: unknown;
 }
-
-// The generated operation functions share this shape; resources keep the precise types.
-// biome-ignore lint/suspicious/noExplicitAny: the generated functions are typed per operation
-type Operation = (options: any) => Promise<unknown>;
 
 /** What the dispatcher resolves to, and so what a generated operation function returns here. */
 interface OperationResult {
@@ -72,7 +67,7 @@ export class HttpClient {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
-  readonly #client: Client;
+  readonly #client: Dispatcher;
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
   readonly #headers: HeadersInit;
@@ -113,7 +108,7 @@ export class HttpClient {
       put: dispatch('PUT'),
       patch: dispatch('PATCH'),
       delete: dispatch('DELETE'),
-    } as unknown as Client;
+    } as unknown as Dispatcher;
   }
 
   /** Calls `operation` and resolves to the JSON body of its answer. */
@@ -209,9 +204,7 @@ export class HttpClient {
 
   /** Builds the request a generated operation function describes, and sends it with the call's transport. */
   async #dispatch(method: string, operation: GeneratedRequest): Promise<OperationResult> {
-    let url =
-      this.baseURL +
-      (operation.path ? defaultPathSerializer({ path: operation.path, url: operation.url }) : operation.url);
+    let url = this.baseURL + (operation.path ? serializePath(operation.url, operation.path) : operation.url);
     const search = serializeQuery(operation.query);
     if (search) url += `?${search}`;
     const headers = new Headers();

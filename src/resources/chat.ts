@@ -1,4 +1,4 @@
-import { createChatCompletion } from '../../generated/sdk.gen';
+import { createChatCompletion } from '../../generated/operations.gen';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../generated/types.gen';
 import { ChatCompletionStream as ChunkMergingStream } from '../core/accumulate';
 import type { APIPromise } from '../core/api-promise';

@@ -1,6 +1,7 @@
 // client.images: image generation, JSON or a stream of its events; `images.models` is generated.
+
+import { createImage } from '../../generated/operations.gen';
 import { ImagesBase } from '../../generated/resources.gen';
-import { createImage } from '../../generated/sdk.gen';
 import type {
   CreateImageResponse,
   ImageGenCompletedEvent,

@@ -1,5 +1,5 @@
 // client.messages: the Anthropic Messages API shape, JSON or a stream of its events.
-import { createMessage } from '../../generated/sdk.gen';
+import { createMessage } from '../../generated/operations.gen';
 import type { CreateMessageResponse, MessagesRequest, MessagesStreamEvents } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient, StreamFactory } from '../core/http';

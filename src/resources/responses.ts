@@ -1,5 +1,5 @@
 // client.responses: the Responses API (OpenAI's shape), JSON or a stream of its events.
-import { createResponse } from '../../generated/sdk.gen';
+import { createResponse } from '../../generated/operations.gen';
 import type { CreateResponseResponse, ResponsesRequest, StreamEvents } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient, StreamFactory } from '../core/http';

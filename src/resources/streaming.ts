@@ -2,6 +2,7 @@
 // stream overload; anything else is answered with one JSON body.
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient, StreamFactory } from '../core/http';
+import type { Operation } from '../core/operation';
 import type { RequestOptions } from '../core/options';
 import { checkedBody } from './path-params';
 
@@ -9,9 +10,6 @@ import { checkedBody } from './path-params';
 export type Streaming<Body> = Body & { stream: true };
 /** A request answered with one body (`stream` absent or false). */
 export type NonStreaming<Body> = Body & { stream?: false | null | undefined };
-
-// biome-ignore lint/suspicious/noExplicitAny: the generated operation functions are typed per operation
-type Operation = (options: any) => Promise<unknown>;
 
 /** Sends `body` to `operation`: as a stream made by `toStream` when it says `stream: true`, else for JSON. */
 export function createMaybeStreaming<Result, StreamType>(
