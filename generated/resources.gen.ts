@@ -10,8 +10,8 @@ import type { operations } from './openapi-paths';
 import * as ops from './operations.gen';
 import type * as T from './types.gen';
 
-const PAGING_1: Paging = { type: 'offsetLimit', offset: 'offset', limit: 'limit', results: 'data' };
-const PAGING_2: Paging = { type: 'cursor', cursor: 'cursor', nextCursor: 'cursor', results: 'data' };
+const OFFSET_LIMIT: Paging = { type: 'offsetLimit', offset: 'offset', limit: 'limit', results: 'data' };
+const CURSOR: Paging = { type: 'cursor', cursor: 'cursor', nextCursor: 'cursor', results: 'data' };
 
 /**
  * The resources whose methods are all generated; `OpenRouter` adds the ones with hand-written methods.
@@ -217,7 +217,7 @@ export class Byok {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListByokKeysData['query'], options?: RequestOptions): PagePromise<T.ListByokKeysResponse, ItemOf<T.ListByokKeysResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listByokKeys, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listByokKeys, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -369,7 +369,7 @@ export class DatasetsAppRankings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetAppRankingsData['query'], options?: RequestOptions): PagePromise<T.GetAppRankingsResponse, ItemOf<T.GetAppRankingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.getAppRankings, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.getAppRankings, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -438,7 +438,7 @@ export class DatasetsSessionCost {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetSessionCostData['query'], options?: RequestOptions): PagePromise<T.GetSessionCostResponse, ItemOf<T.GetSessionCostResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.getSessionCost, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.getSessionCost, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -476,7 +476,7 @@ export class EmbeddingsModels {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListEmbeddingsModelsData['query'], options?: RequestOptions): PagePromise<T.ListEmbeddingsModelsResponse, ItemOf<T.ListEmbeddingsModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listEmbeddingsModels, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listEmbeddingsModels, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -550,7 +550,7 @@ export class Files {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListFilesData['query'], options?: RequestOptions): PagePromise<T.ListFilesResponse, ItemOf<T.ListFilesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listFiles, { query: page }, options), query, PAGING_2);
+    return new PagePromise((page) => this.http.call(ops.listFiles, { query: page }, options), query, CURSOR);
   }
 }
 
@@ -644,7 +644,7 @@ export class Guardrails {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListGuardrailsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailsResponse, ItemOf<T.ListGuardrailsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrails, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrails, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -684,7 +684,7 @@ export class GuardrailsAssignmentsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListKeyAssignmentsResponse, ItemOf<T.ListKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listKeyAssignments, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listKeyAssignments, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -702,7 +702,7 @@ export class GuardrailsAssignmentsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListMemberAssignmentsResponse, ItemOf<T.ListMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listMemberAssignments, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listMemberAssignments, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -729,7 +729,7 @@ export class GuardrailsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailKeyAssignmentsData['path']['id'], query?: T.ListGuardrailKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailKeyAssignmentsResponse, ItemOf<T.ListGuardrailKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -765,7 +765,7 @@ export class GuardrailsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailMemberAssignmentsData['path']['id'], query?: T.ListGuardrailMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailMemberAssignmentsResponse, ItemOf<T.ListGuardrailMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -920,7 +920,7 @@ export class Models {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListModelsData['query'], options?: RequestOptions): PagePromise<T.ListModelsResponse, ItemOf<T.ListModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listModels, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listModels, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -940,7 +940,7 @@ export class Models {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   listForUser(options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listUserModels, { query: page }, options), undefined, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listUserModels, { query: page }, options), undefined, OFFSET_LIMIT);
   }
 
   /**
@@ -1034,7 +1034,7 @@ export class ObservabilityDestinations {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListObservabilityDestinationsData['query'], options?: RequestOptions): PagePromise<T.ListObservabilityDestinationsResponse, ItemOf<T.ListObservabilityDestinationsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listObservabilityDestinations, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listObservabilityDestinations, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -1072,7 +1072,7 @@ export class OrganizationMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListOrganizationMembersData['query'], options?: RequestOptions): PagePromise<T.ListOrganizationMembersResponse, ItemOf<T.ListOrganizationMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listOrganizationMembers, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listOrganizationMembers, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -1130,7 +1130,7 @@ export class Presets {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListPresetsData['query'], options?: RequestOptions): PagePromise<T.ListPresetsResponse, ItemOf<T.ListPresetsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listPresets, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listPresets, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -1157,7 +1157,7 @@ export class PresetsVersions {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(slug: T.ListPresetVersionsData['path']['slug'], query?: T.ListPresetVersionsData['query'], options?: RequestOptions): PagePromise<T.ListPresetVersionsResponse, ItemOf<T.ListPresetVersionsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, OFFSET_LIMIT);
   }
 }
 
@@ -1247,7 +1247,7 @@ export class ScimGroupMappings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupMappingsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupMappingsResponse, ItemOf<T.ListScimGroupMappingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listScimGroupMappings, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listScimGroupMappings, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -1274,7 +1274,7 @@ export class ScimGroups {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupsResponse, ItemOf<T.ListScimGroupsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listScimGroups, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listScimGroups, { query: page }, options), query, OFFSET_LIMIT);
   }
 }
 
@@ -1381,7 +1381,7 @@ export class Workspaces {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListWorkspacesData['query'], options?: RequestOptions): PagePromise<T.ListWorkspacesResponse, ItemOf<T.ListWorkspacesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listWorkspaces, { query: page }, options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listWorkspaces, { query: page }, options), query, OFFSET_LIMIT);
   }
 
   /**
@@ -1460,7 +1460,7 @@ export class WorkspacesMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListWorkspaceMembersData['path']['id'], query?: T.ListWorkspaceMembersData['query'], options?: RequestOptions): PagePromise<T.ListWorkspaceMembersResponse, ItemOf<T.ListWorkspaceMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, PAGING_1);
+    return new PagePromise((page) => this.http.call(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, OFFSET_LIMIT);
   }
 
   /**

@@ -156,14 +156,30 @@ function resourceTree(operations) {
   return resources;
 }
 
+// The two ways this API pages, as constants the methods share.
+const PAGINGS = new Map([
+  [JSON.stringify({ type: 'offsetLimit', offset: 'offset', limit: 'limit', results: 'data' }), 'OFFSET_LIMIT'],
+  [JSON.stringify({ type: 'cursor', cursor: 'cursor', nextCursor: 'cursor', results: 'data' }), 'CURSOR'],
+]);
+function pagingConst(paging) {
+  const name = PAGINGS.get(JSON.stringify(paging));
+  if (!name)
+    throw new Error(
+      `A new kind of paging (${JSON.stringify(paging)}): add it to PAGINGS in scripts/generate/methods.mjs`,
+    );
+  return name;
+}
+function pagingLines() {
+  return [...PAGINGS]
+    .map(([json, name]) => {
+      const fields = Object.entries(JSON.parse(json)).map(([key, value]) => `${key}: '${value}'`);
+      return `const ${name}: Paging = { ${fields.join(', ')} };`;
+    })
+    .join('\n');
+}
+
 export function renderResources(operations) {
   const resources = resourceTree(operations);
-  const pagings = new Map();
-  const pagingConst = (paging) => {
-    const key = JSON.stringify(paging);
-    if (!pagings.has(key)) pagings.set(key, `PAGING_${pagings.size + 1}`);
-    return pagings.get(key);
-  };
   const classes = [];
   const handWritten = [];
   for (const resource of [...resources.values()].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -205,14 +221,6 @@ export function renderResources(operations) {
     lines.push('}');
     classes.push(lines.join('\n'));
   }
-  const pagingLines = [...pagings].map(
-    ([json, constName]) =>
-      `const ${constName}: Paging = ${json
-        .replace(/"([a-zA-Z]+)":/g, '$1: ')
-        .replaceAll('"', "'")
-        .replaceAll(',', ', ')
-        .replace(/^\{(.*)\}$/, '{ $1 }')};`,
-  );
   const source = `${HEADER}// Every method of the client that only delegates to its operation. Hand-written (src/resources/): ${handWritten.map((r) => r || 'the root').join(', ')}.
 import type { APIPromise } from '../src/core/api-promise';
 import type { HttpClient } from '../src/core/http';
@@ -224,7 +232,7 @@ import type { operations } from './openapi-paths';
 import * as ops from './operations.gen';
 import type * as T from './types.gen';
 
-${pagingLines.join('\n')}
+${pagingLines()}
 
 ${classes.join('\n\n')}
 `;
@@ -241,6 +249,40 @@ import * as ops from './operations.gen';
 export const routes = {
 ${rows.join('\n')}
 } as const;
+`;
+}
+
+/**
+ * The tree-shakable entry (src/standalone.ts): the same generated methods as plain functions named by
+ * operationId, over a core client, so an app ships only the operations it imports.
+ */
+export function renderStandalone(operations) {
+  const functions = [...operations]
+    .filter((op) => !op.handWritten)
+    .sort((a, b) => a.operationId.localeCompare(b.operationId))
+    .map((op) => {
+      const code = methodCode(op, op.paging ? pagingConst(op.paging) : undefined);
+      return [
+        docComment([`\`client.${op.name}\` as a function.`, '', ...methodDoc(op)], '').trimEnd(),
+        `export function ${op.operationId}(client: CoreClient, ${code.params.join(', ')}): ${code.returns} {`,
+        `  ${code.body.replaceAll('this.http', 'client')}`,
+        '}',
+      ].join('\n');
+    });
+  return `${HEADER}// Every generated method as a function of a core client (createClient() in src/standalone.ts).
+import type { APIPromise } from '../src/core/api-promise';
+import type { HttpClient as CoreClient } from '../src/core/http';
+import type { RequestOptions } from '../src/core/options';
+import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
+import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
+import type { operations } from './openapi-paths';
+import * as ops from './operations.gen';
+import type * as T from './types.gen';
+
+${pagingLines()}
+
+${functions.join('\n\n')}
 `;
 }
 
@@ -320,6 +362,7 @@ regenerates it into a temporary folder and fails on any difference. Everything h
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
 | \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type) for the dispatcher in src/core/http.ts |
 | \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates |
+| \`standalone.gen.ts\` | scripts/generate/methods.mjs | the same methods as functions of a core client, by operationId (src/standalone.ts: an app ships only the operations it imports) |
 | \`routes.gen.ts\` | scripts/generate/methods.mjs | \`client.request('METHOD /path')\`: route -> operation |
 | \`methods.md\` | scripts/generate/methods.mjs | the method table, copied into README.md between its markers |
 
@@ -332,6 +375,7 @@ export function emitMethods({ spec, table, generatedOut }) {
   const operations = readOperations(spec, table);
   writeFileSync(join(generatedOut, 'operations.gen.ts'), renderOperations(operations));
   writeFileSync(join(generatedOut, 'resources.gen.ts'), renderResources(operations));
+  writeFileSync(join(generatedOut, 'standalone.gen.ts'), renderStandalone(operations));
   writeFileSync(join(generatedOut, 'routes.gen.ts'), renderRoutes(operations));
   writeFileSync(join(generatedOut, 'methods.md'), renderMethodTable(operations));
   writeFileSync(join(generatedOut, 'README.md'), GENERATED_README);

@@ -2,10 +2,10 @@ import { createChatCompletion } from '../../generated/operations.gen';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest } from '../../generated/types.gen';
 import { ChatCompletionStream as ChunkMergingStream } from '../core/accumulate';
 import type { APIPromise } from '../core/api-promise';
-import type { HttpClient } from '../core/http';
+import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
 import type { Stream } from '../core/stream';
-import { checkedBody } from './path-params';
+import { createMaybeStreaming } from './streaming';
 
 /** A chat request that asks for a stream of chunks. */
 export type ChatCompletionCreateParamsStreaming = ChatCompletionRequest & { stream: true };
@@ -18,6 +18,10 @@ export interface ChatCompletionStream extends Stream<ChatCompletionChunk> {
   /** Reads the rest of the stream and returns the chunks merged into one completion. */
   finalCompletion(): Promise<ChatCompletion>;
 }
+
+/** The one place that makes the stream of a chat completion. */
+export const toChatCompletionStream: StreamFactory<ChatCompletionStream> = (response, controller, userSignal) =>
+  new ChunkMergingStream<ChatCompletionChunk>(response, controller, userSignal) as unknown as ChatCompletionStream;
 
 export class Completions {
   constructor(private readonly http: HttpClient) {}
@@ -39,22 +43,14 @@ export class Completions {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion | ChatCompletionStream> {
-    // Checked inside the call, so a bad body rejects the returned promise rather than throwing.
-    const args = () => ({ body: checkedBody(body, 'chat.completions.create') });
-    if (typeof body === 'object' && body !== null && body.stream === true) {
-      return this.http.stream(
-        createChatCompletion,
-        args,
-        options,
-        (response, controller, userSignal) =>
-          new ChunkMergingStream<ChatCompletionChunk>(
-            response,
-            controller,
-            userSignal,
-          ) as unknown as ChatCompletionStream,
-      );
-    }
-    return this.http.call(createChatCompletion, args, options);
+    return createMaybeStreaming(
+      this.http,
+      createChatCompletion,
+      'chat.completions.create',
+      body,
+      options,
+      toChatCompletionStream,
+    );
   }
 }
 

@@ -28,7 +28,7 @@ export type ImageStreamEvent =
   | ImageGenStreamErrorEvent;
 export type ImageStream = Stream<ImageStreamEvent>;
 /** The one place that makes the stream. */
-const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal) =>
+export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal) =>
   new Stream<ImageStreamEvent>(response, controller, userSignal);
 
 export class Images extends ImagesBase {

@@ -14,7 +14,7 @@ export type MessageCreateParams = MessageCreateParamsStreaming | MessageCreatePa
 /** The events of a streamed message, as the description's `x-sse-data` types them. */
 export type MessageStream = Stream<MessagesStreamEvents>;
 /** The one place that makes the stream (swap in an accumulating class here). */
-const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal) =>
+export const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal) =>
   new Stream<MessagesStreamEvents>(response, controller, userSignal);
 
 export class Messages {

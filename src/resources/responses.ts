@@ -14,7 +14,7 @@ export type ResponseCreateParams = ResponseCreateParamsStreaming | ResponseCreat
 /** The events of a streamed response, as the description's `x-sse-data` types them. */
 export type ResponseStream = Stream<StreamEvents>;
 /** The one place that makes the stream (swap in an accumulating class here). */
-const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal) =>
+export const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal) =>
   new Stream<StreamEvents>(response, controller, userSignal);
 
 export class Responses {
