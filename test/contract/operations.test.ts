@@ -180,3 +180,14 @@ const EXAMPLES_THAT_BREAK_THEIR_SCHEMA: Record<string, string> = {
 describe('every operation', () => {
   it.each(contractCases(operations).map((c) => [c.title, c] as const))('%s', (_, c) => check(c.operation, c.mode));
 });
+
+describe('paged lists against the mock', () => {
+  it('for await over guardrails.list() ends (the example page says total_count)', async () => {
+    const { client, exchanges } = recordingClient();
+    const first = await client.guardrails.list();
+    const items: unknown[] = [];
+    for await (const guardrail of client.guardrails.list()) items.push(guardrail);
+    expect(items).toEqual(first.data.slice(0, first.total_count));
+    expect(exchanges.length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -37,6 +37,16 @@ describe('client.request', () => {
     expect(request.headers.has('authorization')).toBe(false);
   });
 
+  it('a FormData body is sent as multipart, with the boundary fetch chose', async () => {
+    const { client, requests } = clientWith({}, json({ id: 'file-1' }));
+    const form = new FormData();
+    form.append('file', new File(['abc'], 'a.txt'));
+    await client.request('POST /files', { body: form });
+    const request = onlyRequest(requests);
+    expect(request.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect(await ((await request.formData()).get('file') as File).text()).toBe('abc');
+  });
+
   it('a binary route resolves to the Response', async () => {
     const { client } = clientWith({}, new Response('bytes', { headers: { 'content-type': 'video/mp4' } }));
     const response = await client.request('GET /videos/{jobId}/content', { path: { jobId: 'job-1' } });
