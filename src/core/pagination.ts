@@ -1,5 +1,6 @@
 // Paged lists: `await` a list method for the page the API sent, or `for await` over the same call for
-// every item of every page, fetched one page at a time as the loop asks for more. The description's
+// every item of every page, fetched one page at a time as the loop asks for more. A list ends at an
+// empty page, at `total_count` items, at `has_more: false`, or (cursor lists) without a next cursor. The description's
 // `x-speakeasy-pagination` says which kind each list is (offset/limit or cursor) and where the items are.
 import { APIPromise } from './api-promise';
 import { OpenRouterError } from './errors';
@@ -67,8 +68,8 @@ export class PagePromise<Page, Item> extends APIPromise<Page> implements AsyncIt
         offset += items.length;
         const total = (page as Record<string, unknown> | null)?.total_count;
         if (typeof total === 'number' && offset >= total) return;
-        const limit = query[paging.limit];
-        if (typeof limit === 'number' && items.length < limit) return;
+        // A page shorter than the `limit` asked for is not the end: the server may cap the page size
+        // below it. Without a total, only an empty page says the list is over.
         query = { ...query, [paging.offset]: offset };
       }
       if (pages >= this.#maxPages) {

@@ -1,5 +1,5 @@
 // Paged lists: `await` gives the page as sent; `for await` walks every item of every page, fetching
-// lazily, and stops when the API says so (an empty or short page, total_count, has_more, no cursor)
+// lazily, and stops when the API says so (an empty page, total_count, has_more, no cursor)
 // or, for a server that never does, after a bounded number of pages with a clear error.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APIPromise, MAX_PAGES, OpenRouterError, PagePromise } from '../../src';
@@ -31,16 +31,27 @@ describe('offset/limit lists', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('for await walks every page, moving the offset by the items received, until a short page', async () => {
+  it('for await walks every page, moving the offset by the items received', async () => {
     const { client, requests } = clientWith(
       {},
       json({ data: [item('a'), item('b')] }),
       json({ data: [item('c'), item('d')] }),
       json({ data: [item('e')] }),
+      json({ data: [] }),
     );
     const items = await collect(client.guardrails.list({ limit: 2 }));
     expect(items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(requests.map(queryOf)).toEqual(['?limit=2', '?limit=2&offset=2', '?limit=2&offset=4']);
+    expect(requests.map(queryOf)).toEqual(['?limit=2', '?limit=2&offset=2', '?limit=2&offset=4', '?limit=2&offset=5']);
+  });
+
+  it('a page shorter than the limit asked for is not the end (the server may cap the page size)', async () => {
+    const { client, requests } = clientWith(
+      {},
+      json({ data: [item('a'), item('b')], total_count: 3 }),
+      json({ data: [item('c')], total_count: 3 }),
+    );
+    expect((await collect(client.guardrails.list({ limit: 500 }))).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(requests.map(queryOf)).toEqual(['?limit=500', '?limit=500&offset=2']);
   });
 
   it('starts from the offset the caller gave', async () => {
@@ -49,7 +60,7 @@ describe('offset/limit lists', () => {
     expect(requests.map(queryOf)).toEqual(['?offset=10', '?offset=11']);
   });
 
-  it('an empty last page ends the iteration (no limit given, so a short page proves nothing)', async () => {
+  it('an empty last page ends the iteration', async () => {
     const { client, requests } = clientWith(
       {},
       json({ data: [item('a'), item('b')] }),
