@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const realdataDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/realdata');
+// REALDATA_DIR points elsewhere (a git worktree is not beside ../shared).
+export const realdataDir =
+  process.env.REALDATA_DIR ?? resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/realdata');
 export const hasRealdata = existsSync(realdataDir);
 
 if (!hasRealdata) {
