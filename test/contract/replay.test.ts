@@ -50,7 +50,10 @@ const recordings: Recording[] = hasRealdata
     ]
   : [];
 
-if (!hasRealdata) console.warn('[replay] ../shared/realdata is absent (REALDATA_DIR names another place): the replay tests through prism proxy are skipped.');
+if (!hasRealdata)
+  console.warn(
+    '[replay] ../shared/realdata is absent (REALDATA_DIR names another place): the replay tests through prism proxy are skipped.',
+  );
 
 /** The status a recording was answered with: `name.429.json` -> 429; files without one were 200s. */
 function statusOf(file: string): number {
