@@ -566,7 +566,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get request & usage metadata for a generation */
+        /**
+         * Get request & usage metadata for a generation
+         * @description Gets the metadata of one generation by its id (the `id` of a chat completion, `gen-...`): model, provider, token counts, cost, latency and finish reason. Older generations carry fewer fields (recorded answers from 2024 lack router, data_region and workspace_id).
+         */
         get: operations["getGeneration"];
         put?: never;
         post?: never;
@@ -583,7 +586,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get stored prompt, completion, and error content for a generation */
+        /**
+         * Get stored prompt, completion, and error content for a generation
+         * @description Gets the stored prompt, completion and error content of one generation by its id, when the account keeps prompts and completions.
+         */
         get: operations["getGenerationContent"];
         put?: never;
         post?: never;
@@ -1012,7 +1018,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get total count of available models */
+        /**
+         * Get total count of available models
+         * @description Counts the models available, optionally only those with the given output modalities.
+         */
         get: operations["countModels"];
         put?: never;
         post?: never;
@@ -1031,7 +1040,8 @@ export interface paths {
         };
         /**
          * List all embeddings models
-         * @description Returns a list of all available embeddings models and their properties
+         * @deprecated
+         * @description Lists the embedding models. Deprecated: OpenRouter's published description no longer has this path; use GET /embeddings/models (`embeddings.models.list`), which answers the same list.
          */
         get: operations["listEmbeddingModels"];
         put?: never;
@@ -1143,6 +1153,7 @@ export interface paths {
         };
         /**
          * Get a model's supported parameters and data about which are most popular
+         * @deprecated
          * @description Gets the request parameters a model supports, optionally for one provider, and how popular each is among requests to it.
          */
         get: operations["getModelParameters"];
@@ -3963,7 +3974,7 @@ export interface components {
             /** @description Tool calls made by the assistant */
             tool_calls?: components["schemas"]["ToolCall"][];
         };
-        AssistantMessageContent: (string | components["schemas"]["AssistantMessageContentParts"] | null) & (string | components["schemas"]["AssistantMessageContentParts"]);
+        AssistantMessageContent: string | components["schemas"]["AssistantMessageContentParts"] | null;
         AssistantMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @example {
@@ -4101,36 +4112,6 @@ export interface components {
             pin_model?: boolean;
         };
         /**
-         * @description Bad Gateway - Provider/upstream API failure
-         * @example {
-         *       "error": {
-         *         "code": 502,
-         *         "message": "Provider returned error"
-         *       }
-         *     }
-         */
-        BadGatewayResponse: {
-            error: components["schemas"]["BadGatewayResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for BadGatewayResponse
-         * @example {
-         *       "code": 502,
-         *       "message": "Provider returned error"
-         *     }
-         */
-        BadGatewayResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description Event emitted when a text annotation is added to output
          * @example {
          *       "type": "response.output_text.annotation.added",
@@ -4177,7 +4158,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.added";
@@ -4201,7 +4182,7 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAIResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.done";
@@ -4307,7 +4288,7 @@ export interface components {
          *     ]
          */
         BaseInputs: string | ({
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"])[] | string;
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[] | string;
             phase?: "commentary" | "final_answer" | null;
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
@@ -4577,11 +4558,11 @@ export interface components {
          */
         BaseResponsesResult: {
             background?: boolean | null;
-            completed_at: number | null;
+            completed_at?: number | null;
             created_at: number;
             error: components["schemas"]["ResponsesErrorField"];
             /** Format: double */
-            frequency_penalty: number | null;
+            frequency_penalty?: number | null;
             id: string;
             incomplete_details: components["schemas"]["IncompleteDetails"];
             instructions: components["schemas"]["BaseInputs"];
@@ -4595,7 +4576,7 @@ export interface components {
             output_text?: string;
             parallel_tool_calls: boolean;
             /** Format: double */
-            presence_penalty: number | null;
+            presence_penalty?: number | null;
             previous_response_id?: string | null;
             prompt?: components["schemas"]["StoredPromptTemplate"];
             prompt_cache_key?: string | null;
@@ -4603,7 +4584,7 @@ export interface components {
             reasoning?: components["schemas"]["BaseReasoningConfig"];
             safety_identifier?: string | null;
             service_tier?: components["schemas"]["ServiceTier"];
-            status: components["schemas"]["OpenAIResponsesResponseStatus"];
+            status?: components["schemas"]["OpenAIResponsesResponseStatus"];
             store?: boolean;
             /** Format: double */
             temperature: number | null;
@@ -4620,7 +4601,7 @@ export interface components {
             /** Format: double */
             top_p: number | null;
             truncation?: components["schemas"]["Truncation"];
-            usage?: components["schemas"]["OpenAIResponsesUsage"];
+            usage?: components["schemas"]["OpenAIResponsesUsage"] | null;
             user?: string | null;
         };
         /**
@@ -5068,8 +5049,9 @@ export interface components {
         ChatCompletion: {
             /** @description List of completion choices */
             choices: components["schemas"]["ChatCompletionChoice"][];
+            /** @description The URLs the answer cites (sent by search models such as Perplexity's). */
+            citations?: string[];
             /**
-             * Format: double
              * @description Unix timestamp of creation
              * @example 1677652288
              */
@@ -5104,7 +5086,7 @@ export interface components {
              * @description System fingerprint
              * @example fp_44709d6fcb
              */
-            system_fingerprint: string | null;
+            system_fingerprint?: string | null;
             usage?: components["schemas"]["CompletionUsage"];
         };
         /**
@@ -5120,14 +5102,14 @@ export interface components {
          *     }
          */
         ChatCompletionChoice: {
-            finish_reason: components["schemas"]["NullableFinishReason"];
+            error?: components["schemas"]["ErrorDetail"];
+            finish_reason?: components["schemas"]["NullableFinishReason"];
             /**
-             * Format: double
              * @description Choice index
              * @example 0
              */
             index: number;
-            logprobs?: components["schemas"]["ChoiceLogprobs"] | null;
+            logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
             message: components["schemas"]["AssistantMessage"];
             /** @description The finish reason as the provider reported it. */
             native_finish_reason?: string | null;
@@ -5159,16 +5141,6 @@ export interface components {
              * @example 1677652288
              */
             created: number;
-            /**
-             * @description Error information
-             * @example {
-             *       "code": 429,
-             *       "message": "Rate limit exceeded",
-             *       "metadata": {
-             *         "error_type": "rate_limit_exceeded"
-             *       }
-             *     }
-             */
             error?: components["schemas"]["ErrorDetail"];
             /**
              * @description Unique chunk identifier
@@ -5301,13 +5273,11 @@ export interface components {
              */
             logprobs?: boolean | null;
             /**
-             * Format: double
              * @description Maximum tokens in completion
              * @example 100
              */
             max_completion_tokens?: number | null;
             /**
-             * Format: double
              * @description Maximum tokens (deprecated, use max_completion_tokens). Note: some providers enforce a minimum of 16.
              * @example 100
              */
@@ -5362,16 +5332,15 @@ export interface components {
              * @example 0
              */
             presence_penalty?: number | null;
-            /** @description Name of a preset saved in the OpenRouter dashboard. */
+            /** @description Slug of a preset saved in the OpenRouter dashboard. */
             preset?: string;
             prompt_cache_key?: string | null;
             prompt_cache_options?: components["schemas"]["PromptCacheOptions"];
-            /** @description Provider routing preferences (order, allow_fallbacks, only, ignore, sort, ...). */
             provider?: components["schemas"]["ProviderPreferences"];
             /** @description Configuration options for reasoning models */
             reasoning?: components["schemas"]["ReasoningConfig"];
             /**
-             * @description OpenAI-style effort; same as reasoning.effort.
+             * @description Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be used simultaneously with reasoning.effort if they differ.
              * @example medium
              * @enum {string|null}
              */
@@ -5440,7 +5409,6 @@ export interface components {
              */
             top_k?: number | null;
             /**
-             * Format: double
              * @description Number of top log probabilities to return (0-20)
              * @example 5
              */
@@ -5453,11 +5421,13 @@ export interface components {
             top_p?: number | null;
             trace?: components["schemas"]["TraceConfig"];
             /**
+             * @description Prompt transforms to apply
              * @example [
              *       "middle-out"
              *     ]
              */
             transforms?: string[];
+            /** @description Usage accounting (legacy; usage is always returned now). */
             usage?: {
                 include?: boolean;
             };
@@ -5468,12 +5438,11 @@ export interface components {
             user?: string;
             /** @description low, medium or high */
             verbosity?: string | null;
+            /** @description OpenAI-style web search settings. */
             web_search_options?: {
                 /** @description low, medium or high */
                 search_context_size?: string;
             };
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Anthropic-style cache breakpoint for the content part. Interchangeable with the OpenAI-style `prompt_cache_breakpoint` marker: OpenRouter converts between the two based on the provider serving the request.
@@ -5765,7 +5734,7 @@ export interface components {
         } | null;
         /**
          * @example S256
-         * @enum {string}
+         * @enum {string|null}
          */
         CodeChallengeMethod: "S256" | "plain" | null;
         /**
@@ -6017,26 +5986,14 @@ export interface components {
             type: "response.completed";
         };
         CompletionTokensDetails: {
-            /**
-             * Format: double
-             * @description Accepted prediction tokens
-             */
+            /** @description Accepted prediction tokens */
             accepted_prediction_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Tokens used for audio output
-             */
+            /** @description Tokens used for audio output */
             audio_tokens?: number | null;
             image_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Tokens used for reasoning
-             */
+            /** @description Tokens used for reasoning */
             reasoning_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Rejected prediction tokens
-             */
+            /** @description Rejected prediction tokens */
             rejected_prediction_tokens?: number | null;
         };
         /**
@@ -6065,10 +6022,7 @@ export interface components {
          *     }
          */
         CompletionUsage: {
-            /**
-             * Format: double
-             * @description Number of tokens in the completion
-             */
+            /** @description Number of tokens in the completion */
             completion_tokens: number;
             /** @description Detailed completion token usage */
             completion_tokens_details?: components["schemas"]["CompletionTokensDetails"] | null;
@@ -6080,18 +6034,12 @@ export interface components {
             cost_details?: components["schemas"]["CostDetails"];
             /** @description Whether a request was made using a Bring Your Own Key configuration */
             is_byok?: boolean;
-            /**
-             * Format: double
-             * @description Number of tokens in the prompt
-             */
+            /** @description Number of tokens in the prompt */
             prompt_tokens: number;
             /** @description Detailed prompt token usage */
             prompt_tokens_details?: components["schemas"]["PromptTokensDetails"] | null;
             server_tool_use_details?: components["schemas"]["ServerToolUseDetails"];
-            /**
-             * Format: double
-             * @description Total number of tokens
-             */
+            /** @description Total number of tokens */
             total_tokens: number;
         };
         /**
@@ -6130,36 +6078,6 @@ export interface components {
             environment: "windows" | "mac" | "linux" | "ubuntu" | "browser";
             /** @enum {string} */
             type: "computer_use_preview";
-        };
-        /**
-         * @description Conflict - Resource conflict or concurrent modification
-         * @example {
-         *       "error": {
-         *         "code": 409,
-         *         "message": "Resource conflict. Please try again later."
-         *       }
-         *     }
-         */
-        ConflictResponse: {
-            error: components["schemas"]["ConflictResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ConflictResponse
-         * @example {
-         *       "code": 409,
-         *       "message": "Resource conflict. Please try again later."
-         *     }
-         */
-        ConflictResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @description An OpenRouter-managed, auto-provisioned ephemeral container.
@@ -6459,11 +6377,11 @@ export interface components {
          */
         CostDetails: {
             /** Format: double */
-            upstream_inference_completions_cost: number;
+            upstream_inference_completions_cost?: number;
             /** Format: double */
             upstream_inference_cost?: number | null;
             /** Format: double */
-            upstream_inference_prompt_cost: number;
+            upstream_inference_prompt_cost?: number;
         };
         /**
          * @example {
@@ -6768,6 +6686,8 @@ export interface components {
             model: string;
             /** @enum {string} */
             object: "list";
+            /** @description The provider that served the request. */
+            provider?: string;
             /**
              * @description Token usage statistics
              * @example {
@@ -7968,7 +7888,7 @@ export interface components {
             role: "developer";
         };
         /** @example This is a message from the developer. */
-        DeveloperMessageContent: (string | components["schemas"]["DeveloperMessageContentParts"]) & (string | components["schemas"]["DeveloperMessageContentParts"]);
+        DeveloperMessageContent: string | components["schemas"]["DeveloperMessageContentParts"];
         DeveloperMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
          * @example {
@@ -7977,7 +7897,7 @@ export interface components {
          *     }
          */
         EasyInputMessage: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
             /**
              * @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
              * @example final_answer
@@ -7986,36 +7906,6 @@ export interface components {
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
             type?: "message";
-        };
-        /**
-         * @description Infrastructure Timeout - Provider request timed out at edge network
-         * @example {
-         *       "error": {
-         *         "code": 524,
-         *         "message": "Request timed out. Please try again later."
-         *       }
-         *     }
-         */
-        EdgeNetworkTimeoutResponse: {
-            error: components["schemas"]["EdgeNetworkTimeoutResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for EdgeNetworkTimeoutResponse
-         * @example {
-         *       "code": 524,
-         *       "message": "Request timed out. Please try again later."
-         *     }
-         */
-        EdgeNetworkTimeoutResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -8080,8 +7970,21 @@ export interface components {
             code: number;
             message: string;
             metadata?: ({
+                error_type?: components["schemas"]["ApiErrorType"];
+                /** @description Upstream response headers that explain the error (X-RateLimit-Limit, -Remaining, -Reset). */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description Errors of the providers tried before this one. */
+                previous_errors?: {
+                    /** @description The error code the provider gave. */
+                    code?: number | string;
+                    message?: string;
+                }[];
+                /** @description Upstream provider-specific error code, when available. */
+                provider_code?: string;
                 /** @description The provider that returned the error. */
-                provider_name?: string;
+                provider_name?: string | null;
                 /** @description The error as the upstream provider sent it. */
                 raw?: unknown;
             } & {
@@ -8507,9 +8410,7 @@ export interface components {
         FunctionTool: {
             description?: string | null;
             name: string;
-            parameters: {
-                [key: string]: unknown;
-            } | null;
+            parameters: components["schemas"]["JsonSchema"] | null;
             strict?: boolean | null;
             /** @enum {string} */
             type: "function";
@@ -9162,7 +9063,7 @@ export interface components {
                  * @description Type of API used for the generation
                  * @enum {string|null}
                  */
-                api_type: "completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image" | null;
+                api_type?: "completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image" | null;
                 /**
                  * @description ID of the app that made the request
                  * @example 12345
@@ -9189,12 +9090,12 @@ export interface components {
                  * @example global
                  * @enum {string}
                  */
-                data_region: "global" | "europe" | "us";
+                data_region?: "global" | "europe" | "us";
                 /**
                  * @description External user identifier
                  * @example user-123
                  */
-                external_user: string | null;
+                external_user?: string | null;
                 /**
                  * @description Reason the generation finished
                  * @example stop
@@ -9207,7 +9108,7 @@ export interface components {
                  */
                 generation_time: number | null;
                 /** @description Referer header from the request */
-                http_referer: string | null;
+                http_referer?: string | null;
                 /**
                  * @description Unique identifier for the generation
                  * @example gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG
@@ -9217,7 +9118,7 @@ export interface components {
                  * @description Whether this used bring-your-own-key
                  * @example false
                  */
-                is_byok: boolean;
+                is_byok?: boolean;
                 /**
                  * Format: double
                  * @description Total latency in milliseconds
@@ -9239,12 +9140,12 @@ export interface components {
                  * @description Native finish reason as reported by provider
                  * @example stop
                  */
-                native_finish_reason: string | null;
+                native_finish_reason?: string | null;
                 /**
                  * @description Native cached tokens as reported by provider
                  * @example 3
                  */
-                native_tokens_cached: number | null;
+                native_tokens_cached?: number | null;
                 /**
                  * @description Native completion tokens as reported by provider
                  * @example 25
@@ -9254,7 +9155,7 @@ export interface components {
                  * @description Native completion image tokens as reported by provider
                  * @example 0
                  */
-                native_tokens_completion_images: number | null;
+                native_tokens_completion_images?: number | null;
                 /**
                  * @description Native prompt tokens as reported by provider
                  * @example 10
@@ -9269,12 +9170,12 @@ export interface components {
                  * @description Number of web fetches performed
                  * @example 0
                  */
-                num_fetches: number | null;
+                num_fetches?: number | null;
                 /**
                  * @description Number of audio inputs in the prompt
                  * @example 0
                  */
-                num_input_audio_prompt: number | null;
+                num_input_audio_prompt?: number | null;
                 /**
                  * @description Number of media items in the completion
                  * @example 0
@@ -9289,7 +9190,7 @@ export interface components {
                  * @description Number of search results included
                  * @example 5
                  */
-                num_search_results: number | null;
+                num_search_results?: number | null;
                 /**
                  * @description Origin URL of the request
                  * @example https://openrouter.ai/
@@ -9299,14 +9200,14 @@ export interface components {
                  * @description ID of the preset used for this generation, null if no preset was used
                  * @example a9e8d400-592a-494f-908c-375efa66cafd
                  */
-                preset_id: string | null;
+                preset_id?: string | null;
                 /**
                  * @description Name of the provider that served the request
                  * @example Infermatic
                  */
                 provider_name: string | null;
                 /** @description List of provider responses for this generation, including fallback attempts */
-                provider_responses: components["schemas"]["ProviderResponse"][] | null;
+                provider_responses?: components["schemas"]["ProviderResponse"][] | null;
                 /**
                  * @description Unique identifier grouping all generations from a single API request
                  * @example req-1727282430-aBcDeFgHiJkLmNoPqRsT
@@ -9318,12 +9219,12 @@ export interface components {
                  * @description Router used for the request (e.g., openrouter/auto)
                  * @example openrouter/auto
                  */
-                router: string | null;
+                router?: string | null;
                 /**
                  * @description Service tier the upstream provider reported running this request on, or null if it did not report one.
                  * @example priority
                  */
-                service_tier: string | null;
+                service_tier?: string | null;
                 /** @description Session identifier grouping multiple generations in the same session */
                 session_id?: string | null;
                 /**
@@ -9357,7 +9258,7 @@ export interface components {
                  * @description Cost charged by the upstream provider
                  * @example 0.0012
                  */
-                upstream_inference_cost: number | null;
+                upstream_inference_cost?: number | null;
                 /**
                  * Format: double
                  * @description Usage amount in USD
@@ -9365,17 +9266,17 @@ export interface components {
                  */
                 usage: number;
                 /** @description User-Agent header from the request */
-                user_agent: string | null;
+                user_agent?: string | null;
                 /**
                  * @description The resolved web search engine used for this generation (e.g. exa, firecrawl, parallel)
                  * @example exa
                  */
-                web_search_engine: string | null;
+                web_search_engine?: string | null;
                 /**
                  * @description ID of the workspace this generation is attributed to. Null for accounts without workspaces. Generations created before workspace resolution existed are attributed to the account default workspace.
                  * @example 550e8400-e29b-41d4-a716-446655440000
                  */
-                workspace_id: string | null;
+                workspace_id?: string | null;
             };
         };
         GetAnalyticsMetaResponse: {
@@ -9782,36 +9683,6 @@ export interface components {
          */
         GetWorkspaceResponse: {
             data: components["schemas"]["Workspace"] & unknown;
-        };
-        /**
-         * @description Gone - Endpoint has been permanently removed or deprecated
-         * @example {
-         *       "error": {
-         *         "code": 410,
-         *         "message": "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. Use the web credits purchase flow instead."
-         *       }
-         *     }
-         */
-        GoneResponse: {
-            error: components["schemas"]["GoneResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for GoneResponse
-         * @example {
-         *       "code": 410,
-         *       "message": "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. Use the web credits purchase flow instead."
-         *     }
-         */
-        GoneResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -10798,31 +10669,11 @@ export interface components {
             /** @enum {string} */
             type: "response.in_progress";
         };
-        /**
-         * @description Audio input content item
-         * @example {
-         *       "type": "input_audio",
-         *       "input_audio": {
-         *         "format": "mp3",
-         *         "data": "SGVsbG8gV29ybGQ="
-         *       }
-         *     }
-         */
         InputAudio: {
             /** @description Base64 encoded audio data */
-            data?: string;
+            data: string;
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider. */
-            format?: components["schemas"]["InputAudioFormat"];
-            input_audio: {
-                data: string;
-                /** @enum {string} */
-                format: "mp3" | "wav";
-            };
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "input_audio";
+            format: components["schemas"]["InputAudioFormat"];
         };
         /** @enum {string} */
         InputAudioFormat: "wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24";
@@ -10877,7 +10728,7 @@ export interface components {
          *     }
          */
         InputMessageItem: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | components["schemas"]["InputVideo"])[] | null;
             id?: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -10959,6 +10810,22 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "item_reference";
+        };
+        /** @description A JSON Schema (draft 2020-12) object, as tools and structured outputs take it. */
+        JsonSchema: {
+            additionalProperties?: boolean | components["schemas"]["JsonSchema"];
+            description?: string;
+            enum?: unknown[];
+            items?: components["schemas"]["JsonSchema"];
+            /** @description The schemas of the object's properties, by name. */
+            properties?: {
+                [key: string]: components["schemas"]["JsonSchema"];
+            };
+            required?: string[];
+            /** @description The JSON type or types of the value. */
+            type?: string | string[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description JSON Schema configuration object
@@ -11065,7 +10932,7 @@ export interface components {
         };
         /**
          * @example monthly
-         * @enum {string}
+         * @enum {string|null}
          */
         KeyLimitReset: "daily" | "weekly" | "monthly" | null;
         /**
@@ -11468,7 +11335,7 @@ export interface components {
         ListModelsResponse: {
             data: components["schemas"]["ModelList"];
             /** @description Pagination links */
-            links: {
+            links?: {
                 /**
                  * @description URL for the next page of results, or null if this is the last page
                  * @example /api/v1/models?offset=500&limit=500
@@ -11479,7 +11346,7 @@ export interface components {
              * @description Total number of models matching the query
              * @example 150
              */
-            total_count: number;
+            total_count?: number;
         };
         /**
          * @example {
@@ -12814,15 +12681,13 @@ export interface components {
              * @description Canonical slug for the model
              * @example openai/gpt-4
              */
-            canonical_slug: string;
+            canonical_slug?: string;
             /**
-             * Format: double
              * @description Maximum context length in tokens
              * @example 8192
              */
             context_length: number | null;
             /**
-             * Format: double
              * @description Unix timestamp of when the model was created
              * @example 1692901234
              */
@@ -12853,13 +12718,13 @@ export interface components {
              * @example 2024-10-01
              */
             knowledge_cutoff?: string | null;
-            links: components["schemas"]["ModelLinks"];
+            links?: components["schemas"]["ModelLinks"];
             /**
              * @description Display name of the model
              * @example GPT-4
              */
             name: string;
-            per_request_limits: components["schemas"]["PerRequestLimits"] | null;
+            per_request_limits?: components["schemas"]["PerRequestLimits"] | null;
             pricing: components["schemas"]["Pricing"];
             reasoning?: components["schemas"]["ModelReasoning"];
             /**
@@ -12875,7 +12740,7 @@ export interface components {
              * @description List of supported voice identifiers for TTS models. Null for non-TTS models.
              * @example null
              */
-            supported_voices: string[] | null;
+            supported_voices?: string[] | null;
             top_provider: components["schemas"]["TopProviderInfo"];
         };
         /**
@@ -13060,7 +12925,6 @@ export interface components {
                 tokenizer: components["schemas"]["ModelGroup"] | null;
             });
             /**
-             * Format: double
              * @description Unix timestamp of when the model was created
              * @example 1692901234
              */
@@ -13175,7 +13039,7 @@ export interface components {
          */
         ModelReasoning: {
             /** @example medium */
-            default_effort?: string & (components["schemas"]["ReasoningEffort"] & unknown);
+            default_effort?: components["schemas"]["ReasoningEffort"] & unknown;
             /**
              * @description Default reasoning enabled state when the client does not set `reasoning.enabled`.
              * @example true
@@ -15341,7 +15205,7 @@ export interface components {
          *     }
          */
         OpenAIResponseInputMessageItem: {
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"])[];
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[];
             id: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -15753,7 +15617,7 @@ export interface components {
             output?: components["schemas"]["OutputItems"][];
             service_tier?: string | null;
             text?: components["schemas"]["TextExtendedConfig"];
-            usage?: components["schemas"]["Usage"];
+            usage?: components["schemas"]["Usage"] | null;
         };
         /**
          * @description Alternative token with its log probability
@@ -17143,36 +17007,6 @@ export interface components {
             price_source?: "prompt" | "weighted_avg";
         };
         /**
-         * @description Payload Too Large - Request payload exceeds size limits
-         * @example {
-         *       "error": {
-         *         "code": 413,
-         *         "message": "Request payload too large"
-         *       }
-         *     }
-         */
-        PayloadTooLargeResponse: {
-            error: components["schemas"]["PayloadTooLargeResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for PayloadTooLargeResponse
-         * @example {
-         *       "code": 413,
-         *       "message": "Request payload too large"
-         *     }
-         */
-        PayloadTooLargeResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected to "cloudflare-ai".
          * @example cloudflare-ai
          */
@@ -17288,13 +17122,11 @@ export interface components {
          */
         PerRequestLimits: {
             /**
-             * Format: double
              * @description Maximum completion tokens per request
              * @example 1000
              */
             completion_tokens: number;
             /**
-             * Format: double
              * @description Maximum prompt tokens per request
              * @example 1000
              */
@@ -17651,22 +17483,13 @@ export interface components {
          */
         PromptInjectionScanScope: "user_only" | "all_messages";
         PromptTokensDetails: {
-            /**
-             * Format: double
-             * @description Audio input tokens
-             */
+            /** @description Audio input tokens */
             audio_tokens?: number | null;
             /** @description Tokens written to cache. Only returned for models with explicit caching and cache write pricing. */
             cache_write_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Cached prompt tokens
-             */
+            /** @description Cached prompt tokens */
             cached_tokens?: number | null;
-            /**
-             * Format: double
-             * @description Video input tokens
-             */
+            /** @description Video input tokens */
             video_tokens?: number | null;
         };
         /**
@@ -18144,36 +17967,6 @@ export interface components {
             };
         };
         /**
-         * @description Provider Overloaded - Provider is temporarily overloaded
-         * @example {
-         *       "error": {
-         *         "code": 529,
-         *         "message": "Provider returned error"
-         *       }
-         *     }
-         */
-        ProviderOverloadedResponse: {
-            error: components["schemas"]["ProviderOverloadedResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ProviderOverloadedResponse
-         * @example {
-         *       "code": 529,
-         *       "message": "Provider returned error"
-         *     }
-         */
-        ProviderOverloadedResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @description When multiple model providers are available, optionally indicate your routing preference.
          * @example {
          *       "allow_fallbacks": true
@@ -18382,22 +18175,13 @@ export interface components {
          *     }
          */
         PublicEndpoint: {
-            /**
-             * Format: double
-             * @description Maximum context window size
-             */
+            /** @description Maximum context window size */
             context_length: number;
             /** @description Latency percentiles (p50, p75, p90, p99) */
             latency_last_30m?: components["schemas"]["PercentileStats"];
-            /**
-             * Format: double
-             * @description Maximum output tokens
-             */
+            /** @description Maximum output tokens */
             max_completion_tokens: number | null;
-            /**
-             * Format: double
-             * @description Maximum input tokens
-             */
+            /** @description Maximum input tokens */
             max_prompt_tokens: number | null;
             /**
              * @description The unique identifier for the model (permaslug)
@@ -18994,36 +18778,6 @@ export interface components {
             [key: string]: string;
         } | null;
         /**
-         * @description Request Timeout - Operation exceeded time limit
-         * @example {
-         *       "error": {
-         *         "code": 408,
-         *         "message": "Operation timed out. Please try again later."
-         *       }
-         *     }
-         */
-        RequestTimeoutResponse: {
-            error: components["schemas"]["RequestTimeoutResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for RequestTimeoutResponse
-         * @example {
-         *       "code": 408,
-         *       "message": "Operation timed out. Please try again later."
-         *     }
-         */
-        RequestTimeoutResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
          * @example {
          *       "type": "json_object"
          *     }
@@ -19180,6 +18934,28 @@ export interface components {
             code: "server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch";
             message: string;
         } | null;
+        /**
+         * @description Audio input content item
+         * @example {
+         *       "type": "input_audio",
+         *       "input_audio": {
+         *         "format": "mp3",
+         *         "data": "SGVsbG8gV29ybGQ="
+         *       }
+         *     }
+         */
+        ResponsesInputAudio: {
+            input_audio: {
+                data: string;
+                /** @enum {string} */
+                format: "mp3" | "wav";
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_audio";
+        };
         /**
          * @description Request schema for Responses endpoint
          * @example {
@@ -19430,36 +19206,6 @@ export interface components {
          * @enum {string|null}
          */
         ServiceTier: "auto" | "default" | "flex" | "priority" | "scale" | null;
-        /**
-         * @description Service Unavailable - Service temporarily unavailable
-         * @example {
-         *       "error": {
-         *         "code": 503,
-         *         "message": "Service temporarily unavailable"
-         *       }
-         *     }
-         */
-        ServiceUnavailableResponse: {
-            error: components["schemas"]["ServiceUnavailableResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for ServiceUnavailableResponse
-         * @example {
-         *       "code": 503,
-         *       "message": "Service temporarily unavailable"
-         *     }
-         */
-        ServiceUnavailableResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-        };
         SessionCostItem: {
             /**
              * @description Published harness display label.
@@ -19777,7 +19523,7 @@ export interface components {
          *       "\n"
          *     ]
          */
-        StopSequences: (string | string[] | null) & (string | string[]);
+        StopSequences: string | string[] | null;
         /**
          * @description Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this overrides `max_tool_calls`. When a condition fires while the model is still emitting tool calls, the pending tool calls are executed and one final turn is made with tool calls disabled so the response ends with a natural-language answer instead of an unfinished tool call.
          * @example [
@@ -20561,7 +20307,7 @@ export interface components {
             role: "system";
         };
         /** @example You are a helpful assistant. */
-        SystemMessageContent: (string | components["schemas"]["SystemMessageContentParts"]) & (string | components["schemas"]["SystemMessageContentParts"]);
+        SystemMessageContent: string | components["schemas"]["SystemMessageContentParts"];
         SystemMessageContentParts: components["schemas"]["ChatMessageContentItemText"][];
         /**
          * @example {
@@ -20881,13 +20627,13 @@ export interface components {
                  * @description Function name
                  * @example get_weather
                  */
-                name?: string;
+                name?: string | null;
             };
             /**
              * @description Tool call identifier
              * @example call_abc123
              */
-            id?: string;
+            id?: string | null;
             /**
              * @description Tool call index in the array
              * @example 0
@@ -20897,7 +20643,7 @@ export interface components {
              * @description Tool call type
              * @example function
              * @constant
-             * @enum {string}
+             * @enum {string|null}
              */
             type?: "function";
         };
@@ -20937,7 +20683,7 @@ export interface components {
          * @description Tool choice configuration
          * @example auto
          */
-        ToolChoiceOption: ("none" | "auto" | "required" | components["schemas"]["NamedToolChoice"] | components["schemas"]["ChatServerToolChoice"]) & ("none" | "auto" | "required" | components["schemas"]["NamedToolChoice"]);
+        ToolChoiceOption: "none" | "auto" | "required" | components["schemas"]["NamedToolChoice"] | components["schemas"]["ChatServerToolChoice"];
         /**
          * @description Tool definition for function calling (regular function or OpenRouter built-in server tool)
          * @example {
@@ -20968,9 +20714,9 @@ export interface components {
          *     }
          */
         ToolDefinition: {
-            function: components["schemas"]["FunctionDefinition"];
+            function?: components["schemas"]["FunctionDefinition"];
             /** @constant */
-            type: "function";
+            type?: "function";
         } | {
             cache_control?: components["schemas"]["ChatContentCacheControl"];
             /**
@@ -21053,7 +20799,7 @@ export interface components {
             tool_call_id: string;
         };
         /** @example The weather in San Francisco is 72°F and sunny. */
-        ToolMessageContent: (string | components["schemas"]["ToolMessageContentParts"]) & (string | components["schemas"]["ToolMessageContentParts"]);
+        ToolMessageContent: string | components["schemas"]["ToolMessageContentParts"];
         ToolMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @description OpenRouter built-in server tool: finds tools marked `defer_loading` and makes them callable
@@ -21098,7 +20844,6 @@ export interface components {
          */
         TopProviderInfo: {
             /**
-             * Format: double
              * @description Context length from the top provider
              * @example 8192
              */
@@ -21109,7 +20854,6 @@ export interface components {
              */
             is_moderated: boolean;
             /**
-             * Format: double
              * @description Maximum completion tokens from the top provider
              * @example 4096
              */
@@ -21518,36 +21262,6 @@ export interface components {
              * @example 0.2
              */
             temperature: number | null;
-        };
-        /**
-         * @description Unprocessable Entity - Semantic validation failure
-         * @example {
-         *       "error": {
-         *         "code": 422,
-         *         "message": "Invalid argument"
-         *       }
-         *     }
-         */
-        UnprocessableEntityResponse: {
-            error: components["schemas"]["UnprocessableEntityResponseErrorData"];
-            openrouter_metadata?: {
-                [key: string]: unknown;
-            } | null;
-            user_id?: string | null;
-        };
-        /**
-         * @description Error data for UnprocessableEntityResponse
-         * @example {
-         *       "code": 422,
-         *       "message": "Invalid argument"
-         *     }
-         */
-        UnprocessableEntityResponseErrorData: {
-            code: number;
-            message: string;
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
         };
         /**
          * @example {
@@ -22146,7 +21860,7 @@ export interface components {
             role: "user";
         };
         /** @example What is the capital of France? */
-        UserMessageContent: (string | components["schemas"]["UserMessageContentParts"]) & (string | components["schemas"]["UserMessageContentParts"]);
+        UserMessageContent: string | components["schemas"]["UserMessageContentParts"];
         UserMessageContentParts: components["schemas"]["ChatMessageContentItem"][];
         /**
          * @example {
@@ -22253,36 +21967,6 @@ export interface components {
             /** @description Whether the request was made using a Bring Your Own Key configuration. */
             is_byok?: boolean;
         };
-        /**
-         * @example {
-         *       "description": "Google video generation model",
-         *       "name": "Veo 3.1",
-         *       "allowed_passthrough_parameters": [],
-         *       "canonical_slug": "google/veo-3.1",
-         *       "created": 1700000000,
-         *       "generate_audio": true,
-         *       "id": "google/veo-3.1",
-         *       "pricing_skus": {
-         *         "generate": "0.50"
-         *       },
-         *       "seed": null,
-         *       "supported_aspect_ratios": [
-         *         "16:9"
-         *       ],
-         *       "supported_durations": [
-         *         5,
-         *         8
-         *       ],
-         *       "supported_frame_images": [
-         *         "first_frame",
-         *         "last_frame"
-         *       ],
-         *       "supported_resolutions": [
-         *         "720p"
-         *       ],
-         *       "supported_sizes": null
-         *     }
-         */
         VideoModel: {
             /** @description List of parameters that are allowed to be passed through to the provider */
             allowed_passthrough_parameters: string[];
@@ -22344,40 +22028,6 @@ export interface components {
                 min?: number | null;
             } | null;
         };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "description": "Google video generation model",
-         *           "name": "Veo 3.1",
-         *           "allowed_passthrough_parameters": [],
-         *           "canonical_slug": "google/veo-3.1",
-         *           "created": 1700000000,
-         *           "generate_audio": true,
-         *           "id": "google/veo-3.1",
-         *           "pricing_skus": {
-         *             "generate": "0.50"
-         *           },
-         *           "seed": null,
-         *           "supported_aspect_ratios": [
-         *             "16:9"
-         *           ],
-         *           "supported_durations": [
-         *             5,
-         *             8
-         *           ],
-         *           "supported_frame_images": [
-         *             "first_frame",
-         *             "last_frame"
-         *           ],
-         *           "supported_resolutions": [
-         *             "720p"
-         *           ],
-         *           "supported_sizes": null
-         *         }
-         *       ]
-         *     }
-         */
         VideoModelsListResponse: {
             data: components["schemas"]["VideoModel"][];
         };
@@ -23320,7 +22970,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -23489,7 +23139,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -23506,7 +23156,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -23523,7 +23173,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -23540,7 +23190,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -23732,7 +23382,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -23749,7 +23399,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -23766,7 +23416,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -23783,7 +23433,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -23980,7 +23630,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -24832,7 +24482,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -24849,7 +24499,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Unprocessable Entity - Semantic validation failure */
@@ -24866,7 +24516,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UnprocessableEntityResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -24917,7 +24567,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -24934,7 +24584,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -24951,7 +24601,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -24968,7 +24618,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -25216,7 +24866,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GoneResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -25702,7 +25352,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -25719,7 +25369,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -25770,7 +25420,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -25787,7 +25437,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -25804,7 +25454,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -25821,7 +25471,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26083,25 +25733,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "cursor": null,
-                     *       "data": [
-                     *         {
-                     *           "type": "file",
-                     *           "created_at": "2025-01-01T00:00:00Z",
-                     *           "downloadable": false,
-                     *           "filename": "document.pdf",
-                     *           "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *           "mime_type": "application/pdf",
-                     *           "size_bytes": 1024000
-                     *         }
-                     *       ],
-                     *       "first_id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "has_more": false,
-                     *       "last_id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileListResponse"];
                 };
             };
@@ -26204,7 +25835,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26221,7 +25852,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26261,17 +25892,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file",
-                     *       "created_at": "2025-01-01T00:00:00Z",
-                     *       "downloadable": false,
-                     *       "filename": "document.pdf",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "mime_type": "application/pdf",
-                     *       "size_bytes": 1024000
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileResponse"];
                 };
             };
@@ -26340,7 +25960,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -26391,7 +26011,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26408,7 +26028,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26438,17 +26058,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file",
-                     *       "created_at": "2025-01-01T00:00:00Z",
-                     *       "downloadable": false,
-                     *       "filename": "document.pdf",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w",
-                     *       "mime_type": "application/pdf",
-                     *       "size_bytes": 1024000
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileResponse"];
                 };
             };
@@ -26551,7 +26160,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26568,7 +26177,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26598,12 +26207,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "file_deleted",
-                     *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
-                     *     }
-                     */
                     "application/json": components["schemas"]["FileDeleteResponse"];
                 };
             };
@@ -26706,7 +26309,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26723,7 +26326,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -26873,7 +26476,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -26890,7 +26493,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -27064,7 +26667,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -27081,7 +26684,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -27098,7 +26701,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -27242,7 +26845,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -27259,7 +26862,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -27276,7 +26879,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -28875,7 +28478,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -28926,7 +28529,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -28943,7 +28546,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -28960,7 +28563,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -30222,7 +29825,7 @@ export interface operations {
                 /** @description Filter models by architecture/model family (e.g. GPT, Claude, Gemini, Llama). */
                 arch?: string;
                 /** @description Filter models by use case category */
-                category?: "programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia";
+                category?: ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia") | string;
                 /** @description Minimum context length (tokens). Models with smaller context are excluded. */
                 context?: number;
                 /** @description Filter by distillation capability. "true" returns only distillable models, "false" excludes them. */
@@ -31003,7 +30606,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -31333,7 +30936,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -31867,7 +31470,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32039,7 +31642,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32204,7 +31807,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -32654,7 +32257,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -32671,7 +32274,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -32688,7 +32291,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -32705,7 +32308,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -32889,7 +32492,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["RequestTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Payload Too Large - Request payload exceeds size limits */
@@ -32906,7 +32509,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PayloadTooLargeResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Unprocessable Entity - Semantic validation failure */
@@ -32923,7 +32526,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["UnprocessableEntityResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Too Many Requests - Rate limit exceeded */
@@ -32974,7 +32577,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Service Unavailable - Service temporarily unavailable */
@@ -32991,7 +32594,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceUnavailableResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Infrastructure Timeout - Provider request timed out at edge network */
@@ -33008,7 +32611,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["EdgeNetworkTimeoutResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Provider Overloaded - Provider is temporarily overloaded */
@@ -33025,7 +32628,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProviderOverloadedResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -33193,7 +32796,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Internal Server Error - Unexpected server error */
@@ -33886,7 +33489,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["BadGatewayResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -33906,40 +33509,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "description": "Google video generation model",
-                     *           "name": "Veo 3.1",
-                     *           "allowed_passthrough_parameters": [],
-                     *           "canonical_slug": "google/veo-3.1",
-                     *           "created": 1700000000,
-                     *           "generate_audio": true,
-                     *           "id": "google/veo-3.1",
-                     *           "pricing_skus": {
-                     *             "generate": "0.50"
-                     *           },
-                     *           "seed": null,
-                     *           "supported_aspect_ratios": [
-                     *             "16:9"
-                     *           ],
-                     *           "supported_durations": [
-                     *             5,
-                     *             8
-                     *           ],
-                     *           "supported_frame_images": [
-                     *             "first_frame",
-                     *             "last_frame"
-                     *           ],
-                     *           "supported_resolutions": [
-                     *             "720p"
-                     *           ],
-                     *           "supported_sizes": null
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["VideoModelsListResponse"];
                 };
             };

@@ -566,6 +566,8 @@ export class Generations {
 
   /**
    * Get stored prompt, completion, and error content for a generation.
+   *
+   * Gets the stored prompt, completion and error content of one generation by its id, when the account keeps prompts and completions.
    */
   content(id: NonNullable<T.GetGenerationContentData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationContentResponse> {
     return this.http.call(ops.getGenerationContent, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.content') } }), options);
@@ -573,6 +575,8 @@ export class Generations {
 
   /**
    * Get request & usage metadata for a generation.
+   *
+   * Gets the metadata of one generation by its id (the `id` of a chat completion, `gen-...`): model, provider, token counts, cost, latency and finish reason. Older generations carry fewer fields (recorded answers from 2024 lack router, data_region and workspace_id).
    */
   get(id: NonNullable<T.GetGenerationData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationResponse> {
     return this.http.call(ops.getGeneration, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.get') } }), options);
@@ -885,6 +889,8 @@ export class Models {
 
   /**
    * Get total count of available models.
+   *
+   * Counts the models available, optionally only those with the given output modalities.
    */
   count(query?: T.CountModelsData['query'], options?: RequestOptions): APIPromise<T.CountModelsResponse> {
     return this.http.call(ops.countModels, { query }, options);
@@ -926,7 +932,9 @@ export class Models {
   /**
    * List all embeddings models.
    *
-   * Returns a list of all available embeddings models and their properties
+   * Lists the embedding models. Deprecated: OpenRouter's published description no longer has this path; use GET /embeddings/models (`embeddings.models.list`), which answers the same list.
+   *
+   * @deprecated
    */
   listEmbeddings(options?: RequestOptions): APIPromise<T.ListEmbeddingModelsResponse> {
     return this.http.call(ops.listEmbeddingModels, {}, options);
@@ -949,6 +957,8 @@ export class Models {
    * Gets the request parameters a model supports, optionally for one provider, and how popular each is among requests to it.
    *
    * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
+   *
+   * @deprecated
    */
   parameters(model: string, query?: T.GetModelParametersData['query'], options?: RequestOptions): APIPromise<T.GetModelParametersResponse> {
     return this.http.call(ops.getModelParameters, () => ({ path: { ...modelPath(model) }, query }), options);

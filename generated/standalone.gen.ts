@@ -50,6 +50,8 @@ export function assignMembersToGuardrail(client: CoreClient, id: T.AssignMembers
  * `client.models.count` as a function.
  *
  * Get total count of available models.
+ *
+ * Counts the models available, optionally only those with the given output modalities.
  */
 export function countModels(client: CoreClient, query?: T.CountModelsData['query'], options?: RequestOptions): APIPromise<T.CountModelsResponse> {
   return client.call(ops.countModels, { query }, options);
@@ -463,6 +465,8 @@ export function getFile(client: CoreClient, fileId: T.GetFileData['path']['file_
  * `client.generations.get` as a function.
  *
  * Get request & usage metadata for a generation.
+ *
+ * Gets the metadata of one generation by its id (the `id` of a chat completion, `gen-...`): model, provider, token counts, cost, latency and finish reason. Older generations carry fewer fields (recorded answers from 2024 lack router, data_region and workspace_id).
  */
 export function getGeneration(client: CoreClient, id: NonNullable<T.GetGenerationData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationResponse> {
   return client.call(ops.getGeneration, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.get') } }), options);
@@ -472,6 +476,8 @@ export function getGeneration(client: CoreClient, id: NonNullable<T.GetGeneratio
  * `client.generations.content` as a function.
  *
  * Get stored prompt, completion, and error content for a generation.
+ *
+ * Gets the stored prompt, completion and error content of one generation by its id, when the account keeps prompts and completions.
  */
 export function getGenerationContent(client: CoreClient, id: NonNullable<T.GetGenerationContentData['query']>['id'], options?: RequestOptions): APIPromise<T.GetGenerationContentResponse> {
   return client.call(ops.getGenerationContent, () => ({ query: { id: requiredQueryParam(id, 'id', 'generations.content') } }), options);
@@ -520,6 +526,8 @@ export function getModel(client: CoreClient, model: string, options?: RequestOpt
  * Gets the request parameters a model supports, optionally for one provider, and how popular each is among requests to it.
  *
  * @param model a model id such as `openai/gpt-4o` (`author/slug`, optionally with a variant such as `:free`)
+ *
+ * @deprecated
  */
 export function getModelParameters(client: CoreClient, model: string, query?: T.GetModelParametersData['query'], options?: RequestOptions): APIPromise<T.GetModelParametersResponse> {
   return client.call(ops.getModelParameters, () => ({ path: { ...modelPath(model) }, query }), options);
@@ -701,7 +709,9 @@ export function listByokKeys(client: CoreClient, query?: T.ListByokKeysData['que
  *
  * List all embeddings models.
  *
- * Returns a list of all available embeddings models and their properties
+ * Lists the embedding models. Deprecated: OpenRouter's published description no longer has this path; use GET /embeddings/models (`embeddings.models.list`), which answers the same list.
+ *
+ * @deprecated
  */
 export function listEmbeddingModels(client: CoreClient, options?: RequestOptions): APIPromise<T.ListEmbeddingModelsResponse> {
   return client.call(ops.listEmbeddingModels, {}, options);

@@ -1258,28 +1258,6 @@ export type ByokKey = {
 export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'amazon-bedrock' | 'amazon-nova' | 'ambient' | 'anthropic' | 'arcee-ai' | 'atlas-cloud' | 'avian' | 'azure' | 'baidu' | 'baseten' | 'black-forest-labs' | 'byteplus' | 'cerebras' | 'chutes' | 'cirrascale' | 'clarifai' | 'cloudflare' | 'cohere' | 'coreweave' | 'crusoe' | 'darkbloom' | 'databricks' | 'decart' | 'deepgram' | 'deepinfra' | 'deepseek' | 'dekallm' | 'digitalocean' | 'featherless' | 'fireworks' | 'fish-audio' | 'friendli' | 'gmicloud' | 'google-ai-studio' | 'google-vertex' | 'groq' | 'heygen' | 'inception' | 'inceptron' | 'inferact-vllm' | 'inference-net' | 'infermatic' | 'inflection' | 'io-net' | 'ionstream' | 'krea' | 'liquid' | 'makora' | 'mancer' | 'mara' | 'meta' | 'minimax' | 'mistral' | 'modal' | 'modelrun' | 'modular' | 'moonshotai' | 'morph' | 'ncompass' | 'nebius' | 'nex-agi' | 'nextbit' | 'novita' | 'nvidia' | 'open-inference' | 'openai' | 'parasail' | 'perceptron' | 'perplexity' | 'phala' | 'poolside' | 'quiver' | 'recraft' | 'reka' | 'relace' | 'runway' | 'sail-research' | 'sakana' | 'sakana-ai' | 'sambanova' | 'seed' | 'siliconflow' | 'sourceful' | 'stepfun' | 'streamlake' | 'switchpoint' | 'tencent' | 'tenstorrent' | 'thinkingmachines' | 'together' | 'upstage' | 'venice' | 'wafer' | 'wandb' | 'wandb-legacy' | 'xai' | 'xiaomi' | 'z-ai';
 
 /**
- * Bad Gateway - Provider/upstream API failure
- */
-export type BadGatewayResponse = {
-    error: BadGatewayResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for BadGatewayResponse
- */
-export type BadGatewayResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * Event emitted when a text annotation is added to output
  */
 export type BaseAnnotationAddedEvent = {
@@ -1299,7 +1277,7 @@ export type BaseContentPartAddedEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
     sequence_number: number;
     type: 'response.content_part.added';
 };
@@ -1311,7 +1289,7 @@ export type BaseContentPartDoneEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
     sequence_number: number;
     type: 'response.content_part.done';
 };
@@ -1373,7 +1351,7 @@ export type BaseFunctionCallArgsDoneEvent = {
 };
 
 export type BaseInputs = string | Array<{
-    content: Array<InputText | InputImage | InputFile | InputAudio> | string;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio> | string;
     phase?: 'commentary' | 'final_answer' | null;
     role: 'user' | 'system' | 'assistant' | 'developer';
     type?: 'message';
@@ -1503,10 +1481,10 @@ export type BaseRefusalDoneEvent = {
 
 export type BaseResponsesResult = {
     background?: boolean | null;
-    completed_at: number | null;
+    completed_at?: number | null;
     created_at: number;
     error: ResponsesErrorField;
-    frequency_penalty: number | null;
+    frequency_penalty?: number | null;
     id: string;
     incomplete_details: IncompleteDetails;
     instructions: BaseInputs;
@@ -1518,7 +1496,7 @@ export type BaseResponsesResult = {
     output: Array<OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall>;
     output_text?: string;
     parallel_tool_calls: boolean;
-    presence_penalty: number | null;
+    presence_penalty?: number | null;
     previous_response_id?: string | null;
     prompt?: StoredPromptTemplate;
     prompt_cache_key?: string | null;
@@ -1526,7 +1504,7 @@ export type BaseResponsesResult = {
     reasoning?: BaseReasoningConfig;
     safety_identifier?: string | null;
     service_tier?: ServiceTier;
-    status: OpenAiResponsesResponseStatus;
+    status?: OpenAiResponsesResponseStatus;
     store?: boolean;
     temperature: number | null;
     text?: TextConfig;
@@ -1540,7 +1518,7 @@ export type BaseResponsesResult = {
     top_logprobs?: number;
     top_p: number | null;
     truncation?: Truncation;
-    usage?: OpenAiResponsesUsage;
+    usage?: OpenAiResponsesUsage | null;
     user?: string | null;
 };
 
@@ -1750,6 +1728,10 @@ export type ChatCompletion = {
      */
     choices: Array<ChatCompletionChoice>;
     /**
+     * The URLs the answer cites (sent by search models such as Perplexity's).
+     */
+    citations?: Array<string>;
+    /**
      * Unix timestamp of creation
      */
     created: number;
@@ -1774,7 +1756,7 @@ export type ChatCompletion = {
     /**
      * System fingerprint
      */
-    system_fingerprint: string | null;
+    system_fingerprint?: string | null;
     usage?: CompletionUsage;
 };
 
@@ -1782,12 +1764,13 @@ export type ChatCompletion = {
  * Chat completion choice
  */
 export type ChatCompletionChoice = {
-    finish_reason: NullableFinishReason;
+    error?: ErrorDetail;
+    finish_reason?: NullableFinishReason;
     /**
      * Choice index
      */
     index: number;
-    logprobs?: ChoiceLogprobs | null;
+    logprobs?: ChoiceLogprobs | number | null;
     message: AssistantMessage;
     /**
      * The finish reason as the provider reported it.
@@ -1807,9 +1790,6 @@ export type ChatCompletionChunk = {
      * Unix timestamp of creation
      */
     created: number;
-    /**
-     * Error information
-     */
     error?: ErrorDetail;
     /**
      * Unique chunk identifier
@@ -1943,21 +1923,18 @@ export type ChatCompletionRequest = {
      */
     presence_penalty?: number | null;
     /**
-     * Name of a preset saved in the OpenRouter dashboard.
+     * Slug of a preset saved in the OpenRouter dashboard.
      */
     preset?: string;
     prompt_cache_key?: string | null;
     prompt_cache_options?: PromptCacheOptions;
-    /**
-     * Provider routing preferences (order, allow_fallbacks, only, ignore, sort, ...).
-     */
     provider?: ProviderPreferences;
     /**
      * Configuration options for reasoning models
      */
     reasoning?: ReasoningConfig;
     /**
-     * OpenAI-style effort; same as reasoning.effort.
+     * Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be used simultaneously with reasoning.effort if they differ.
      */
     reasoning_effort?: 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal' | 'none' | null;
     /**
@@ -2017,7 +1994,13 @@ export type ChatCompletionRequest = {
      */
     top_p?: number | null;
     trace?: TraceConfig;
+    /**
+     * Prompt transforms to apply
+     */
     transforms?: Array<string>;
+    /**
+     * Usage accounting (legacy; usage is always returned now).
+     */
     usage?: {
         include?: boolean;
     };
@@ -2029,13 +2012,15 @@ export type ChatCompletionRequest = {
      * low, medium or high
      */
     verbosity?: string | null;
+    /**
+     * OpenAI-style web search settings.
+     */
     web_search_options?: {
         /**
          * low, medium or high
          */
         search_context_size?: string;
     };
-    [key: string]: unknown;
 };
 
 /**
@@ -2257,7 +2242,7 @@ export type ChoiceLogprobs = {
     refusal?: Array<TokenLogprob> | null;
 } | null;
 
-export type CodeChallengeMethod = 'S256' | 'plain';
+export type CodeChallengeMethod = 'S256' | 'plain' | null;
 
 /**
  * Incremental chunk of code being streamed for a `code_interpreter_call`.
@@ -2451,28 +2436,6 @@ export type ComputerUseServerTool = {
 };
 
 /**
- * Conflict - Resource conflict or concurrent modification
- */
-export type ConflictResponse = {
-    error: ConflictResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ConflictResponse
- */
-export type ConflictResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * An OpenRouter-managed, auto-provisioned ephemeral container.
  */
 export type ContainerAutoEnvironment = {
@@ -2626,9 +2589,9 @@ export type ContextCompressionPlugin = {
  * What the upstream provider charged, in USD.
  */
 export type CostDetails = {
-    upstream_inference_completions_cost: number;
+    upstream_inference_completions_cost?: number;
     upstream_inference_cost?: number | null;
-    upstream_inference_prompt_cost: number;
+    upstream_inference_prompt_cost?: number;
 };
 
 export type CreateAuthCodeRequest = {
@@ -2789,6 +2752,10 @@ export type CreateEmbeddingsResponse = {
      */
     model: string;
     object: 'list';
+    /**
+     * The provider that served the request.
+     */
+    provider?: string;
     /**
      * Token usage statistics
      */
@@ -3488,35 +3455,13 @@ export type DeveloperMessageContentParts = Array<ChatMessageContentItemText>;
 export type EasyInputMessage = {
     content?: Array<InputText | (InputImage & {
         [key: string]: unknown;
-    }) | InputFile | InputAudio | InputVideo> | string | null;
+    }) | InputFile | ResponsesInputAudio | InputVideo> | string | null;
     /**
      * The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
      */
     phase?: 'commentary' | 'final_answer' | null;
     role: 'user' | 'system' | 'assistant' | 'developer';
     type?: 'message';
-};
-
-/**
- * Infrastructure Timeout - Provider request timed out at edge network
- */
-export type EdgeNetworkTimeoutResponse = {
-    error: EdgeNetworkTimeoutResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for EdgeNetworkTimeoutResponse
- */
-export type EdgeNetworkTimeoutResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type EndpointInfo = {
@@ -3550,10 +3495,31 @@ export type ErrorDetail = {
     code: number;
     message: string;
     metadata?: {
+        error_type?: ApiErrorType;
+        /**
+         * Upstream response headers that explain the error (X-RateLimit-Limit, -Remaining, -Reset).
+         */
+        headers?: {
+            [key: string]: string;
+        };
+        /**
+         * Errors of the providers tried before this one.
+         */
+        previous_errors?: Array<{
+            /**
+             * The error code the provider gave.
+             */
+            code?: number | string;
+            message?: string;
+        }>;
+        /**
+         * Upstream provider-specific error code, when available.
+         */
+        provider_code?: string;
         /**
          * The provider that returned the error.
          */
-        provider_name?: string;
+        provider_name?: string | null;
         /**
          * The error as the upstream provider sent it.
          */
@@ -3796,9 +3762,7 @@ export type FunctionDefinition = {
 export type FunctionTool = {
     description?: string | null;
     name: string;
-    parameters: {
-        [key: string]: unknown;
-    } | null;
+    parameters: JsonSchema | null;
     strict?: boolean | null;
     type: 'function';
 };
@@ -4149,7 +4113,7 @@ export type GenerationResponse = {
         /**
          * Type of API used for the generation
          */
-        api_type: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
+        api_type?: 'completions' | 'embeddings' | 'rerank' | 'tts' | 'stt' | 'video' | 'image' | null;
         /**
          * ID of the app that made the request
          */
@@ -4169,11 +4133,11 @@ export type GenerationResponse = {
         /**
          * The data region this generation was routed through: 'global', 'europe', or 'us'.
          */
-        data_region: 'global' | 'europe' | 'us';
+        data_region?: 'global' | 'europe' | 'us';
         /**
          * External user identifier
          */
-        external_user: string | null;
+        external_user?: string | null;
         /**
          * Reason the generation finished
          */
@@ -4185,7 +4149,7 @@ export type GenerationResponse = {
         /**
          * Referer header from the request
          */
-        http_referer: string | null;
+        http_referer?: string | null;
         /**
          * Unique identifier for the generation
          */
@@ -4193,7 +4157,7 @@ export type GenerationResponse = {
         /**
          * Whether this used bring-your-own-key
          */
-        is_byok: boolean;
+        is_byok?: boolean;
         /**
          * Total latency in milliseconds
          */
@@ -4209,11 +4173,11 @@ export type GenerationResponse = {
         /**
          * Native finish reason as reported by provider
          */
-        native_finish_reason: string | null;
+        native_finish_reason?: string | null;
         /**
          * Native cached tokens as reported by provider
          */
-        native_tokens_cached: number | null;
+        native_tokens_cached?: number | null;
         /**
          * Native completion tokens as reported by provider
          */
@@ -4221,7 +4185,7 @@ export type GenerationResponse = {
         /**
          * Native completion image tokens as reported by provider
          */
-        native_tokens_completion_images: number | null;
+        native_tokens_completion_images?: number | null;
         /**
          * Native prompt tokens as reported by provider
          */
@@ -4233,11 +4197,11 @@ export type GenerationResponse = {
         /**
          * Number of web fetches performed
          */
-        num_fetches: number | null;
+        num_fetches?: number | null;
         /**
          * Number of audio inputs in the prompt
          */
-        num_input_audio_prompt: number | null;
+        num_input_audio_prompt?: number | null;
         /**
          * Number of media items in the completion
          */
@@ -4249,7 +4213,7 @@ export type GenerationResponse = {
         /**
          * Number of search results included
          */
-        num_search_results: number | null;
+        num_search_results?: number | null;
         /**
          * Origin URL of the request
          */
@@ -4257,7 +4221,7 @@ export type GenerationResponse = {
         /**
          * ID of the preset used for this generation, null if no preset was used
          */
-        preset_id: string | null;
+        preset_id?: string | null;
         /**
          * Name of the provider that served the request
          */
@@ -4265,7 +4229,7 @@ export type GenerationResponse = {
         /**
          * List of provider responses for this generation, including fallback attempts
          */
-        provider_responses: Array<ProviderResponse> | null;
+        provider_responses?: Array<ProviderResponse> | null;
         /**
          * Unique identifier grouping all generations from a single API request
          */
@@ -4277,11 +4241,11 @@ export type GenerationResponse = {
         /**
          * Router used for the request (e.g., openrouter/auto)
          */
-        router: string | null;
+        router?: string | null;
         /**
          * Service tier the upstream provider reported running this request on, or null if it did not report one.
          */
-        service_tier: string | null;
+        service_tier?: string | null;
         /**
          * Session identifier grouping multiple generations in the same session
          */
@@ -4309,7 +4273,7 @@ export type GenerationResponse = {
         /**
          * Cost charged by the upstream provider
          */
-        upstream_inference_cost: number | null;
+        upstream_inference_cost?: number | null;
         /**
          * Usage amount in USD
          */
@@ -4317,15 +4281,15 @@ export type GenerationResponse = {
         /**
          * User-Agent header from the request
          */
-        user_agent: string | null;
+        user_agent?: string | null;
         /**
          * The resolved web search engine used for this generation (e.g. exa, firecrawl, parallel)
          */
-        web_search_engine: string | null;
+        web_search_engine?: string | null;
         /**
          * ID of the workspace this generation is attributed to. Null for accounts without workspaces. Generations created before workspace resolution existed are attributed to the account default workspace.
          */
-        workspace_id: string | null;
+        workspace_id?: string | null;
     };
 };
 
@@ -4463,28 +4427,6 @@ export type GetWorkspaceBudgetResponse = {
 
 export type GetWorkspaceResponse = {
     data: Workspace & unknown;
-};
-
-/**
- * Gone - Endpoint has been permanently removed or deprecated
- */
-export type GoneResponse = {
-    error: GoneResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for GoneResponse
- */
-export type GoneResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type Guardrail = {
@@ -5097,23 +5039,15 @@ export type IncompleteEvent = {
     type: 'response.incomplete';
 };
 
-/**
- * Audio input content item
- */
 export type InputAudio = {
     /**
      * Base64 encoded audio data
      */
-    data?: string;
+    data: string;
     /**
      * Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider.
      */
-    format?: InputAudioFormat;
-    input_audio: {
-        data: string;
-        format: 'mp3' | 'wav';
-    };
-    type: 'input_audio';
+    format: InputAudioFormat;
 };
 
 export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24';
@@ -5141,7 +5075,7 @@ export type InputImage = {
 export type InputMessageItem = {
     content?: Array<InputText | (InputImage & {
         [key: string]: unknown;
-    }) | InputFile | InputAudio | InputVideo> | null;
+    }) | InputFile | ResponsesInputAudio | InputVideo> | null;
     id?: string;
     role: 'user' | 'system' | 'developer';
     type?: 'message';
@@ -5227,6 +5161,28 @@ export type JsonSchemaConfig = {
     strict?: boolean | null;
 };
 
+/**
+ * A JSON Schema (draft 2020-12) object, as tools and structured outputs take it.
+ */
+export type JsonSchema = {
+    additionalProperties?: boolean | JsonSchema;
+    description?: string;
+    enum?: Array<unknown>;
+    items?: JsonSchema;
+    /**
+     * The schemas of the object's properties, by name.
+     */
+    properties?: {
+        [key: string]: JsonSchema;
+    };
+    required?: Array<string>;
+    /**
+     * The JSON type or types of the value.
+     */
+    type?: string | Array<string>;
+    [key: string]: unknown;
+};
+
 export type KeyAssignment = {
     /**
      * User ID of who made the assignment
@@ -5258,7 +5214,7 @@ export type KeyAssignment = {
     key_name: string;
 };
 
-export type KeyLimitReset = 'daily' | 'weekly' | 'monthly';
+export type KeyLimitReset = 'daily' | 'weekly' | 'monthly' | null;
 
 /**
  * Web search tool configuration
@@ -5343,7 +5299,7 @@ export type ListModelsResponse = {
     /**
      * Pagination links
      */
-    links: {
+    links?: {
         /**
          * URL for the next page of results, or null if this is the last page
          */
@@ -5352,7 +5308,7 @@ export type ListModelsResponse = {
     /**
      * Total number of models matching the query
      */
-    total_count: number;
+    total_count?: number;
 };
 
 export type ListObservabilityDestinationsResponse = {
@@ -6101,7 +6057,7 @@ export type Model = {
     /**
      * Canonical slug for the model
      */
-    canonical_slug: string;
+    canonical_slug?: string;
     /**
      * Maximum context length in tokens
      */
@@ -6131,12 +6087,12 @@ export type Model = {
      * The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
      */
     knowledge_cutoff?: string | null;
-    links: ModelLinks;
+    links?: ModelLinks;
     /**
      * Display name of the model
      */
     name: string;
-    per_request_limits: PerRequestLimits | null;
+    per_request_limits?: PerRequestLimits | null;
     pricing: Pricing;
     reasoning?: ModelReasoning;
     /**
@@ -6146,7 +6102,7 @@ export type Model = {
     /**
      * List of supported voice identifiers for TTS models. Null for non-TTS models.
      */
-    supported_voices: Array<string> | null;
+    supported_voices?: Array<string> | null;
     top_provider: TopProviderInfo;
 };
 
@@ -7715,7 +7671,7 @@ export type OpenAiResponseFunctionToolCallOutput = {
 };
 
 export type OpenAiResponseInputMessageItem = {
-    content: Array<InputText | InputImage | InputFile | InputAudio>;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio>;
     id: string;
     role: 'user' | 'system' | 'developer';
     type?: 'message';
@@ -7877,7 +7833,7 @@ export type OpenResponsesResult = BaseResponsesResult & {
     output?: Array<OutputItems>;
     service_tier?: string | null;
     text?: TextExtendedConfig;
-    usage?: Usage;
+    usage?: Usage | null;
 };
 
 /**
@@ -8718,28 +8674,6 @@ export type ParetoRouterPlugin = {
 };
 
 /**
- * Payload Too Large - Request payload exceeds size limits
- */
-export type PayloadTooLargeResponse = {
-    error: PayloadTooLargeResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for PayloadTooLargeResponse
- */
-export type PayloadTooLargeResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * Per-request token limits
  */
 export type PerRequestLimits = {
@@ -9563,28 +9497,6 @@ export type ProviderOptions = {
 };
 
 /**
- * Provider Overloaded - Provider is temporarily overloaded
- */
-export type ProviderOverloadedResponse = {
-    error: ProviderOverloadedResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ProviderOverloadedResponse
- */
-export type ProviderOverloadedResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
-/**
  * When multiple model providers are available, optionally indicate your routing preference.
  */
 export type ProviderPreferences = {
@@ -10136,28 +10048,6 @@ export type RequestMetadata = {
     [key: string]: string;
 } | null;
 
-/**
- * Request Timeout - Operation exceeded time limit
- */
-export type RequestTimeoutResponse = {
-    error: RequestTimeoutResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for RequestTimeoutResponse
- */
-export type RequestTimeoutResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
-
 export type ResponseFormat = ({
     type: 'text';
 } & ResponseFormatText) | ({
@@ -10243,6 +10133,17 @@ export type ResponsesErrorField = {
     code: 'server_error' | 'rate_limit_exceeded' | 'invalid_prompt' | 'vector_store_timeout' | 'invalid_image' | 'invalid_image_format' | 'invalid_base64_image' | 'invalid_image_url' | 'image_too_large' | 'image_too_small' | 'image_parse_error' | 'image_content_policy_violation' | 'invalid_image_mode' | 'image_file_too_large' | 'unsupported_image_media_type' | 'empty_image_file' | 'failed_to_download_image' | 'image_file_not_found' | 'bio_policy' | 'data_residency_mismatch';
     message: string;
 } | null;
+
+/**
+ * Audio input content item
+ */
+export type ResponsesInputAudio = {
+    input_audio: {
+        data: string;
+        format: 'mp3' | 'wav';
+    };
+    type: 'input_audio';
+};
 
 /**
  * Request schema for Responses endpoint
@@ -10586,28 +10487,6 @@ export type ServerToolUseDetails = {
 };
 
 export type ServiceTier = 'auto' | 'default' | 'flex' | 'priority' | 'scale' | null;
-
-/**
- * Service Unavailable - Service temporarily unavailable
- */
-export type ServiceUnavailableResponse = {
-    error: ServiceUnavailableResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for ServiceUnavailableResponse
- */
-export type ServiceUnavailableResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
-};
 
 export type SessionCostItem = {
     /**
@@ -11348,12 +11227,12 @@ export type ToolCallDelta = {
         /**
          * Function name
          */
-        name?: string;
+        name?: string | null;
     };
     /**
      * Tool call identifier
      */
-    id?: string;
+    id?: string | null;
     /**
      * Tool call index in the array
      */
@@ -11420,8 +11299,8 @@ export type ToolDefinition = ({
     };
     type: 'function';
 } | AdvisorServerToolOpenRouter | BashServerTool | DatetimeServerTool | FilesServerTool | FusionServerToolOpenRouter | ImageGenerationServerToolOpenRouter | ChatSearchModelsServerTool | SubagentServerToolOpenRouter | WebFetchServerTool | OpenRouterWebSearchServerTool | ChatWebSearchShorthand) & {
-    function: FunctionDefinition;
-    type: 'function';
+    function?: FunctionDefinition;
+    type?: 'function';
 };
 
 /**
@@ -11739,28 +11618,6 @@ export type UnifiedBenchmarksSearchRunConfig = {
      * Sampling temperature configured for the published lane, or null when omitted.
      */
     temperature: number | null;
-};
-
-/**
- * Unprocessable Entity - Semantic validation failure
- */
-export type UnprocessableEntityResponse = {
-    error: UnprocessableEntityResponseErrorData;
-    openrouter_metadata?: {
-        [key: string]: unknown;
-    } | null;
-    user_id?: string | null;
-};
-
-/**
- * Error data for UnprocessableEntityResponse
- */
-export type UnprocessableEntityResponseErrorData = {
-    code: number;
-    message: string;
-    metadata?: {
-        [key: string]: unknown;
-    } | null;
 };
 
 export type UpdateByokKeyRequest = {
@@ -12741,7 +12598,7 @@ export type QueryAnalyticsErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -12794,19 +12651,19 @@ export type CreateSpeechErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateSpeechError = CreateSpeechErrors[keyof CreateSpeechErrors];
@@ -12855,19 +12712,19 @@ export type CreateTranscriptionErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateTranscriptionError = CreateTranscriptionErrors[keyof CreateTranscriptionErrors];
@@ -12937,7 +12794,7 @@ export type CreateAuthCodeErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -13271,15 +13128,15 @@ export type CreateChatCompletionErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Unprocessable Entity - Semantic validation failure
      */
-    422: UnprocessableEntityResponse;
+    422: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13291,19 +13148,19 @@ export type CreateChatCompletionErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateChatCompletionError = CreateChatCompletionErrors[keyof CreateChatCompletionErrors];
@@ -13407,7 +13264,7 @@ export type CreateCoinbaseChargeErrors = {
     /**
      * Gone - Endpoint has been permanently removed or deprecated
      */
-    410: GoneResponse;
+    410: ErrorResponse;
 };
 
 export type CreateCoinbaseChargeError = CreateCoinbaseChargeErrors[keyof CreateCoinbaseChargeErrors];
@@ -13636,11 +13493,11 @@ export type CreateEmbeddingsErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13652,19 +13509,19 @@ export type CreateEmbeddingsErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateEmbeddingsError = CreateEmbeddingsErrors[keyof CreateEmbeddingsErrors];
@@ -13817,11 +13674,11 @@ export type ListFilesErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type ListFilesError = ListFilesErrors[keyof ListFilesErrors];
@@ -13869,7 +13726,7 @@ export type UploadFileErrors = {
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -13881,11 +13738,11 @@ export type UploadFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type UploadFileError = UploadFileErrors[keyof UploadFileErrors];
@@ -13941,11 +13798,11 @@ export type DeleteFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type DeleteFileError = DeleteFileErrors[keyof DeleteFileErrors];
@@ -14001,11 +13858,11 @@ export type GetFileErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type GetFileError = GetFileErrors[keyof GetFileErrors];
@@ -14065,11 +13922,11 @@ export type DownloadFileContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
 };
 
 export type DownloadFileContentError = DownloadFileContentErrors[keyof DownloadFileContentErrors];
@@ -14119,15 +13976,15 @@ export type GetGenerationErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type GetGenerationError = GetGenerationErrors[keyof GetGenerationErrors];
@@ -14177,15 +14034,15 @@ export type GetGenerationContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type GetGenerationContentError = GetGenerationContentErrors[keyof GetGenerationContentErrors];
@@ -14810,7 +14667,7 @@ export type CreateImageErrors = {
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -14822,15 +14679,15 @@ export type CreateImageErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateImageError = CreateImageErrors[keyof CreateImageErrors];
@@ -15285,7 +15142,7 @@ export type ListModelsData = {
         /**
          * Filter models by use case category
          */
-        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia';
+        category?: 'programming' | 'roleplay' | 'marketing' | 'marketing/seo' | 'technology' | 'science' | 'translation' | 'legal' | 'finance' | 'health' | 'trivia' | 'academia' | (string & {});
         /**
          * Filter models by supported parameter (comma-separated)
          */
@@ -15668,7 +15525,7 @@ export type CreateObservabilityDestinationErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -15794,7 +15651,7 @@ export type UpdateObservabilityDestinationErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16008,7 +15865,7 @@ export type CreatePresetChatCompletionErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16058,7 +15915,7 @@ export type CreatePresetMessageErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16108,7 +15965,7 @@ export type CreatePresetResponseErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16287,19 +16144,19 @@ export type CreateRerankErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateRerankError = CreateRerankErrors[keyof CreateRerankErrors];
@@ -16350,15 +16207,15 @@ export type CreateResponseErrors = {
     /**
      * Request Timeout - Operation exceeded time limit
      */
-    408: RequestTimeoutResponse;
+    408: ErrorResponse;
     /**
      * Payload Too Large - Request payload exceeds size limits
      */
-    413: PayloadTooLargeResponse;
+    413: ErrorResponse;
     /**
      * Unprocessable Entity - Semantic validation failure
      */
-    422: UnprocessableEntityResponse;
+    422: ErrorResponse;
     /**
      * Too Many Requests - Rate limit exceeded
      */
@@ -16370,19 +16227,19 @@ export type CreateResponseErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
     /**
      * Service Unavailable - Service temporarily unavailable
      */
-    503: ServiceUnavailableResponse;
+    503: ErrorResponse;
     /**
      * Infrastructure Timeout - Provider request timed out at edge network
      */
-    524: EdgeNetworkTimeoutResponse;
+    524: ErrorResponse;
     /**
      * Provider Overloaded - Provider is temporarily overloaded
      */
-    529: ProviderOverloadedResponse;
+    529: ErrorResponse;
 };
 
 export type CreateResponseError = CreateResponseErrors[keyof CreateResponseErrors];
@@ -16461,7 +16318,7 @@ export type CreateScimGroupMappingErrors = {
     /**
      * Conflict - Resource conflict or concurrent modification
      */
-    409: ConflictResponse;
+    409: ErrorResponse;
     /**
      * Internal Server Error - Unexpected server error
      */
@@ -16783,7 +16640,7 @@ export type DownloadVideoContentErrors = {
     /**
      * Bad Gateway - Provider/upstream API failure
      */
-    502: BadGatewayResponse;
+    502: ErrorResponse;
 };
 
 export type DownloadVideoContentError = DownloadVideoContentErrors[keyof DownloadVideoContentErrors];

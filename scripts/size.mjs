@@ -27,7 +27,10 @@ const selfPackage = {
 /** name -> [an app's entry module, budget in bytes gzipped]; `openrouter-ts` resolves to dist/ as from node_modules. */
 const entries = {
   // Everything the root entry exports, kept alive by the namespace escaping into a global.
-  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 10 * 1024],
+  // 15 KB is the whole-client target of issue 16. chat.completions.parse and runTools (structured
+  // outputs and the tool loop, src/lib/) are methods of the client, so every client carries them:
+  // about 3.7 KB gzipped, which took the client from 9.8 KB past the former 10 KB budget.
+  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 15 * 1024],
   // A typical small app: create a client, list the models. The 7 KB target for it assumes a design
   // that tree-shakes per operation; `new OpenRouter()` builds every resource (the public API of
   // DESIGN.md), so this entry is the whole client and is held to the whole client's budget.
@@ -35,7 +38,7 @@ const entries = {
     `import { OpenRouter } from 'openrouter-ts';
 const client = new OpenRouter({ apiKey: 'x' });
 client.models.list().then((page) => { globalThis.models = page.data; });`,
-    10 * 1024,
+    15 * 1024,
   ],
   // Every helper.
   'helpers-all': [`import * as helpers from 'openrouter-ts/helpers'; globalThis.helpers = helpers;`, undefined],

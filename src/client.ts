@@ -29,15 +29,33 @@ export class OpenRouter extends GeneratedResources {
    * the methods; binary answers resolve to the `Response`.
    */
   readonly request: RequestFunction;
+  readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
     const http = new HttpClient(options);
     super(http);
+    this.#options = options;
     this.baseURL = http.baseURL;
     this.chat = new Chat(http);
     this.responses = new Responses(http);
     this.messages = new Messages(http);
     this.images = new Images(http);
     this.request = requestFunction(http);
+  }
+
+  /**
+   * A new client with these options over this one's: `defaultHeaders` are merged (a `null` removes
+   * one), every other option given replaces this client's. This client is unchanged.
+   *
+   * ```ts
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: ClientOptions): OpenRouter {
+    const defaultHeaders =
+      this.#options.defaultHeaders && options.defaultHeaders
+        ? { ...this.#options.defaultHeaders, ...options.defaultHeaders }
+        : (options.defaultHeaders ?? this.#options.defaultHeaders);
+    return new OpenRouter({ ...this.#options, ...options, defaultHeaders });
   }
 }

@@ -4,7 +4,7 @@
 
 const show = (value) => `\`${JSON.stringify(value)}\``.replaceAll('|', '\\|');
 
-export function renderMergeReport(conflicts) {
+export function renderMergeReport(conflicts, invalidExamples = []) {
   const lines = [
     '# Contradictions between the docs pages',
     '',
@@ -22,5 +22,13 @@ export function renderMergeReport(conflicts) {
     rows.set(key, new Set([...(rows.get(key) ?? []), c.droppedFrom]));
   }
   const table = [...rows].map(([key, pages]) => `${key} ${[...pages].sort().join(', ')} |`).sort();
-  return `${[...lines, ...table].join('\n')}\n`;
+  const examples = invalidExamples.length
+    ? [
+        '',
+        '## Examples removed because they contradict their own schema',
+        '',
+        ...invalidExamples.map((line) => `- ${line}`),
+      ]
+    : [];
+  return `${[...lines, ...table, ...examples].join('\n')}\n`;
 }

@@ -154,6 +154,11 @@ export class Merger {
       );
     }
     const merged = { ...a };
+    if (isComposed(a) && !isComposed(b)) return this.mergeIntoComposition(a, b, at);
+    if (isComposed(a) && isComposed(b) && !['anyOf', 'oneOf', 'allOf'].some((key) => key in a && key in b)) {
+      // Two different compositions (anyOf here, oneOf there) of one thing: the earlier is kept.
+      return this.conflict(at, a, b);
+    }
     const union = a.anyOf ?? a.oneOf;
     if (Array.isArray(union) && b.type !== undefined && !b.anyOf && !b.oneOf) {
       // A union met by a plain typed description: the type is already said by the branches when one
@@ -211,6 +216,41 @@ export class Merger {
     return merged;
   }
 
+  /**
+   * `a` composes its structure (allOf, anyOf, oneOf, $ref) and `b` describes it plainly: `b` can
+   * add fields (properties) and wording, not restate the type (which would narrow `a`'s union or
+   * contradict its referenced schema).
+   */
+  mergeIntoComposition(a, b, at) {
+    const merged = { ...a };
+    for (const [key, value] of Object.entries(b)) {
+      if (key === 'properties' && isObject(value)) {
+        merged.properties = { ...a.properties };
+        for (const [prop, schema] of Object.entries(value)) {
+          merged.properties[prop] =
+            a.properties && prop in a.properties
+              ? this.mergeSchema(a.properties[prop], schema, `${at}.properties.${prop}`)
+              : schema;
+        }
+      } else if (ANNOTATIONS.has(key)) {
+        if (!(key in merged)) merged[key] = value;
+      } else if (key === 'type' && this.typeAdmitted(a, value)) {
+        // The composition already says it (every branch or the referenced schema has the type).
+      } else if (key === 'type') {
+        this.conflict(`${at}.type`, a.anyOf ?? a.oneOf ?? a.allOf ?? a.$ref, value);
+      } else if (!isDeepStrictEqual(a[key], value)) {
+        this.conflict(`${at}.${key}`, a[key], value);
+      }
+    }
+    return merged;
+  }
+
+  typeAdmitted(a, type) {
+    const branches = [...(a.anyOf ?? []), ...(a.oneOf ?? []), ...(a.allOf ?? [])];
+    const branchTypes = branches.flatMap((branch) => [branch.type].flat());
+    return [type].flat().every((t) => t === 'null' || branchTypes.includes(t)) || typeof a.$ref === 'string';
+  }
+
   conflict(at, kept, dropped) {
     // Copies: `kept` is part of the merged document, which later merges and the overlays change in place.
     this.conflicts.push({
@@ -223,6 +263,8 @@ export class Merger {
     return kept;
   }
 }
+
+const isComposed = (schema) => ['allOf', 'anyOf', 'oneOf', '$ref'].some((key) => key in schema);
 
 /** `{ $ref }` or a nullable reference `anyOf: [{ $ref }, { type: 'null' }]`, seen as one shape. */
 function asReference(schema) {

@@ -3,7 +3,9 @@
 // be assignable to `ChatCompletionChunkLike`. Fields not named here are kept, at every level.
 
 import { OpenRouterError } from './errors';
-import { Stream } from './stream';
+import { Stream, type StreamOptions } from './stream';
+import { chatProtocol } from './streams/protocols';
+import { TextBuilder } from './streams/text-builder';
 
 export interface ChatCompletionUsageLike {
   prompt_tokens: number;
@@ -83,84 +85,159 @@ export interface ChatCompletionLike {
 
 type Fields = Record<string, unknown>;
 
-/** Pieces joined at a time by `TextBuilder`. */
-const TEXT_BATCH = 256;
+/** An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). */
+class IndexedParts {
+  readonly parts = new Map<number, Fields>();
+  /** Items without an `index` get keys of their own, after every real index. */
+  private unindexed = 0;
 
-/**
- * Text arriving in many small pieces (one token per chunk). `text += piece` per chunk would keep each
- * piece plus a rope node in V8, about 64 bytes per chunk whatever the piece's length: several times
- * the text itself, growing with every chunk of a long stream. Joining the pieces in batches keeps
- * little more than the text.
- */
-class TextBuilder {
-  private text = '';
-  private pending: string[] = [];
+  constructor(private readonly positionStandsForIndex: boolean) {}
 
-  append(piece: string): void {
-    this.pending.push(piece);
-    if (this.pending.length >= TEXT_BATCH) this.flush();
-  }
-
-  toString(): string {
-    this.flush();
-    return this.text;
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.text += this.pending.join('');
-    this.pending = [];
+  add(items: readonly unknown[]): void {
+    for (let position = 0; position < items.length; position++) {
+      const item = items[position];
+      if (!isFields(item)) continue;
+      let index: number;
+      if (typeof item.index === 'number') index = item.index;
+      // Some providers omit `index` when they send whole tool calls: their position stands in for it.
+      else if (this.positionStandsForIndex) index = position;
+      else index = Number.MAX_SAFE_INTEGER - 1_000_000 + this.unindexed++;
+      let part = this.parts.get(index);
+      if (part === undefined) {
+        part = fields();
+        this.parts.set(index, part);
+      }
+      mergeFields(part, item);
+    }
   }
 }
 
-/** Appends `piece` to the text being built in `target[key]` (a `TextBuilder` once a string came). */
-function appendText(target: Fields, key: string, piece: string): void {
-  const previous = target[key];
+/** State objects without a prototype: a delta key such as `__proto__` is an ordinary key in them. */
+function fields(): Fields {
+  return Object.create(null) as Fields;
+}
+
+/** Text fields whose string pieces are concatenated, at any level (a delta, a tool call, a reasoning detail). */
+const APPENDED = new Set(['content', 'reasoning', 'refusal', 'text', 'summary', 'arguments']);
+/** Identifiers: the first present value stays (some providers repeat `id: ""` in later deltas). */
+const IDENTIFIERS = new Set(['id', 'type', 'name']);
+/** Values sent whole, once (a reasoning signature, encrypted data): a later empty or null value does not erase them. */
+const SENT_WHOLE = new Set(['signature', 'data', 'format']);
+
+/** Merges one delta (or one part of an indexed array) into `target`, by the rules of `ChatCompletionAccumulator`. */
+function mergeFields(target: Fields, delta: Fields): void {
+  for (const key in delta) {
+    if (!hasOwn(delta, key)) continue;
+    const value = delta[key];
+    const previous = hasOwn(target, key) ? target[key] : undefined;
+    if (APPENDED.has(key)) {
+      if (typeof value === 'string') appendText(target, key, value, previous);
+      else if (previous === undefined) target[key] = value === undefined ? null : value;
+      else if (!(previous instanceof TextBuilder) && value !== null && value !== undefined) target[key] = value;
+    } else if (IDENTIFIERS.has(key)) {
+      if (!isPresent(previous) && (isPresent(value) || !hasOwn(target, key))) target[key] = value;
+    } else if (SENT_WHOLE.has(key)) {
+      if (isPresent(value) || !hasOwn(target, key)) target[key] = value;
+    } else if (Array.isArray(value)) {
+      mergeArray(target, key, value, previous);
+    } else if (isFields(value)) {
+      const nested = isFields(previous) && !isBuilt(previous) ? previous : fields();
+      if (nested !== previous) target[key] = nested;
+      mergeFields(nested, value);
+    } else if ((value !== null && value !== undefined) || !hasOwn(target, key)) {
+      target[key] = value;
+    }
+  }
+}
+
+function mergeArray(target: Fields, key: string, value: readonly unknown[], previous: unknown): void {
+  if (previous instanceof IndexedParts) {
+    previous.add(value);
+  } else if (key === 'tool_calls' || value.some(hasNumericIndex)) {
+    const parts = new IndexedParts(key === 'tool_calls');
+    if (Array.isArray(previous)) parts.add(previous);
+    parts.add(value);
+    target[key] = parts;
+  } else if (Array.isArray(previous)) {
+    appendAll(previous, value);
+  } else {
+    target[key] = [...value];
+  }
+}
+
+function isBuilt(value: unknown): boolean {
+  return value instanceof TextBuilder || value instanceof IndexedParts;
+}
+
+function hasNumericIndex(item: unknown): boolean {
+  return isFields(item) && typeof item.index === 'number';
+}
+
+function appendText(target: Fields, key: string, piece: string, previous: unknown): void {
   if (previous instanceof TextBuilder) {
     previous.append(piece);
-  } else {
-    const text = new TextBuilder();
-    text.append(piece);
-    target[key] = text;
+    return;
   }
+  const text = new TextBuilder();
+  // A value that was there before the first string (`null`) is replaced by the text.
+  text.append(piece);
+  target[key] = text;
 }
 
-function textOf(value: unknown): string | null {
-  return value instanceof TextBuilder ? value.toString() : null;
+/**
+ * The merged state as plain objects that deep-equal what `JSON.parse` gives for the same JSON:
+ * texts as strings, indexed parts as arrays in `index` order, `__proto__` as an own property.
+ */
+function toPlain(value: unknown): unknown {
+  if (value instanceof TextBuilder) return value.toString();
+  if (value instanceof IndexedParts) {
+    return [...value.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => toPlain(part));
+  }
+  if (Array.isArray(value)) return [...value];
+  if (typeof value !== 'object' || value === null) return value;
+  const plain: Fields = {};
+  for (const key of Object.keys(value)) setOwn(plain, key, toPlain((value as Fields)[key]));
+  return plain;
 }
 
-interface ToolCallState {
-  fields: Fields;
-  function: Fields;
+/** `plain[key] = value`, except that `__proto__` becomes an own property instead of the prototype. */
+function setOwn(plain: Fields, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(plain, key, { value, enumerable: true, writable: true, configurable: true });
+  else plain[key] = value;
 }
 
 interface ChoiceState {
   index: number;
   /** `finish_reason`, `logprobs` and unknown choice fields. */
   fields: Fields;
-  /** Delta fields merged so far, `tool_calls` aside. */
+  /** Delta fields merged so far. */
   message: Fields;
-  toolCalls: Map<number, ToolCallState>;
 }
 
 /**
  * Builds the final completion from chunks, one `add` at a time; `result()` may be called at any
- * point for a snapshot. Merge rules, per choice `index`:
- * - `content`, `reasoning`, `refusal`: string pieces concatenated; `null` when none was a string
- *   (`reasoning` and `refusal` only appear when some delta had them).
- * - arrays (`reasoning_details`, `annotations`, ...): concatenated.
- * - `tool_calls`: merged by their `index`; `id`, `type`, `function.name` from the first delta
- *   that has them, `function.arguments` concatenated.
+ * point for a snapshot. Merge rules, per choice `index`, at every level of a delta:
+ * - `content`, `reasoning`, `refusal`, `text`, `summary`, `arguments`: string pieces concatenated;
+ *   `null` when none was a string (they only appear when some delta had them).
+ * - arrays whose items carry an `index` (`tool_calls`, `reasoning_details`, any other): items
+ *   merged by `index` with these same rules, in `index` order (`tool_calls` items without an
+ *   `index` use their position). Other arrays (`annotations`, ...) are concatenated.
+ * - `id`, `type`, `name`: the first present value (not `""`, not `null`); `signature`, `data`,
+ *   `format`: the last present value. So a reasoning detail keeps its text, the signature that
+ *   came in a later fragment and its encrypted data, as the API merges them.
+ * - nested objects (`function`, ...): merged with the same rules.
  * - `logprobs`: their `content` and `refusal` arrays concatenated.
  * - anything else (`finish_reason`, `role`, unknown fields, top-level fields): the last non-null
  *   value wins; `null` is kept only when nothing else came.
  * - `usage`: from the last chunk that has it.
+ * Keys are kept whatever they are (`__proto__` included) and the result is plain JSON-like data.
  * A chunk's `error` is not interpreted here (`Stream` throws on it); fed in directly, it is kept
  * like any unknown field.
  */
-export class ChatCompletionAccumulator {
-  private readonly topLevel: Fields = {};
-  private usage: ChatCompletionUsageLike | undefined;
+export class ChatCompletionAccumulator<TCompletion = ChatCompletionLike> {
+  private readonly topLevel: Fields = fields();
+  private usage: unknown;
   private readonly choices = new Map<number, ChoiceState>();
   private chunkCount = 0;
 
@@ -176,7 +253,7 @@ export class ChatCompletionAccumulator {
       if (key === 'choices' || key === 'usage' || key === 'object' || !hasOwn(chunk, key)) continue;
       keepLastNonNull(topLevel, key, chunk[key]);
     }
-    if (isFields(chunk.usage)) this.usage = chunk.usage as unknown as ChatCompletionUsageLike;
+    if (isFields(chunk.usage)) this.usage = chunk.usage;
     const { choices } = chunk;
     if (Array.isArray(choices)) {
       for (let position = 0; position < choices.length; position++) {
@@ -187,27 +264,23 @@ export class ChatCompletionAccumulator {
   }
 
   /** The completion so far, as a new object (later `add` calls do not change it). */
-  result(): ChatCompletionLike {
+  result(): TCompletion {
     if (this.chunkCount === 0)
       throw new OpenRouterError('No chat completion chunk was received: there is nothing to merge.');
-    const { id, created, model, ...rest } = this.topLevel;
+    const { id, created, model, ...rest } = toPlain(this.topLevel) as Fields;
     const choices = [...this.choices.values()].sort((a, b) => a.index - b.index).map(choiceResult);
-    return {
-      id: id as string,
-      object: 'chat.completion',
-      created: created as number,
-      model: model as string,
-      ...rest,
-      choices,
-      ...(this.usage === undefined ? {} : { usage: this.usage }),
-    };
+    const completion: Fields = { id, object: 'chat.completion', created, model };
+    for (const key of Object.keys(rest)) setOwn(completion, key, rest[key]);
+    completion.choices = choices;
+    if (this.usage !== undefined) completion.usage = this.usage;
+    return completion as TCompletion;
   }
 
   private addChoice(choice: Fields, position: number): void {
     const index = typeof choice.index === 'number' ? choice.index : position;
     let state = this.choices.get(index);
     if (state === undefined) {
-      state = { index, fields: {}, message: {}, toolCalls: new Map() };
+      state = { index, fields: fields(), message: fields() };
       this.choices.set(index, state);
     }
     for (const key in choice) {
@@ -215,7 +288,7 @@ export class ChatCompletionAccumulator {
       if (key === 'logprobs') state.fields.logprobs = mergeLogprobs(state.fields.logprobs, choice.logprobs);
       else keepLastNonNull(state.fields, key, choice[key]);
     }
-    if (isFields(choice.delta)) addDelta(state, choice.delta);
+    if (isFields(choice.delta)) mergeFields(state.message, choice.delta);
   }
 }
 
@@ -229,11 +302,17 @@ export function accumulateChunks(chunks: Iterable<ChatCompletionChunkLike>): Cha
 /**
  * A chat completion stream that also merges its chunks as they go by (always: the cost is
  * keeping the text once more), so `finalCompletion()` counts the chunks already iterated.
+ * `TChunk` and `TCompletion` are the generated `ChatCompletionChunk` and `ChatCompletion`.
  */
 export class ChatCompletionStream<
   TChunk extends ChatCompletionChunkLike = ChatCompletionChunkLike,
+  TCompletion = ChatCompletionLike,
 > extends Stream<TChunk> {
-  private readonly accumulator = new ChatCompletionAccumulator();
+  private readonly accumulator = new ChatCompletionAccumulator<TCompletion>();
+
+  constructor(response: Response, controller: AbortController, userSignal?: AbortSignal, options: StreamOptions = {}) {
+    super(response, controller, userSignal, { protocol: chatProtocol, ...options });
+  }
 
   protected override onChunk(chunk: TChunk): void {
     this.accumulator.add(chunk);
@@ -244,104 +323,47 @@ export class ChatCompletionStream<
    * or instead of a `for await` loop over the stream, but not after one that exited early: the
    * request was cancelled then, and this throws. Rethrows the stream's error if it had one.
    */
-  async finalCompletion(): Promise<ChatCompletionLike> {
+  async finalCompletion(): Promise<TCompletion> {
     await this.consumeRest();
     return this.accumulator.result();
   }
 }
 
-function addDelta(state: ChoiceState, delta: Fields): void {
-  const { message } = state;
-  for (const key in delta) {
-    if (!hasOwn(delta, key)) continue;
-    const value = delta[key];
-    if (key === 'tool_calls') {
-      if (Array.isArray(value)) addToolCallDeltas(state.toolCalls, value);
-    } else if (key === 'content' || key === 'reasoning' || key === 'refusal') {
-      // Text fields: their string pieces are concatenated (the others keep their last non-null value).
-      if (typeof value === 'string') appendText(message, key, value);
-      else if (!(key in message)) message[key] = null;
-    } else if (Array.isArray(value)) {
-      const previous = message[key];
-      if (Array.isArray(previous)) appendAll(previous, value);
-      else message[key] = [...value];
-    } else {
-      keepLastNonNull(message, key, value);
-    }
-  }
-}
-
-function addToolCallDeltas(toolCalls: Map<number, ToolCallState>, deltas: unknown[]): void {
-  deltas.forEach((delta, position) => {
-    if (!isFields(delta)) return;
-    // Some providers omit `index` when they send whole calls: their position stands in for it.
-    const index = typeof delta.index === 'number' ? delta.index : position;
-    let state = toolCalls.get(index);
-    if (state === undefined) {
-      state = { fields: {}, function: {} };
-      toolCalls.set(index, state);
-    }
-    for (const key of Object.keys(delta)) {
-      if (key === 'index') continue;
-      if (key === 'function') {
-        if (isFields(delta.function)) addFunctionDelta(state.function, delta.function);
-      } else if (key === 'id' || key === 'type') {
-        keepFirstPresent(state.fields, key, delta[key]);
-      } else {
-        keepLastNonNull(state.fields, key, delta[key]);
-      }
-    }
-  });
-}
-
-function addFunctionDelta(merged: Fields, delta: Fields): void {
-  for (const key of Object.keys(delta)) {
-    const value = delta[key];
-    if (key === 'arguments') {
-      if (typeof value === 'string') appendText(merged, key, value);
-    } else if (key === 'name') {
-      keepFirstPresent(merged, key, value);
-    } else {
-      keepLastNonNull(merged, key, value);
-    }
-  }
-}
-
 function choiceResult(state: ChoiceState): ChatCompletionChoiceLike {
-  const { role, content, ...rest } = state.message;
-  const message: ChatCompletionMessageLike = {
+  const { role, content, tool_calls, ...rest } = toPlain(state.message) as Fields;
+  const message: Fields = {
     role: typeof role === 'string' ? role : 'assistant',
-    content: textOf(content),
-    ...copyArrays(rest),
+    content: typeof content === 'string' ? content : null,
   };
-  if (state.toolCalls.size > 0) {
-    message.tool_calls = [...state.toolCalls.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([, call]) => toolCallResult(call));
-  }
-  const { finish_reason, logprobs, ...fields } = state.fields;
-  return {
+  for (const key of Object.keys(rest)) setOwn(message, key, rest[key]);
+  if (Array.isArray(tool_calls) && tool_calls.length > 0) message.tool_calls = tool_calls.map(toolCallResult);
+  const { finish_reason, logprobs, ...choiceFields } = toPlain(state.fields) as Fields;
+  const choice: Fields = {
     index: state.index,
     message,
     finish_reason: typeof finish_reason === 'string' ? finish_reason : null,
-    ...fields,
-    ...(logprobs === undefined ? {} : { logprobs: copyArrays(logprobs) }),
   };
+  for (const key of Object.keys(choiceFields)) setOwn(choice, key, choiceFields[key]);
+  if (logprobs !== undefined) choice.logprobs = copyArrays(logprobs);
+  return choice as unknown as ChatCompletionChoiceLike;
 }
 
-function toolCallResult({ fields, function: fn }: ToolCallState): ChatCompletionToolCallLike {
-  const { id, type, ...rest } = fields;
-  const { name, arguments: args, ...fnRest } = fn;
-  return {
-    id: typeof id === 'string' ? id : '',
-    type: (typeof type === 'string' ? type : 'function') as 'function',
-    function: {
-      name: typeof name === 'string' ? name : '',
-      arguments: textOf(args) ?? '',
-      ...fnRest,
-    },
-    ...rest,
+/** A merged tool call with the fields a complete one always has. */
+function toolCallResult(call: unknown): unknown {
+  if (!isFields(call)) return call;
+  const fn = isFields(call.function) ? call.function : {};
+  const result: Fields = {};
+  if (typeof call.index === 'number') result.index = call.index;
+  result.id = typeof call.id === 'string' ? call.id : '';
+  result.type = typeof call.type === 'string' ? call.type : 'function';
+  const fnResult: Fields = {
+    name: typeof fn.name === 'string' ? fn.name : '',
+    arguments: typeof fn.arguments === 'string' ? fn.arguments : '',
   };
+  for (const key of Object.keys(fn)) if (!(key in fnResult)) setOwn(fnResult, key, fn[key]);
+  result.function = fnResult;
+  for (const key of Object.keys(call)) if (!(key in result)) setOwn(result, key, call[key]);
+  return result;
 }
 
 /** OpenAI-style logprobs arrive as `{ content: [...], refusal: [...] }` slices: their arrays add up. */
@@ -360,28 +382,19 @@ function mergeLogprobs(merged: unknown, next: unknown): unknown {
   return merged;
 }
 
-/**
- * Copies the arrays we append to, so a `result()` snapshot does not change afterwards, and turns
- * text still being built (`reasoning`, `refusal`) into strings.
- */
+/** Copies the arrays we append to, so a `result()` snapshot does not change afterwards. */
 function copyArrays<T>(value: T): T {
   if (!isFields(value)) return value;
   const copy: Fields = {};
   for (const key of Object.keys(value)) {
     const field = value[key];
-    copy[key] = Array.isArray(field) ? [...field] : field instanceof TextBuilder ? field.toString() : field;
+    setOwn(copy, key, Array.isArray(field) ? [...field] : field);
   }
   return copy as T;
 }
 
 function keepLastNonNull(target: Fields, key: string, value: unknown): void {
-  if ((value !== null && value !== undefined) || !(key in target)) target[key] = value;
-}
-
-/** For identifiers: an empty string does not count as present (some providers repeat `id: ""`). */
-function keepFirstPresent(target: Fields, key: string, value: unknown): void {
-  if (isPresent(target[key])) return;
-  if (isPresent(value) || !(key in target)) target[key] = value;
+  if ((value !== null && value !== undefined) || !hasOwn(target, key)) target[key] = value;
 }
 
 function isPresent(value: unknown): boolean {

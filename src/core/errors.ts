@@ -25,11 +25,21 @@ export function statusFromErrorCode(code: unknown): number | undefined {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
 }
 
-/** The API answered with a non-2xx status (or sent an error object inside a stream). */
+/**
+ * The API reported an error: a non-2xx status, an error object in a 200 JSON body (OpenRouter
+ * answers 200 once it has started processing, then reports a failure in the body), or an error
+ * chunk inside a stream.
+ *
+ * `status` is the HTTP status for a non-2xx answer. For an error reported inside a 200 answer it is
+ * the error's `code` when that code is an HTTP status (`502` or `"502"`), and the class follows it
+ * (a `BadGatewayError`); a code that is not one (`"server_error"`) gives a plain `APIError` whose
+ * `status` is `undefined` and whose `code` keeps the string: the 200 is never reported as the
+ * error's status.
+ */
 export class APIError extends OpenRouterError {
   override name = 'APIError';
-  /** HTTP status of the response. */
-  readonly status: number;
+  /** HTTP status of the error; `undefined` for an error inside a 200 answer whose `code` is not an HTTP status. */
+  readonly status: number | undefined;
   /** Response headers. */
   readonly headers: Headers;
   /** The response body as sent: parsed JSON when it was JSON, else the text. */
@@ -41,11 +51,17 @@ export class APIError extends OpenRouterError {
   /** How many HTTP attempts were made, retries included. */
   readonly attempts: number;
 
-  constructor(status: number, body: unknown, headers: Headers, attempts = 1) {
+  constructor(status: number | undefined, body: unknown, headers: Headers, attempts = 1) {
     const payload = errorPayload(body);
     const detail =
       payload?.message ?? (typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : 'no error message');
-    super(`${status} ${detail}`);
+    super(
+      status !== undefined
+        ? `${status} ${detail}`
+        : payload?.code !== undefined
+          ? `${payload.code}: ${detail}`
+          : detail,
+    );
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -55,9 +71,22 @@ export class APIError extends OpenRouterError {
   }
 
   /** Builds the error class that matches the status (an `APIError` for statuses without their own class). */
-  static from(status: number, body: unknown, headers: Headers, attempts = 1): APIError {
-    const ErrorClass = errorClassByStatus[status] ?? APIError;
+  static from(status: number | undefined, body: unknown, headers: Headers, attempts = 1): APIError {
+    const ErrorClass = (status !== undefined ? errorClassByStatus[status] : undefined) ?? APIError;
     return new ErrorClass(status, body, headers, attempts);
+  }
+
+  /** The request id the server gave (`x-request-id`, else Cloudflare's `cf-ray`), for support requests. */
+  get requestId(): string | undefined {
+    return this.headers.get('x-request-id') ?? this.headers.get('cf-ray') ?? undefined;
+  }
+
+  /** The generation id (`gen-...`): the `x-generation-id` header, else the body's `id` when it is one. */
+  get generationId(): string | undefined {
+    const header = this.headers.get('x-generation-id');
+    if (header !== null) return header;
+    const id = typeof this.body === 'object' && this.body !== null ? (this.body as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && id.startsWith('gen-') ? id : undefined;
   }
 
   toJSON() {
@@ -69,6 +98,8 @@ export class APIError extends OpenRouterError {
       metadata: this.metadata,
       body: this.body,
       attempts: this.attempts,
+      requestId: this.requestId,
+      generationId: this.generationId,
     };
   }
 }
@@ -138,16 +169,19 @@ const errorClassByStatus: Record<number, typeof APIError> = {
 /** No HTTP response arrived: DNS, refused or reset connections, a body cut off in transit. */
 export class APIConnectionError extends OpenRouterError {
   override name = 'APIConnectionError';
-  constructor(message = 'Connection error.', options?: { cause?: unknown }) {
-    super(message, options);
+  /** How many HTTP attempts were made, retries included (also stated in the message). */
+  readonly attempts: number;
+  constructor(message = 'Connection error.', options?: { cause?: unknown; attempts?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.attempts = options?.attempts ?? 1;
   }
 }
 
 /** The request took longer than its `timeout`. */
 export class APITimeoutError extends APIConnectionError {
   override name = 'APITimeoutError';
-  constructor(message = 'Request timed out.') {
-    super(message);
+  constructor(message = 'Request timed out.', options?: { attempts?: number }) {
+    super(message, options);
   }
 }
 

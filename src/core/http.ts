@@ -9,22 +9,29 @@
 // must not use.
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
-import { APIError, OpenRouterError, statusFromErrorCode } from './errors';
+import { OpenRouterError } from './errors';
+import { linkSignals } from './link-signals';
+import { checkLogger, Log, resolveLogLevel } from './logger';
 import { type Dispatcher, type Operation, serializePath } from './operation';
 import {
   type ClientOptions,
   checkBaseURL,
+  checkFetchOptions,
+  checkIdleTimeout,
   checkMaxRetries,
+  checkPlainObject,
   checkSignal,
   checkTimeout,
   DEFAULT_BASE_URL,
+  DEFAULT_IDLE_TIMEOUT,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT,
+  type FetchOptions,
   type HeadersInit,
   type RequestOptions,
   readEnv,
 } from './options';
-import { createTransport, type OutgoingRequest, parseJsonOrText } from './transport';
+import { createTransport, type OutgoingRequest } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
@@ -56,7 +63,17 @@ type ApiKeySource = string | (() => string | Promise<string>);
 const RAW_RESPONSE: StreamFactory<Response> = (response) => response;
 
 /** Turns a streaming response into what the method returns (a Stream). */
-export type StreamFactory<T> = (response: Response, controller: AbortController, userSignal?: AbortSignal) => T;
+export type StreamFactory<T> = (
+  response: Response,
+  controller: AbortController,
+  userSignal: AbortSignal | undefined,
+  options: StreamReadOptions,
+) => T;
+
+/** How the stream reads its body; `idleTimeout` undefined: no limit. */
+export interface StreamReadOptions {
+  idleTimeout: number | undefined;
+}
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
 // `Headers.set` throw a TypeError that quotes the value, and so the key.
@@ -67,10 +84,14 @@ export class HttpClient {
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  /** Milliseconds of silence a stream may have; `Infinity`: no limit. */
+  readonly idleTimeout: number;
   readonly #client: Dispatcher;
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
   readonly #headers: HeadersInit;
+  readonly #fetchOptions: FetchOptions | undefined;
+  readonly #log: Log;
 
   constructor(options: ClientOptions) {
     if (typeof options !== 'object' || options === null)
@@ -78,6 +99,7 @@ export class HttpClient {
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
     this.timeout = checkTimeout(options.timeout, 'OpenRouter options') ?? DEFAULT_TIMEOUT;
     this.maxRetries = checkMaxRetries(options.maxRetries, 'OpenRouter options') ?? DEFAULT_MAX_RETRIES;
+    this.idleTimeout = checkIdleTimeout(options.idleTimeout, 'OpenRouter options') ?? DEFAULT_IDLE_TIMEOUT;
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new OpenRouterError(`fetch must be a function (a fetch implementation), got ${typeof options.fetch}.`);
     }
@@ -88,6 +110,8 @@ export class HttpClient {
       );
     }
     this.#fetch = fetchImpl;
+    this.#fetchOptions = checkFetchOptions(options.fetchOptions, 'OpenRouter options');
+    this.#log = new Log(resolveLogLevel(options.logLevel), checkLogger(options.logger));
     const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
       throw new OpenRouterError('apiKey must be a string or a function returning one.');
@@ -148,25 +172,39 @@ export class HttpClient {
     const userSignal = checkSignal(options?.signal);
     const timeout = checkTimeout(options?.timeout, 'request options') ?? this.timeout;
     const maxRetries = checkMaxRetries(options?.maxRetries, 'request options') ?? this.maxRetries;
+    const idleLimit = checkIdleTimeout(options?.idleTimeout, 'request options') ?? this.idleTimeout;
+    const idleTimeout = idleLimit === Number.POSITIVE_INFINITY ? undefined : idleLimit;
     const headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
+    const fetchOptions = mergeFetchOptions(
+      this.#fetchOptions,
+      checkFetchOptions(options?.fetchOptions, 'request options'),
+    );
+    const extraBody = checkPlainObject(options?.extraBody, 'extraBody');
+    const extraQuery = checkPlainObject(options?.extraQuery, 'extraQuery');
     const raw = toStream === RAW_RESPONSE;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
     const controller = toStream && !raw ? new AbortController() : undefined;
-    const signal =
-      controller && userSignal ? AbortSignal.any([userSignal, controller.signal]) : (controller?.signal ?? userSignal);
+    const signal = controller && userSignal ? linkSignals(userSignal, controller) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
       // Serialized here, once (with a clear error for what JSON cannot hold): every attempt, and a
       // redirect, resend this string.
-      // A FormData body (an upload) is sent as it is: fetch writes it with its multipart boundary.
+      // A FormData body (an upload) is sent as it is: fetch writes it with its multipart boundary;
+      // `extraBody` fields are appended to it.
       const form = parts.body instanceof FormData;
-      const body =
-        parts.body === undefined ? undefined : form ? (parts.body as FormData) : serializeJsonBody(parts.body);
+      const fullBody =
+        extraBody === undefined
+          ? parts.body
+          : form
+            ? withExtraFields(parts.body as FormData, extraBody)
+            : withExtraBody(parts.body, extraBody);
+      const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
       const { response, request } = (await operation({
         client: this.#client,
         ...parts,
         ...(body === undefined ? {} : { body }),
+        ...(extraQuery === undefined ? {} : { query: { ...parts.query, ...extraQuery } }),
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
         headers: form
@@ -183,7 +221,10 @@ export class HttpClient {
           maxRetries,
           signal: signal ?? null,
           body,
+          fetchOptions,
+          log: this.#log,
           stream: Boolean(toStream),
+          binary: raw,
           onText: toStream
             ? undefined
             : (received) => {
@@ -194,10 +235,19 @@ export class HttpClient {
       if (raw) return { data: response, response };
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
-        return { data: toStream(response, controller, userSignal), response };
+        // The fallback's listener goes when the controller aborts: at the end of the body at the latest.
+        const streamed =
+          userSignal && !AbortSignal.any
+            ? new Response(
+                response.body?.pipeThrough(new TransformStream({ flush: () => controller.abort() })),
+                response,
+              )
+            : response;
+        return { data: toStream(streamed, controller, userSignal, { idleTimeout }), response };
       }
       return { data: parseJsonBody(text, response, request), response };
     } catch (error) {
+      controller?.abort(); // the call is over: nothing may hold on to the caller's signal
       throw this.#redacted(error);
     }
   }
@@ -252,6 +302,39 @@ function checkKey(key: string): void {
   }
 }
 
+/** The client's fetch options with the request's over them. */
+function mergeFetchOptions(client: FetchOptions | undefined, request: FetchOptions | undefined) {
+  if (request === undefined) return client;
+  return client === undefined ? request : { ...client, ...request };
+}
+
+/** The request body with `extraBody`'s fields over its own. */
+function withExtraBody(body: unknown, extraBody: Record<string, unknown>): Record<string, unknown> {
+  if (body === undefined) {
+    throw new OpenRouterError('request options: extraBody is given, but this request sends no body.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new OpenRouterError('request options: extraBody can only be merged into an object body.');
+  }
+  return { ...(body as Record<string, unknown>), ...extraBody };
+}
+
+/** A multipart body with `extraBody`'s fields set over its own (objects as JSON text). */
+function withExtraFields(form: FormData, extraBody: Record<string, unknown>): FormData {
+  const merged = new FormData();
+  for (const [name, value] of form) if (!(name in extraBody)) merged.append(name, value);
+  for (const [name, value] of Object.entries(extraBody)) {
+    if (value === undefined) continue;
+    merged.append(
+      name,
+      typeof value === 'object' && value !== null && !(value instanceof Blob)
+        ? JSON.stringify(value)
+        : (value as string | Blob),
+    );
+  }
+  return merged;
+}
+
 /**
  * Header records merged by lower-cased name (header names are case-insensitive), later records
  * winning. `undefined` means "not given" and changes nothing; `null` is kept, and removes the header
@@ -301,7 +384,8 @@ function serializeQuery(query: Record<string, unknown> | undefined): string {
 
 /**
  * A 2xx answer to a stream request must be an event stream: a JSON or HTML body would otherwise
- * iterate as zero chunks and end as if nothing were wrong. A JSON error body becomes its APIError.
+ * iterate as zero chunks and end as if nothing were wrong. The transport has already read such a
+ * body within the timeout, and thrown the APIError of an error body; anything else is reported here.
  * A missing content type is let through (some proxies drop it).
  */
 async function ensureEventStream(
@@ -313,9 +397,6 @@ async function ensureEventStream(
   if (type === null || type.includes('text/event-stream')) return;
   const text = await response.text().catch(() => '');
   controller.abort();
-  const body = parseJsonOrText(text);
-  const status = statusFromErrorCode((body as { error?: { code?: unknown } } | null)?.error?.code);
-  if (status !== undefined) throw APIError.from(status, body, response.headers);
   throw new OpenRouterError(
     `${answered(request, response)} with ${type} where an event stream was asked for: ${start(text)}`,
   );

@@ -2,12 +2,23 @@
 // that an HTTP client needs. There is no reconnection here, so `retry` is read and ignored.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
 
+import { IdleTimer } from './streams/idle-timer';
+
 /** One dispatched event. `event` and `id` are `undefined` when the stream did not set them. */
 export interface ServerSentEvent {
   event: string | undefined;
   data: string;
   /** The last event ID seen so far: as in the spec, it carries over to later events until reset. */
   id: string | undefined;
+}
+
+/** How a body is read. */
+export interface ReadOptions {
+  /**
+   * Milliseconds a read may wait for bytes (events or comments) before the reading fails with
+   * `APITimeoutError`. Absent: no limit.
+   */
+  idleTimeout?: number | undefined;
 }
 
 const LF = 10;
@@ -26,8 +37,11 @@ const COLON = 58;
  *
  * Leaving the loop early cancels the body.
  */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
-  for await (const batch of readServerSentEventBatches(body)) {
+export async function* readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+  options?: ReadOptions,
+): AsyncGenerator<ServerSentEvent> {
+  for await (const batch of readServerSentEventBatches(body, options)) {
     for (const event of batch) yield event;
   }
 }
@@ -36,15 +50,19 @@ export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): A
  * The same events as `readServerSentEvents`, one array per read of the body (never empty): a
  * consumer that handles them synchronously pays for one promise per read, not one per event.
  */
-export async function* readServerSentEventBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent[]> {
+export async function* readServerSentEventBatches(
+  body: ReadableStream<Uint8Array>,
+  options?: ReadOptions,
+): AsyncGenerator<ServerSentEvent[]> {
   const reader = body.getReader();
   // Not `fatal`: a bad byte becomes U+FFFD instead of an exception. Strips a leading BOM.
   const decoder = new TextDecoder();
   const parser = new EventStreamParser();
+  const idle = options?.idleTimeout === undefined ? undefined : new IdleTimer(options.idleTimeout);
   let finished = false;
   try {
     while (!finished) {
-      const { done, value } = await reader.read();
+      const { done, value } = await (idle === undefined ? reader.read() : idle.wait(reader.read()));
       const ready: ServerSentEvent[] = [];
       if (done) {
         parser.feed(decoder.decode(), ready);
@@ -56,6 +74,7 @@ export async function* readServerSentEventBatches(body: ReadableStream<Uint8Arra
       if (ready.length > 0) yield ready;
     }
   } finally {
+    idle?.stop();
     // Reached on early exit (or a read error): stop the download; nobody will read the rest.
     if (!finished) reader.cancel().catch(() => {});
     reader.releaseLock();

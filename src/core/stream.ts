@@ -1,48 +1,77 @@
-// The iterable returned for `stream: true` requests: SSE events in, parsed JSON chunks out,
-// with OpenRouter's in-stream errors and dropped connections turned into typed errors.
+// The iterable returned for `stream: true` requests: SSE events in, parsed JSON items out, with
+// in-stream errors and dropped connections turned into typed errors. One class for every
+// streaming operation; what differs between them (error events, the last event) is a
+// `StreamProtocol` (./streams/protocols.ts).
 
-import {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  OpenRouterError,
-  statusFromErrorCode,
-} from './errors';
+import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
+import { redactForResponse } from './redact';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
+import { readJsonLineBatches } from './streams/ndjson';
+import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from './streams/protocols';
+import { teeIterator } from './streams/tee';
+import { unrefTimer } from './unref-timer';
 
-/** The `error` object OpenRouter puts inside a chunk when a generation fails after the 200 was sent. */
-interface StreamErrorPayload {
-  code?: number | string;
-  message?: string;
-  metadata?: Record<string, unknown>;
-}
-
-/** An `APIError` raised by an error chunk carries that chunk (its `usage` says what was billed). */
+/** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };
 
+/** How a `Stream` reads its response. */
+export interface StreamOptions {
+  /**
+   * Milliseconds the stream may go without receiving anything (an event or a keep-alive comment)
+   * before it ends with `APITimeoutError`. Absent: no limit.
+   */
+  idleTimeout?: number | undefined;
+  /** The operation's error and end events. Default: chat completions'. */
+  protocol?: StreamProtocol | undefined;
+  /**
+   * The body's encoding: Server-Sent Events (the API's), or newline-delimited JSON items (what
+   * `toReadableStream()` writes). Default `'sse'`.
+   */
+  format?: 'sse' | 'ndjson' | undefined;
+  /** @internal Items already parsed and checked by another stream (`tee()`), read instead of the body. */
+  items?: AsyncIterator<unknown> | undefined;
+}
+
+/** The constructor every `Stream` subclass has; `fromReadableStream` and `tee` build through it. */
+export type StreamConstructor<S> = new (
+  response: Response,
+  controller: AbortController,
+  userSignal?: AbortSignal,
+  options?: StreamOptions,
+) => S;
+
 /**
- * The chunks of a streamed response, parsed from its Server-Sent Events.
+ * The items of a streamed response, parsed from its Server-Sent Events.
  *
- * - Iteration ends at `data: [DONE]`; what follows is ignored (the body is read to its end in the
- *   background, so the connection can be reused). A body that ends cleanly without `[DONE]` also
- *   just ends: some providers omit it, and a cut connection shows up as a read error instead.
- * - A chunk with a top-level `error` object throws the matching `APIError` subclass, after every
- *   chunk before it has been delivered; the error's `chunk` property holds the erroring chunk.
- * - Events with empty data (`data:` alone) are skipped; other data that is not JSON throws.
+ * - Iteration ends at `data: [DONE]`, or after the protocol's last event (`response.completed`,
+ *   `message_stop`, ...); what follows is ignored (the body is read to its end in the background,
+ *   so the connection can be reused). A body that ends cleanly without either also just ends:
+ *   some providers omit `[DONE]`, and a cut connection shows up as a read error instead.
+ * - Comments (OpenRouter's `: OPENROUTER PROCESSING` keep-alives) and events with empty data are
+ *   skipped; other data that is not JSON throws.
+ * - An error event (a chat chunk with a top-level `error`, an `error` event) throws the matching
+ *   `APIError` subclass, after every item before it has been delivered; the error's `chunk`
+ *   property holds the event.
+ * - Events of types this SDK does not know are delivered unchanged.
  * - Leaving the loop early (`break`, `return`, an exception) aborts `controller`, which cancels
  *   the HTTP request. So does any error.
- * - A stream can be iterated once.
+ * - A stream can be iterated once (`tee()` gives two that can each be iterated).
  */
 export class Stream<T> implements AsyncIterable<T> {
   private iterator: AsyncIterableIterator<T> | undefined;
   private endedCleanly = false;
   private failure: unknown;
+  private readonly protocol: StreamProtocol;
+  private readonly idleTimeout: number | undefined;
+  private readonly format: 'sse' | 'ndjson';
+  private readonly items: AsyncIterator<unknown> | undefined;
   // The iteration's state (see `nextChunk`).
   private events: AsyncGenerator<ServerSentEvent[]> | undefined;
   private batch: ServerSentEvent[] = [];
   private position = 0;
   private finished = false;
+  /** The protocol's last event was delivered: the next call ends the iteration. */
+  private lastDelivered = false;
   /** The call in progress that has to wait (for a read, or for the end): later calls wait for it. */
   private busy: Promise<unknown> | undefined;
 
@@ -55,7 +84,27 @@ export class Stream<T> implements AsyncIterable<T> {
     readonly response: Response,
     readonly controller: AbortController,
     private readonly userSignal?: AbortSignal,
-  ) {}
+    options: StreamOptions = {},
+  ) {
+    this.protocol = options.protocol ?? chatProtocol;
+    this.idleTimeout = options.idleTimeout;
+    this.format = options.format ?? 'sse';
+    this.items = options.items;
+  }
+
+  /**
+   * Rebuilds a stream from the bytes `toReadableStream()` produced (newline-delimited JSON), for
+   * example in a browser reading a server route that forwarded a stream. Called on a subclass
+   * (`ResponsesStream.fromReadableStream(body)`), it gives that subclass, accumulator included.
+   * Error events and the end are recognised as on the original stream.
+   */
+  static fromReadableStream<S>(
+    this: StreamConstructor<S>,
+    readable: ReadableStream<Uint8Array>,
+    controller: AbortController = new AbortController(),
+  ): S {
+    return new this(new Response(readable), controller, undefined, { format: 'ndjson' });
+  }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.iterator !== undefined) {
@@ -66,12 +115,62 @@ export class Stream<T> implements AsyncIterable<T> {
     return this.startIterating();
   }
 
-  /** Called with each chunk just before it is delivered; subclasses keep their own running state. */
+  /**
+   * Two streams that each deliver every item of this one (this one is consumed). Each can be read
+   * at its own pace; the request is cancelled only when both have ended or been abandoned. Both
+   * keep the accumulator methods of this stream's class.
+   */
+  tee(): [this, this] {
+    const source = this[Symbol.asyncIterator]();
+    const [left, right] = teeIterator(source);
+    const Construct = this.constructor as StreamConstructor<this>;
+    const options = (items: AsyncIterator<unknown>): StreamOptions => ({ protocol: this.protocol, items });
+    return [
+      new Construct(this.response, this.controller, this.userSignal, options(left)),
+      new Construct(this.response, this.controller, this.userSignal, options(right)),
+    ];
+  }
+
+  /**
+   * The items as newline-delimited JSON bytes (one `JSON.stringify(item)` and `\n` per item), to
+   * send from a server route; `Stream.fromReadableStream()` reads them back. An error event is
+   * written as its line, then the bytes end, so the reading side throws the same typed error;
+   * other failures error the readable stream. Cancelling the readable stream cancels the request.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const step = await iterator.next();
+          if (step.done) {
+            controller.close();
+            return;
+          }
+          controller.enqueue(encoder.encode(`${JSON.stringify(step.value)}\n`));
+        } catch (error) {
+          const chunk = error instanceof APIError ? (error as StreamChunkError).chunk : undefined;
+          if (chunk === undefined) {
+            controller.error(error);
+            return;
+          }
+          controller.enqueue(encoder.encode(`${JSON.stringify(chunk)}\n`));
+          controller.close();
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    });
+  }
+
+  /** Called with each item just before it is delivered; subclasses keep their own running state. */
   protected onChunk(_chunk: T): void {}
 
   /**
    * Reads whatever the consumer has not read yet, through the same iterator, so `onChunk` has seen
-   * every chunk when it resolves. Rethrows the stream's error, and throws if the stream was abandoned.
+   * every item when it resolves. Rethrows the stream's error, and throws if the stream was abandoned.
    */
   protected async consumeRest(): Promise<void> {
     const iterator = this.iterator ?? this.startIterating();
@@ -85,14 +184,14 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   /**
-   * The iterator is written by hand, not as an async generator: a chunk already received is handed
-   * over as one resolved promise, where a generator spent several promises per chunk (more than
-   * parsing the chunk). It behaves like one: calls wait for the one in progress, and after the end,
-   * an error or `return()`, `next()` answers `done`.
+   * The iterator is written by hand, not as an async generator: an item already received is handed
+   * over as one resolved promise, where a generator spent several promises per item (more than
+   * parsing it). It behaves like one: calls wait for the one in progress, and after the end, an
+   * error or `return()`, `next()` answers `done`.
    */
   private startIterating(): AsyncIterableIterator<T> {
     const iterator: AsyncIterableIterator<T> = {
-      next: () => this.nextChunk(),
+      next: () => (this.items === undefined ? this.nextChunk() : this.exclusive(() => this.relay())),
       // Called by `for await` when the loop exits early (`break`, `return`, an exception).
       return: () => this.stopIterating(),
       [Symbol.asyncIterator]: () => iterator,
@@ -115,25 +214,28 @@ export class Stream<T> implements AsyncIterable<T> {
     return Promise.resolve({ value: chunk, done: false });
   }
 
-  /** The next chunk among the events already read, if there is one; throws what the stream throws. */
+  /** The next item among the events already read, if there is one; throws what the stream throws. */
   private takeChunk(): T | typeof READ_MORE | typeof END {
-    const { batch } = this;
+    if (this.lastDelivered) return END;
+    const { batch, protocol } = this;
     while (this.position < batch.length) {
-      const { data } = batch[this.position++] as ServerSentEvent;
-      // Checked before each chunk: after a user abort, chunks already received are not delivered.
+      const event = batch[this.position++] as ServerSentEvent;
+      // Checked before each item: after a user abort, items already received are not delivered.
       if (this.userSignal?.aborted) throw new APIUserAbortError();
+      const { data } = event;
       if (data === '[DONE]') return END;
       if (data === '') continue;
       const chunk = parseChunk(data);
-      const error = errorIn(chunk);
+      const error = protocol.errorIn(chunk, event);
       if (error !== undefined) throw this.chunkError(error, chunk);
       this.onChunk(chunk as T);
+      if (protocol.isLast(chunk)) this.lastDelivered = true;
       return chunk as T;
     }
     return READ_MORE;
   }
 
-  /** Reads until there is a chunk to deliver, or the end. */
+  /** Reads until there is an item to deliver, or the end. */
   private async readChunk(): Promise<IteratorResult<T>> {
     try {
       for (;;) {
@@ -141,7 +243,10 @@ export class Stream<T> implements AsyncIterable<T> {
           const body = this.response.body;
           if (body === null) throw new OpenRouterError('The streaming response has no body.');
           // The events of each read come as one array, taken synchronously by `takeChunk`.
-          this.events = readServerSentEventBatches(body);
+          this.events =
+            this.format === 'ndjson'
+              ? readJsonLineBatches(body)
+              : readServerSentEventBatches(body, { idleTimeout: this.idleTimeout });
         }
         const step = await this.nextEvents(this.events);
         if (step.done) return await this.end();
@@ -156,6 +261,27 @@ export class Stream<T> implements AsyncIterable<T> {
     }
   }
 
+  /** A stream made by `tee()`: its items were parsed and checked by the stream it came from. */
+  private async relay(): Promise<IteratorResult<T>> {
+    if (this.finished) return DONE;
+    const items = this.items as AsyncIterator<unknown>;
+    let step: IteratorResult<unknown>;
+    try {
+      step = await items.next();
+    } catch (error) {
+      this.finished = true;
+      this.failure = error;
+      throw error;
+    }
+    if (step.done) {
+      this.finished = true;
+      this.endedCleanly = true;
+      return DONE;
+    }
+    this.onChunk(step.value as T);
+    return { value: step.value as T, done: false };
+  }
+
   private end(): Promise<IteratorResult<T>> {
     this.finished = true;
     this.endedCleanly = true;
@@ -164,22 +290,26 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   /**
-   * The body normally ends right after `[DONE]`. Cancelling it there, before its last bytes were
-   * read, made the HTTP client drop the connection now and then, and the next call paid for a new
-   * one (a TLS handshake, against the real API). So the rest is read in the background and
-   * ignored; the download is cancelled only if events still come, and the request if the body has
-   * not ended within a second.
+   * The body normally ends right after the last event. Cancelling it there, before its last bytes
+   * were read, made the HTTP client drop the connection now and then, and the next call paid for a
+   * new one (a TLS handshake, against the real API). So the rest is read in the background and
+   * ignored; the download is cancelled only if events other than `[DONE]` still come, and the
+   * request if the body has not ended within a second.
    */
   private drainAfterDone(events: AsyncGenerator<ServerSentEvent[]>): void {
     const timer = setTimeout(() => this.controller.abort(), DRAIN_MS);
-    (timer as { unref?: () => void }).unref?.(); // never keeps a process alive
-    events.next().then(
-      (step) => {
-        clearTimeout(timer);
-        if (!step.done) return events.return(undefined);
-      },
-      () => clearTimeout(timer),
-    );
+    unrefTimer(timer); // never keeps a process alive
+    const readOn = (): Promise<unknown> =>
+      events.next().then(
+        (step) => {
+          if (step.done) return clearTimeout(timer);
+          if (step.value.every((event) => event.data === '[DONE]' || event.data === '')) return readOn();
+          clearTimeout(timer);
+          return events.return(undefined);
+        },
+        () => clearTimeout(timer),
+      );
+    readOn();
   }
 
   private async fail(error: unknown): Promise<never> {
@@ -196,6 +326,11 @@ export class Stream<T> implements AsyncIterable<T> {
     if (this.finished) return Promise.resolve(DONE);
     this.finished = true;
     return this.exclusive(async () => {
+      if (this.items !== undefined) {
+        // A tee branch: the source is cancelled once both branches are done (see teeIterator).
+        await this.items.return?.();
+        return DONE;
+      }
       this.controller.abort();
       await this.events?.return(undefined);
       return DONE;
@@ -229,25 +364,31 @@ export class Stream<T> implements AsyncIterable<T> {
 
   private readError(cause: unknown): OpenRouterError {
     if (this.userSignal?.aborted) return new APIUserAbortError();
+    // Our own errors (the idle timeout, a connection error the transport already named) pass as
+    // they are: wrapping them again would repeat their message inside another.
+    if (cause instanceof OpenRouterError) return cause;
     const { signal } = this.controller;
     if (signal.aborted && isTimeout(signal.reason)) return new APITimeoutError();
+    // The transport's own read error already says what happened: wrapping it again doubled the message.
+    if (cause instanceof OpenRouterError) return cause;
     return new APIConnectionError(`The connection was lost while reading the stream: ${describe(cause)}`, { cause });
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    const status = statusFromErrorCode(error.code) ?? this.response.status;
-    const apiError: StreamChunkError = APIError.from(status, { error }, this.response.headers);
-    apiError.chunk = chunk;
+    // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error.
+    const body = redactForResponse(this.response, { error });
+    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
+    apiError.chunk = redactForResponse(this.response, chunk);
     return apiError;
   }
 }
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
-/** How long the rest of a body after `[DONE]` may take to end before the request is cancelled. */
+/** How long the rest of a body after its last event may take to end before the request is cancelled. */
 const DRAIN_MS = 1000;
-/** `takeChunk` found no chunk among the events read so far. */
+/** `takeChunk` found no item among the events read so far. */
 const READ_MORE = Symbol('read more');
-/** `takeChunk` found `[DONE]`. */
+/** `takeChunk` found the end (`[DONE]`, or the protocol's last event was delivered). */
 const END = Symbol('end');
 
 function parseChunk(data: string): unknown {
@@ -256,12 +397,6 @@ function parseChunk(data: string): unknown {
   } catch (cause) {
     throw new OpenRouterError(`A stream event's data is not valid JSON: ${data.slice(0, 200)}`, { cause });
   }
-}
-
-function errorIn(chunk: unknown): StreamErrorPayload | undefined {
-  if (typeof chunk !== 'object' || chunk === null || !('error' in chunk)) return undefined;
-  const { error } = chunk;
-  return typeof error === 'object' && error !== null ? (error as StreamErrorPayload) : undefined;
 }
 
 /** An abort reason that says "timed out": ours, or the DOMException from `AbortSignal.timeout()`. */

@@ -12,8 +12,8 @@ import type {
 } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { StreamFactory } from '../core/http';
+import { ImagesStream } from '../core/images-stream';
 import type { RequestOptions } from '../core/options';
-import { Stream } from '../core/stream';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
 
 export type ImageGenerateParamsStreaming = Streaming<ImageGenerationRequest>;
@@ -26,10 +26,10 @@ export type ImageStreamEvent =
   | ImageGenTextChunkEvent
   | ImageGenCompletedEvent
   | ImageGenStreamErrorEvent;
-export type ImageStream = Stream<ImageStreamEvent>;
+export type ImageStream = ImagesStream<ImageStreamEvent>;
 /** The one place that makes the stream. */
-export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal) =>
-  new Stream<ImageStreamEvent>(response, controller, userSignal);
+export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal, readOptions) =>
+  new ImagesStream<ImageStreamEvent>(response, controller, userSignal, readOptions);
 
 export class Images extends ImagesBase {
   /**

@@ -3,19 +3,19 @@ import { createMessage } from '../../generated/operations.gen';
 import type { CreateMessageResponse, MessagesRequest, MessagesStreamEvents } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient, StreamFactory } from '../core/http';
+import { MessagesStream } from '../core/messages-accumulate';
 import type { RequestOptions } from '../core/options';
-import { Stream } from '../core/stream';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
 
 export type MessageCreateParamsStreaming = Streaming<MessagesRequest>;
 export type MessageCreateParamsNonStreaming = NonStreaming<MessagesRequest>;
 export type MessageCreateParams = MessageCreateParamsStreaming | MessageCreateParamsNonStreaming;
 
-/** The events of a streamed message, as the description's `x-sse-data` types them. */
-export type MessageStream = Stream<MessagesStreamEvents>;
-/** The one place that makes the stream (swap in an accumulating class here). */
-export const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal) =>
-  new Stream<MessagesStreamEvents>(response, controller, userSignal);
+/** The events of a streamed message (the description's `x-sse-data`), and `finalMessage()`. */
+export type MessageStream = MessagesStream<MessagesStreamEvents, CreateMessageResponse>;
+/** The one place that makes the stream. */
+export const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal, readOptions) =>
+  new MessagesStream<MessagesStreamEvents, CreateMessageResponse>(response, controller, userSignal, readOptions);
 
 export class Messages {
   constructor(protected readonly http: HttpClient) {}

@@ -4,18 +4,18 @@ import type { CreateResponseResponse, ResponsesRequest, StreamEvents } from '../
 import type { APIPromise } from '../core/api-promise';
 import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
-import { Stream } from '../core/stream';
+import { ResponsesStream } from '../core/responses-accumulate';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
 
 export type ResponseCreateParamsStreaming = Streaming<ResponsesRequest>;
 export type ResponseCreateParamsNonStreaming = NonStreaming<ResponsesRequest>;
 export type ResponseCreateParams = ResponseCreateParamsStreaming | ResponseCreateParamsNonStreaming;
 
-/** The events of a streamed response, as the description's `x-sse-data` types them. */
-export type ResponseStream = Stream<StreamEvents>;
-/** The one place that makes the stream (swap in an accumulating class here). */
-export const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal) =>
-  new Stream<StreamEvents>(response, controller, userSignal);
+/** The events of a streamed response (the description's `x-sse-data`), and `finalResponse()`. */
+export type ResponseStream = ResponsesStream<StreamEvents, CreateResponseResponse>;
+/** The one place that makes the stream. */
+export const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal, readOptions) =>
+  new ResponsesStream<StreamEvents, CreateResponseResponse>(response, controller, userSignal, readOptions);
 
 export class Responses {
   constructor(protected readonly http: HttpClient) {}

@@ -1,7 +1,7 @@
 // examples/oauth-pkce in a real browser: headless Chromium loads the page (its script bundled from
 // the sources with esbuild, pointed at a Prism mock), follows the PKCE flow, and the test checks what
 // the page sent to the API and what it showed. Skipped, loudly, only when no Chromium is installed
-// (Debian: `apt-get install -y chromium`; or set CHROMIUM_PATH).
+// (Debian: `apt-get install -y chromium`; or set CHROMIUM_PATH), and never under RUNTIMES_REQUIRED=1.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, type Prism, root, type StaticSite, serveFiles, startPrism } from './support';
 
 const chromiumPath = findChromium();
+// .ci/run sets RUNTIMES_REQUIRED=1: there a missing Chromium fails the run instead of skipping it.
+if (!chromiumPath && process.env.RUNTIMES_REQUIRED === '1') {
+  throw new Error(
+    'test/browser/oauth-pkce.test.ts: no Chromium found (tried $CHROMIUM_PATH, /usr/bin/chromium, PATH), and RUNTIMES_REQUIRED=1 says the browser test must run. Install it (Debian: apt-get install -y chromium).',
+  );
+}
 if (!chromiumPath) {
   console.warn(
     [

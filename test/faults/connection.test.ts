@@ -66,8 +66,27 @@ describe('connection refused', () => {
     const error = await client.chat.completions.create(CHAT_BODY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
-    expect((error as Error).message).toBe('Connection error.');
-    // Retried even though POST: nothing reached a server.
+    expect((error as Error).message).toBe('Connection error (ECONNREFUSED; 2 attempts).');
+    expect((error as APIConnectionError).attempts).toBe(2);
+    // Retried even though POST: a refused connection proves nothing reached a server.
+    expect(counter.calls).toBe(2);
+  });
+});
+
+describe('a host name that does not resolve', () => {
+  it('is retried even for POST (nothing was sent), then APIConnectionError naming the DNS failure', async () => {
+    const counter = countingFetch();
+    // `.invalid` never resolves (RFC 2606); without a DNS server at all the failure is EAI_AGAIN.
+    const client = new OpenRouter({
+      apiKey: TEST_KEY,
+      baseURL: 'http://openrouter-fault-test.invalid/api/v1',
+      fetch: counter.fetch,
+      maxRetries: 1,
+      timeout: 10_000,
+    });
+    const error = await client.chat.completions.create(CHAT_BODY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/^Connection error \((ENOTFOUND|EAI_AGAIN); 2 attempts\)\.$/);
     expect(counter.calls).toBe(2);
   });
 });
@@ -76,24 +95,38 @@ describe('connection reset before the headers are complete', () => {
   const resetMidHeaders = (res: import('node:http').ServerResponse) =>
     resetAfterFlush(writeRaw(res, 'HTTP/1.1 200 OK\r\nContent-Type: applic'));
 
-  it('is retried even for POST, and the retry resends the same request', async () => {
+  it('POST is not retried (the request may have reached the server): APIConnectionError after one request', async () => {
     server.handle((_req, res, received) => (received.n === 1 ? resetMidHeaders(res) : ok(res, received.n)));
-    const result = await clientFor(server, { maxRetries: 2 }).chat.completions.create(CHAT_BODY);
-    expect(result.id).toBe('gen-2');
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]?.body).toBe(server.requests[0]?.body);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
-      'POST /api/v1/chat/completions',
-      'POST /api/v1/chat/completions',
-    ]);
-  });
-
-  it('surfaces APIConnectionError when every attempt is reset', async () => {
-    server.handle((_req, res) => resetMidHeaders(res));
-    const error = await clientFor(server, { maxRetries: 1 })
+    const error = await clientFor(server, { maxRetries: 2 })
       .chat.completions.create(CHAT_BODY)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(
+      /^Connection error \((ECONNRESET|UND_ERR_SOCKET); 1 attempt; not retried: the POST may have reached the server\)\.$/,
+    );
+    expect((error as APIConnectionError).attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('GET is retried, and the retry resends the same request', async () => {
+    server.handle((_req, res, received) => (received.n === 1 ? resetMidHeaders(res) : ok(res, received.n)));
+    const result = await clientFor(server, { maxRetries: 2 }).models.list({ category: 'programming' });
+    expect(result).toEqual(completion('gen-2'));
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/v1/models?category=programming',
+      'GET /api/v1/models?category=programming',
+    ]);
+    expect(server.requests[1]?.headers.authorization).toBe(server.requests[0]?.headers.authorization);
+  });
+
+  it('surfaces APIConnectionError with the attempt count when every attempt is reset', async () => {
+    server.handle((_req, res) => resetMidHeaders(res));
+    const error = await clientFor(server, { maxRetries: 1 })
+      .models.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).attempts).toBe(2);
+    expect((error as Error).message).toMatch(/; 2 attempts\)\.$/);
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -126,7 +159,9 @@ describe('connection reset in the middle of the body', () => {
       .chat.completions.create(CHAT_BODY)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('Connection lost while reading the response body.');
+    expect((error as Error).message).toBe(
+      'Connection lost while reading the response body (1 attempt; not retried: the POST may have reached the server).',
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -179,7 +214,7 @@ describe('timeouts', () => {
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('Request timed out after 300 ms.');
+    expect((error as Error).message).toBe('Request timed out after 300 ms (1 attempt).');
     expect(elapsed).toBeGreaterThanOrEqual(295);
     expect(elapsed).toBeLessThan(300 + 2_000);
     // The client gave up on the connection: the server sees it close.
@@ -195,14 +230,29 @@ describe('timeouts', () => {
     expect(performance.now() - started).toBeLessThan(200 + 2_000);
   });
 
-  it('timeouts are retried: each attempt gets the full timeout', async () => {
+  it('timeouts of a GET are retried: each attempt gets the full timeout', async () => {
     server.handle(() => {});
     const started = performance.now();
-    await expect(
-      clientFor(server, { timeout: 150, maxRetries: 1 }).chat.completions.create(CHAT_BODY),
-    ).rejects.toBeInstanceOf(APITimeoutError);
+    const error = await clientFor(server, { timeout: 150, maxRetries: 1 })
+      .models.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect((error as APITimeoutError).attempts).toBe(2);
     expect(server.requests).toHaveLength(2);
     expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('a timed-out POST is not sent again (it may be running on the server)', async () => {
+    server.handle(() => {});
+    const error = await clientFor(server, { timeout: 150, maxRetries: 2 })
+      .chat.completions.create(CHAT_BODY)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect((error as Error).message).toBe(
+      'Request timed out after 150 ms (1 attempt; not retried: the POST may have reached the server).',
+    );
+    await sleep(100);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('headers then a stalled body (non-streaming): APITimeoutError, the timeout covers the body', async () => {

@@ -201,6 +201,44 @@ const FAILURES: FailureKind[] = [
       }
     },
   },
+  // A server (or a proxy) that echoes the Authorization header back: into the error body, the
+  // message, a response header, a 200 error body, a stream's error chunk.
+  {
+    name: '400 echoing the Authorization header in its body and a header',
+    handler: (q, r) =>
+      sendJson(r, 400, apiError(400, `bad request, you sent ${q.headers.authorization}`, { echo: q.headers }), {
+        'x-echo': String(q.headers.authorization),
+      }),
+    call: (c) => c.chat.completions.create(CHAT_BODY),
+  },
+  {
+    name: '500 echoing the Authorization header as plain text',
+    handler: (q, r) =>
+      r.writeHead(500, { 'content-type': 'text/plain' }).end(`upstream failed for ${q.headers.authorization}`),
+    call: (c) => c.models.list(),
+    options: { maxRetries: 0 },
+  },
+  {
+    name: '200 error body echoing the Authorization header',
+    handler: (q, r) => sendJson(r, 200, apiError(502, `provider failed for ${q.headers.authorization}`)),
+    call: (c) => c.chat.completions.create(CHAT_BODY),
+  },
+  {
+    name: '200 JSON error body to a stream request, echoing the Authorization header',
+    handler: (q, r) => sendJson(r, 200, apiError(429, `slow down ${q.headers.authorization}`)),
+    call: (c) => c.chat.completions.create({ ...CHAT_BODY, stream: true }),
+  },
+  {
+    name: 'stream error chunk echoing the Authorization header',
+    handler: (q, r) => {
+      startSse(r, { 'x-echo': String(q.headers.authorization) });
+      r.end(sseEvent({ error: { code: 'server_error', message: `died: ${q.headers.authorization}` } }));
+    },
+    call: async (c) => {
+      for await (const _ of await c.chat.completions.create({ ...CHAT_BODY, stream: true })) {
+      }
+    },
+  },
   { name: 'bad model id', call: (c) => c.models.get('not a model'), sent: false },
   { name: 'empty key hash', call: (c) => c.keys.get(''), sent: false },
   {
@@ -230,6 +268,26 @@ describe('the key never appears in an error (message, stack, toJSON, String, ins
       }
     }
   });
+
+  it.each(FAILURES.map((f) => [f.name, f] as const))(
+    '%s: nor in any log line at logLevel debug',
+    async (_name, failure) => {
+      server.handle(failure.handler ?? ((_q, r) => sendJson(r, 200, completion())));
+      const lines: string[] = [];
+      const record = (message: string, details?: unknown) => lines.push(inspect([message, details], { depth: 20 }));
+      const logger = { debug: record, info: record, warn: record, error: record };
+      const client = new OpenRouter({
+        apiKey: KEY,
+        baseURL: server.baseURL,
+        logLevel: 'debug',
+        logger,
+        ...failure.options,
+      });
+      await errorOf(() => failure.call(client));
+      if (failure.sent !== false) expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) for (const part of KEY_PARTS) expect(line).not.toContain(part);
+    },
+  );
 
   it('connection refused', async () => {
     const client = new OpenRouter({

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamChunkError } from '../../src/core/stream';
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
   BadGatewayError,
   BadRequestError,
@@ -158,6 +159,7 @@ describe('framing', () => {
     );
     expect(message.tool_calls).toEqual([
       {
+        index: 0,
         id: 'call_1',
         type: 'function',
         function: {
@@ -212,7 +214,9 @@ describe('failures inside the stream', () => {
     expect(contents).toEqual(['a', 'b']);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
-    expect((error as Error).message).toMatch(/^The connection was lost while reading the stream/);
+    // One message, from the transport, not wrapped again by the stream ("lost ...: lost ...").
+    expect((error as Error).message).toMatch(/^connection (was )?lost while reading/i);
+    expect((error as Error).message.match(/lost/gi)).toHaveLength(1);
   });
 
   it('a connection reset (RST) mid-event: APIConnectionError', async () => {

@@ -47,7 +47,7 @@ describe('normalize (the real inputs)', () => {
 
   it('gives exactly the committed openapi/merge-report.md', () => {
     const committed = readFileSync(new URL('merge-report.md', `file://${openapiDir}`), 'utf8');
-    expect(renderMergeReport(first.conflicts)).toBe(committed);
+    expect(renderMergeReport(first.conflicts, first.invalidExamples)).toBe(committed);
   });
 
   it('reports only real contradictions: what was kept and what was dropped differ', () => {
@@ -68,8 +68,21 @@ describe('normalize (the real inputs)', () => {
     expect(first.overlays.every((file) => file.endsWith('.yaml'))).toBe(true);
   });
 
-  it('has the 17 operations, each with a unique camelCase operationId', () => {
-    expect(operations).toHaveLength(17);
+  it('has every operation of the published description and of the docs pages, each with a unique camelCase operationId', () => {
+    const published = parse(
+      readFileSync(new URL('sources/published/openrouter-openapi.yaml', `file://${openapiDir}`), 'utf8'),
+    );
+    const publishedKeys = Object.entries(published.paths as Record<string, Doc>).flatMap(([route, item]) =>
+      Object.keys(item as Doc)
+        .filter((method) => HTTP_METHODS.includes(method))
+        .map((method) => `${method.toUpperCase()} ${route}`),
+    );
+    const keys = operations.map(({ key }) => key);
+    expect(publishedKeys.filter((key) => !keys.includes(key))).toEqual([]);
+    // The docs pages' two operations the published description no longer has, kept deprecated.
+    const pagesOnly = keys.filter((key) => !publishedKeys.includes(key)).sort();
+    expect(pagesOnly).toEqual(['GET /models/embeddings', 'GET /parameters/{author}/{slug}']);
+    for (const key of pagesOnly) expect(operations.find((o) => o.key === key)?.op.deprecated, key).toBe(true);
     const ids = operations.map(({ op }) => op.operationId);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
     expect(new Set(ids).size).toBe(ids.length);
@@ -108,7 +121,9 @@ describe('normalize (the real inputs)', () => {
     );
     expect(errors.length).toBeGreaterThanOrEqual(operations.length);
     for (const { at, content } of errors) {
-      expect(content?.['application/json']?.schema, at).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+      // The Anthropic-compatible endpoint answers errors in Anthropic's own shape.
+      const expected = at.startsWith('POST /messages ') ? 'AnthropicMessagesErrorResponse' : 'ErrorResponse';
+      expect(content?.['application/json']?.schema, at).toEqual({ $ref: `#/components/schemas/${expected}` });
     }
     expect(doc.components.schemas.ErrorResponse).toBeDefined();
   });

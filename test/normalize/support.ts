@@ -60,6 +60,11 @@ export const errorResponses = () =>
 export const openEnums = () => load<{ openEnums: Step }>('normalize/steps/open-enums.mjs', ['openEnums']);
 
 type NameMap = Record<string, string>;
+
+/** A problem collector (scripts/normalize/problems.mjs). */
+export interface Collector {
+  add(problem: Problem): void;
+}
 export const names = () =>
   load<{
     renameSchemas(
@@ -67,11 +72,13 @@ export const names = () =>
       schemaNames: NameMap,
       where?: string,
       mergeSame?: (a: Doc, b: Doc, name: string) => Doc,
+      problems?: Collector,
+      section?: string,
     ): Doc;
-    setOperationIds(doc: Doc, operationIds: NameMap, where?: string): Doc;
-    setReadableTags(doc: Doc, tagNames: NameMap, operationTags?: NameMap, where?: string): Doc;
-    hoistRequestBodies(doc: Doc, bodyNames: NameMap, where?: string): Doc;
-    hoistResponseBodies(doc: Doc, bodyNames: NameMap, where?: string): Doc;
+    setOperationIds(doc: Doc, operationIds: NameMap, where?: string, problems?: Collector): Doc;
+    setReadableTags(doc: Doc, tagNames: NameMap, operationTags?: NameMap, where?: string, problems?: Collector): Doc;
+    hoistRequestBodies(doc: Doc, bodyNames: NameMap, where?: string, problems?: Collector): Doc;
+    hoistResponseBodies(doc: Doc, bodyNames: NameMap, where?: string, problems?: Collector): Doc;
   }>('normalize/steps/names.mjs', [
     'renameSchemas',
     'setOperationIds',
@@ -82,18 +89,57 @@ export const names = () =>
 
 export const merge = () => load<{ Merger: new () => MergerInstance }>('normalize/merge.mjs', ['Merger']);
 export const overlay = () =>
-  load<{ applyOverlay(doc: Doc, overlay: Doc, file?: string): number[] }>('normalize/overlay.mjs', ['applyOverlay']);
+  load<{ applyOverlay(doc: Doc, overlay: Doc, file?: string, problems?: Collector): number[] }>(
+    'normalize/overlay.mjs',
+    ['applyOverlay'],
+  );
 export const stableOutput = () => load<{ stableOrder<T>(value: T): T }>('normalize/stable-output.mjs', ['stableOrder']);
-export const checks = () => load<{ checkDocument(doc: Doc): void }>('normalize/checks.mjs', ['checkDocument']);
+export const checks = () =>
+  load<{ checkDocument(doc: Doc, problems?: Collector): void }>('normalize/checks.mjs', ['checkDocument']);
 export const mergeReport = () =>
-  load<{ renderMergeReport(conflicts: Conflict[]): string }>('normalize/merge-report.mjs', ['renderMergeReport']);
+  load<{ renderMergeReport(conflicts: Conflict[], invalidExamples?: string[]): string }>('normalize/merge-report.mjs', [
+    'renderMergeReport',
+  ]);
 export const pipeline = () =>
   load<{
-    normalize(openapiDir: string): { document: Doc; conflicts: Conflict[]; overlays: string[] };
+    normalize(openapiDir: string): {
+      document: Doc;
+      conflicts: Conflict[];
+      overlays: string[];
+      invalidExamples: string[];
+    };
     fixFragment(document: Doc, names: Doc, where: string, mergeSame: (a: Doc, b: Doc, name: string) => Doc): Doc;
   }>('normalize/pipeline.mjs', ['normalize', 'fixFragment']);
+export interface Problem {
+  what: string;
+  where: string;
+  file: string;
+  subject?: string;
+}
+
 export const extractSources = () =>
-  load<{ findYamlBlocks(text: string): YamlBlock[] }>('extract-sources.mjs', ['findYamlBlocks']);
+  load<{
+    findYamlBlocks(text: string): YamlBlock[];
+    extractSources(dirs: { seedsDir: string; sourcesDir: string }): {
+      written: string[];
+      notes: string[];
+      problems: Problem[];
+    };
+    sha256(bytes: string | Buffer): string;
+  }>('extract-sources.mjs', ['findYamlBlocks', 'extractSources', 'sha256']);
+export const fences = () =>
+  load<{
+    findApiFragments(
+      text: string,
+      seedFile: string,
+      file: string,
+    ): { fragments: { heading: string | null; reference: string | null; document: Doc }[]; problems: Problem[] };
+  }>('extract/fences.mjs', ['findApiFragments']);
+export const problemsModule = () =>
+  load<{
+    Problems: new () => { list: Problem[]; add(problem: Problem): void };
+    renderProblems(problems: Problem[]): string;
+  }>('normalize/problems.mjs', ['Problems', 'renderProblems']);
 
 /** A document with the given component schemas (and nothing else). */
 export const schemas = (components: Record<string, Doc>): Doc => ({ components: { schemas: components } });

@@ -1,41 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { hasRealdata, listRealdata, readRealdata } from '../support/realdata';
-import { SpecValidator } from '../support/spec-validator';
+import { hasRealdata, listAllRealdata, realdataOperation, realdataSamples } from '../support/realdata';
+import { locateResponseSchema, SpecValidator, specPath } from '../support/spec-validator';
 
-// Truthfulness: every JSON body the live API was seen to send validates against the response
-// schema of openapi.yaml, and every data line of the recorded streams against the chunk schema.
+// Truthfulness: every answer the live API was seen to send (../shared/realdata) validates against
+// the schema the document gives its operation: each JSON body (success or error) against the
+// response schema of the status in its file name, and each `data:` event of each stream against
+// the `x-sse-data` schema of the operation's text/event-stream response. The schema is found by
+// operation (method, path, status, media type), never by a component's name; a recording that
+// the table in test/support/realdata.ts does not map fails, so a new one cannot be ignored.
 
-const bodies: [file: string, method: string, path: string, status: string][] = [
-  ['models.2025-11.json', 'get', '/models', '200'],
-  ['embeddings-models.2026-03.json', 'get', '/models/embeddings', '200'],
-  ['endpoints/deepseek-chat-v3.1.2025-08.json', 'get', '/models/{author}/{slug}/endpoints', '200'],
-  ['providers.2026-05.json', 'get', '/providers', '200'],
-  ['key.2026-06.json', 'get', '/key', '200'],
-  ...listRealdata('errors', '.json').map((file): [string, string, string, string] => {
-    const status = file.match(/error\.(\d{3})\./)?.[1] ?? 'unknown';
-    return [`errors/${file}`, 'get', '/models/{author}/{slug}/endpoints', status === '400' ? '404' : status];
-  }),
-  ...listRealdata('chat', '.json').map((file): [string, string, string, string] => {
-    const status = file.match(/\.(\d{3})\.json$/)?.[1] ?? 'unknown';
-    return [`chat/${file}`, 'post', '/chat/completions', status];
-  }),
-];
-
-describe.skipIf(!hasRealdata)('realdata bodies validate against openapi.yaml', () => {
+describe.skipIf(!hasRealdata)(`realdata answers validate against ${specPath}`, () => {
+  const files = listAllRealdata();
   const validator = new SpecValidator();
-  it.each(bodies)('%s is a valid %s %s %s body', (file, method, path, status) => {
-    const validate = validator.response(method, path, status);
-    const valid = validate(JSON.parse(readRealdata(file)));
-    expect(valid, SpecValidator.describe(validate)).toBe(true);
+
+  it('finds recordings, and maps every one to an operation', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const unmapped = files.filter((file) => !realdataOperation(file));
+    expect(unmapped, `no row of the table in test/support/realdata.ts maps:\n${unmapped.join('\n')}`).toEqual([]);
   });
 
-  it.each(listRealdata('chat', '.sse'))('every data line of %s is a valid ChatCompletionChunk', (file) => {
-    const validate = validator.component('ChatCompletionChunk');
-    const data = readRealdata(`chat/${file}`)
-      .split(/\r?\n/)
-      .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
-      .map((line) => JSON.parse(line.slice(6)));
-    expect(data.length).toBeGreaterThan(0);
-    for (const chunk of data) expect(validate(chunk), SpecValidator.describe(validate)).toBe(true);
+  it.each(files.filter((file) => realdataOperation(file)))('%s', (file) => {
+    const samples = realdataSamples([file]);
+    const first = samples[0];
+    if (!first) expect.fail(`${file} holds no JSON value`);
+    const location = locateResponseSchema(validator.spec, first);
+    if ('missing' in location) expect.fail(location.missing);
+    const validate = validator.at(location.pointer);
+    const problems = new Map<string, string[]>();
+    for (const sample of samples) {
+      if (validate(sample.value)) continue;
+      const message = SpecValidator.describe(validate, 5);
+      problems.set(message, [...(problems.get(message) ?? []), sample.label.slice(file.length).trim() || 'body']);
+    }
+    const report = [...problems].map(([message, where]) => {
+      const places = `${where.slice(0, 5).join(', ')}${where.length > 5 ? ` (+${where.length - 5})` : ''}`;
+      return `${places}:\n${message}`;
+    });
+    const failed = [...problems.values()].reduce((n, where) => n + where.length, 0);
+    const operation = `${first.method.toUpperCase()} ${first.path} ${first.status} #${location.pointer}`;
+    expect(failed, `${failed} of ${samples.length} values invalid against ${operation}\n${report.join('\n')}`).toBe(0);
   });
 });

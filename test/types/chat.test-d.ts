@@ -54,9 +54,11 @@ describe('chat.completions.create overloads', () => {
     expectTypeOf(client.chat.completions.create({ messages })).resolves.toEqualTypeOf<Ok>();
   });
 
-  test('the request is open: fields the spec does not know compile without a cast', () => {
-    client.chat.completions.create({ messages, brand_new_param: { depth: 2 }, another: [1, 2] });
-    client.chat.completions.create({ messages, stream: true, future_flag: true });
+  test('the request is closed: a typo or a wrong type does not compile', () => {
+    // @ts-expect-error temprature is not a field of the chat request
+    client.chat.completions.create({ messages, temprature: 0.2 });
+    // @ts-expect-error plugins is a list of plugin objects, not a string
+    client.chat.completions.create({ messages, plugins: 'nonsense' });
     const request: ChatCompletionRequest = { messages, plugins: [{ id: 'web' }] };
     expectTypeOf(request).toExtend<ChatCompletionRequest>();
   });

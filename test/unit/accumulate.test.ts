@@ -54,11 +54,13 @@ describe('accumulateChunks', () => {
             content: null,
             tool_calls: [
               {
+                index: 0,
                 id: 'call_weather_1', // a later `id: ""` did not erase it
                 type: 'function',
                 function: { name: 'get_weather', arguments: '{"city": "Paris", "unit": "celsius"}' },
               },
               {
+                index: 1,
                 id: 'call_time_2',
                 type: 'function',
                 function: { name: 'get_local_time', arguments: '{"timezone": "Europe/Paris"}' },
@@ -78,16 +80,20 @@ describe('accumulateChunks', () => {
     ]);
   });
 
-  it('concatenates reasoning, reasoning_details and content of the reasoning fixture', () => {
+  it('merges reasoning_details by index (text appended, the later signature kept), concatenates reasoning and content', () => {
     const [choice] = accumulateChunks(chunksOf(fixtureText('reasoning.sse'))).choices;
     expect(choice?.message).toEqual({
       role: 'assistant',
       content: '7 × 6 = 42',
       reasoning: 'Seven times six is forty-two.',
       reasoning_details: [
-        { type: 'reasoning.text', text: 'Seven times six', format: 'example-v1', index: 0 },
-        { type: 'reasoning.text', text: ' is forty-two.', format: 'example-v1', index: 0 },
-        { type: 'reasoning.text', signature: 'c2lnbmF0dXJl', format: 'example-v1', index: 0 },
+        {
+          type: 'reasoning.text',
+          text: 'Seven times six is forty-two.',
+          format: 'example-v1',
+          index: 0,
+          signature: 'c2lnbmF0dXJl',
+        },
       ],
     });
     expect(choice?.finish_reason).toBe('stop'); // the last chunk's null did not erase it
@@ -182,7 +188,25 @@ describe.skipIf(!hasRealdata)('accumulation of the recorded transcripts', () => 
     const [choice] = completion.choices;
     expect(choice?.message.content).toBe('2 + 2 = 4');
     expect(choice?.message.reasoning).toBe('This is a simple arithmetic question. 2+2 equals 4.');
-    expect(choice?.message.reasoning_details).toHaveLength(6);
+    // Six fragments of one Anthropic thinking block (index 0) merge into the one block the API
+    // returns unstreamed: the text joined, the signature of the last fragment kept (the first
+    // fragment's empty signature does not count).
+    const signature = JSON.parse(
+      text
+        .split('\n')
+        .find((line) => line.includes('"signature":"Et0B'))
+        ?.slice(6) ?? 'null',
+    ).choices[0].delta.reasoning_details[0].signature;
+    expect(choice?.message.reasoning_details).toEqual([
+      {
+        type: 'reasoning.text',
+        text: 'This is a simple arithmetic question. 2+2 equals 4.',
+        signature,
+        format: 'anthropic-claude-v1',
+        index: 0,
+      },
+    ]);
+    expect(signature).toMatch(/^Et0B/);
     expect(choice?.finish_reason).toBe('stop');
     expect(completion.usage).toMatchObject({
       prompt_tokens: 43,

@@ -96,11 +96,13 @@ describe('chat.completions.create({ stream: true })', () => {
     expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
     expect(completion.choices[0]?.message.tool_calls).toEqual([
       {
+        index: 0,
         id: 'call_weather_1',
         type: 'function',
         function: { name: 'get_weather', arguments: '{"city": "Paris", "unit": "celsius"}' },
       },
       {
+        index: 1,
         id: 'call_time_2',
         type: 'function',
         function: { name: 'get_local_time', arguments: '{"timezone": "Europe/Paris"}' },

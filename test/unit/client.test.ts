@@ -300,15 +300,22 @@ describe('per-request options override the client ones', () => {
 });
 
 describe('timeouts and aborts survive garbage collection', () => {
-  // The Request handed to fetch follows the transport's signal through a WeakRef to the Request's
-  // own controller (undici). If nothing keeps that Request alive, a collection cuts the link: the
-  // timeout fires but the fetch never hears of it, and a call to a server that never answers hangs.
+  // A Request built from the transport's signal follows it only through a WeakRef (undici): if the
+  // SDK handed fetch such a Request and nothing kept it alive, a collection cut the link and a call
+  // to a server that never answers hung. The SDK hands fetch its own signal in `init` instead.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
 
-  /** A call whose only link to the outside is the pending fetch, as in an application. */
+  /**
+   * A call whose only link to the outside is the pending fetch, as in an application. The fetch
+   * hears of an abort only through the signal it was given, as real fetches (undici, node-fetch) do.
+   */
   function detachedCall(options: { timeout?: number; signal?: AbortSignal }): Promise<unknown> {
-    const client = new OpenRouter({ apiKey: API_KEY, maxRetries: 0, fetch: scriptedFetch(hangUntilAborted).fetch });
+    const fetch = ((_url: string, init: RequestInit) =>
+      new Promise((_, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+      })) as unknown as typeof globalThis.fetch;
+    const client = new OpenRouter({ apiKey: API_KEY, maxRetries: 0, fetch });
     return rejectionOf(client.models.list(undefined, options));
   }
 

@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { type DiffResult, diffSpecs, loadSpec, parseSpec, renderMarkdown } from '../../scripts/spec-diff.mjs';
+import {
+  type DiffResult,
+  diffSpecs,
+  loadSpec,
+  operationsTouched,
+  parseSpec,
+  renderMarkdown,
+} from '../../scripts/spec-diff/index.mjs';
 
-const SCRIPT = resolve(__dirname, '../../scripts/spec-diff.mjs');
+const SCRIPT = resolve(__dirname, '../../scripts/spec-diff/cli.mjs');
 
 type Json = Record<string, unknown>;
 
@@ -820,6 +827,180 @@ describe('diffSpecs: $ref cycles', () => {
   });
 });
 
+describe('diffSpecs: constraints, format and default', () => {
+  /** One schema used in a request body (`POST /a`) or in a response (`GET /a`), before and after. */
+  const inRequest = (schema: Json) => doc({ '/a': post(obj({ x: schema })) });
+  const inResponse = (schema: Json) => doc({ '/a': { get: { operationId: 'a', responses: ok(obj({ x: schema })) } } });
+  const changes = (result: DiffResult) => ({
+    breaking: result.breaking.map((c) => `${c.kind}: ${c.message}`),
+    attention: result.attention.map((c) => `${c.kind}: ${c.message}`),
+    nonBreaking: result.nonBreaking.map((c) => `${c.kind}: ${c.message}`),
+  });
+
+  it('a tighter bound breaks requests and not responses; a looser one needs attention in responses', () => {
+    const tighter = [
+      { type: 'string', maxLength: 100 },
+      { type: 'string', maxLength: 50 },
+    ] as const;
+    expect(changes(diffSpecs(inRequest(tighter[0]), inRequest(tighter[1])))).toEqual({
+      breaking: ['constraint-tightened: `maxLength` changed from `100` to `50` (tighter)'],
+      attention: [],
+      nonBreaking: [],
+    });
+    expect(changes(diffSpecs(inResponse(tighter[0]), inResponse(tighter[1])))).toEqual({
+      breaking: [],
+      attention: [],
+      nonBreaking: ['constraint-tightened: `maxLength` changed from `100` to `50` (tighter)'],
+    });
+    expect(changes(diffSpecs(inResponse(tighter[1]), inResponse(tighter[0])))).toEqual({
+      breaking: [],
+      attention: ['constraint-loosened: `maxLength` changed from `50` to `100` (looser)'],
+      nonBreaking: [],
+    });
+  });
+
+  it('minimum raised, maximum added, pattern changed and removed, minItems lowered, in a request', () => {
+    const before = inRequest({ type: 'integer', minimum: 0, pattern: 'a', minItems: 2, multipleOf: 2 });
+    const after = inRequest({ type: 'integer', minimum: 1, maximum: 10, minItems: 1, multipleOf: 3 });
+    expect(changes(diffSpecs(before, after))).toEqual({
+      breaking: [
+        'constraint-tightened: `maximum` `10` added (tighter)',
+        'constraint-tightened: `minimum` changed from `0` to `1` (tighter)',
+        'constraint-tightened: `multipleOf` changed from `2` to `3` (tighter)',
+      ],
+      attention: [],
+      nonBreaking: [
+        'constraint-loosened: `minItems` changed from `2` to `1` (looser)',
+        'constraint-loosened: `pattern` `a` removed (looser)',
+      ],
+    });
+  });
+
+  it('format: changed breaks requests and needs attention in responses; added to a request needs attention', () => {
+    const int32 = { type: 'integer', format: 'int32' };
+    const int64 = { type: 'integer', format: 'int64' };
+    expect(changes(diffSpecs(inRequest(int32), inRequest(int64))).breaking).toEqual([
+      'format-changed: `format` changed from `int32` to `int64`',
+    ]);
+    expect(changes(diffSpecs(inResponse(int32), inResponse(int64))).attention).toEqual([
+      'format-changed: `format` changed from `int32` to `int64`',
+    ]);
+    expect(
+      changes(diffSpecs(inRequest({ type: 'string' }), inRequest({ type: 'string', format: 'uri' }))).attention,
+    ).toEqual(['format-changed: `format` `uri` added']);
+    expect(
+      changes(diffSpecs(inResponse({ type: 'string', format: 'uri' }), inResponse({ type: 'string' }))).attention,
+    ).toEqual(['format-changed: `format` `uri` removed']);
+  });
+
+  it('default: a changed or removed request default needs attention; a new one or a response default does not', () => {
+    const d = (value?: unknown) => ({ type: 'integer', ...(value === undefined ? {} : { default: value }) });
+    expect(changes(diffSpecs(inRequest(d(10)), inRequest(d(20)))).attention).toEqual([
+      'default-changed: `default` changed from `10` to `20`',
+    ]);
+    expect(changes(diffSpecs(inRequest(d(10)), inRequest(d()))).attention).toEqual([
+      'default-changed: `default` `10` removed',
+    ]);
+    expect(changes(diffSpecs(inRequest(d()), inRequest(d(1)))).nonBreaking).toEqual([
+      'default-changed: `default` `1` added',
+    ]);
+    expect(changes(diffSpecs(inResponse(d(10)), inResponse(d(20)))).nonBreaking).toEqual([
+      'default-changed: `default` changed from `10` to `20`',
+    ]);
+  });
+
+  it('sees constraints through nullable unions and inside components', () => {
+    const before = doc(
+      { '/a': post(ref('Name')) },
+      { Name: obj({ n: { anyOf: [{ type: 'string', maxLength: 9 }, { type: 'null' }] } }) },
+    );
+    const after = doc(
+      { '/a': post(ref('Name')) },
+      { Name: obj({ n: { anyOf: [{ type: 'string', maxLength: 8 }, { type: 'null' }] } }) },
+    );
+    expect(diffSpecs(before, after).breaking).toEqual([
+      {
+        kind: 'constraint-tightened',
+        group: 'Schemas',
+        location: 'components.schemas.Name.properties.n',
+        message: '`maxLength` changed from `9` to `8` (tighter)',
+      },
+    ]);
+  });
+});
+
+describe('diffSpecs: constraints beside a reference or a nullable union', () => {
+  it('compares a default beside a $ref, and a bound beside anyOf [T, null]', () => {
+    const shape = (value: number, max: number) =>
+      doc(
+        {
+          '/a': post(
+            obj({
+              mode: { $ref: '#/components/schemas/Mode', default: value },
+              n: { anyOf: [{ type: 'integer' }, { type: 'null' }], maximum: max },
+            }),
+          ),
+        },
+        { Mode: { type: 'integer' } },
+      );
+    const result = diffSpecs(shape(1, 10), shape(2, 5));
+    expect(result.breaking.map((c) => [c.location, c.message])).toEqual([
+      ['POST /a request body n', '`maximum` changed from `10` to `5` (tighter)'],
+    ]);
+    expect(result.attention.map((c) => [c.location, c.message])).toEqual([
+      ['POST /a request body mode', '`default` changed from `1` to `2`'],
+    ]);
+  });
+});
+
+describe('operationsTouched', () => {
+  // GET /a -> A -> B (through an array), POST /c -> C; B changes, so does C, and D is used by no one.
+  const schemas = (bType: string) => ({
+    A: obj({ list: { type: 'array', items: ref('B') } }),
+    B: obj({ v: { type: bType } }),
+    C: obj({ w: { type: 'string' } }),
+    D: { type: 'string' },
+  });
+  const paths = {
+    '/a': { get: { operationId: 'getA', responses: ok(ref('A')) } },
+    '/c': post(ref('C')),
+  };
+
+  it('follows $refs from a changed component to every operation that reaches it, in either document', () => {
+    const before = doc(paths, { ...schemas('string'), Gone: { type: 'string' } });
+    const after = doc(
+      { ...paths, '/d': { get: { operationId: 'getD', responses: ok(ref('D')) } } },
+      schemas('integer'),
+    );
+    before.paths = { ...paths, '/g': { get: { operationId: 'getG', responses: ok(ref('Gone')) } } };
+    const result = diffSpecs(before, after);
+    expect(operationsTouched(result, before, after)).toEqual({
+      'components.schemas.B.properties.v': ['GET /a'],
+      'components.schemas.Gone': ['GET /g'],
+      'GET /d': ['GET /d'],
+      'GET /g': ['GET /g'],
+    });
+  });
+
+  it('renders the operations and SDK methods a change touches, and only the method for an operation change', () => {
+    const before = doc(paths, schemas('string'));
+    const after = doc(
+      { '/c': paths['/c'], '/a': { get: { ...paths['/a'].get, deprecated: true } } },
+      schemas('integer'),
+    );
+    const result = diffSpecs(before, after);
+    const methods: Record<string, string> = { 'GET /a': 'client.a.get' };
+    const markdown = renderMarkdown(result, {
+      touches: operationsTouched(result, before, after),
+      methodOf: (operation) => methods[operation],
+    });
+    expect(markdown).toContain(
+      '- `components.schemas.B.properties.v`: type changed from `string` to `integer`; touches `GET /a` (`client.a.get`)',
+    );
+    expect(markdown).toContain('- `GET /a`: operation deprecated (`client.a.get`)');
+  });
+});
+
 describe('renderMarkdown', () => {
   it('lists breaking changes first, then needs attention, then non-breaking, grouped in a fixed order', () => {
     const before = doc(
@@ -954,6 +1135,7 @@ describe('CLI', () => {
       nonBreaking: [
         { kind: 'property-added', group: 'Responses', location: 'GET /a 200 y', message: 'optional property added' },
       ],
+      touches: { 'GET /a 200 y': ['GET /a'] },
     });
   });
 

@@ -168,15 +168,15 @@ describe.skipIf(!hasRealdata)(`readServerSentEvents on the recorded transcripts 
     expect(transcripts.length).toBeGreaterThan(0);
   });
 
-  it.each(transcripts)('%s: one event per data line, ending with [DONE]', async (name) => {
+  it.each(transcripts)('%s: one event per data line', async (name) => {
     const data = new Uint8Array(readFileSync(join(realdataDir, 'chat', name)));
     const dataLines = new TextDecoder()
       .decode(data)
       .split('\n')
       .filter((line) => line.startsWith('data: '))
       .map((line) => line.slice(6));
+    expect(dataLines.length).toBeGreaterThan(0);
     expect(dataOf(await decodeAll([data]))).toEqual(dataLines);
-    expect(dataLines.at(-1)).toBe('[DONE]');
   });
 
   it.each(transcripts)('%s: any cut in two, and one byte per read, give the same events', async (name) => {

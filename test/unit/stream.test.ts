@@ -7,6 +7,7 @@ import {
   APIUserAbortError,
   BadGatewayError,
   BadRequestError,
+  InternalServerError,
   OpenRouterError,
   RateLimitError,
 } from '../../src/core/errors';
@@ -97,13 +98,19 @@ describe('Stream: errors inside the stream', () => {
     expect((error as APIError).status).toBe(429);
   });
 
-  it("falls back to the response's status when the code is not a status", async () => {
-    const { stream } = textStream('data: {"error":{"code":"server_error","message":"oops"}}\n\n');
-    const { error } = await drain(stream);
-    expect((error as Error).constructor).toBe(APIError);
-    expect((error as APIError).status).toBe(200);
-    expect((error as APIError).code).toBe('server_error');
-    expect((error as APIError).message).toBe('200 oops');
+  it("maps a known string code to its status, and an unknown one to 500, never the stream's 200", async () => {
+    const known = await drain(textStream('data: {"error":{"code":"server_error","message":"oops"}}\n\n').stream);
+    expect(known.error).toBeInstanceOf(InternalServerError);
+    expect((known.error as APIError).status).toBe(500);
+    expect((known.error as APIError).code).toBe('server_error');
+    expect((known.error as APIError).message).toBe('500 oops');
+    const limited = await drain(
+      textStream('data: {"error":{"code":"rate_limit_exceeded","message":"slow"}}\n\n').stream,
+    );
+    expect(limited.error).toBeInstanceOf(RateLimitError);
+    const unknown = await drain(textStream('data: {"error":{"code":"something_new","message":"?"}}\n\n').stream);
+    expect((unknown.error as Error).constructor).toBe(InternalServerError);
+    expect((unknown.error as APIError).status).toBe(500);
   });
 
   it('ignores an `error` field that is not an object', async () => {

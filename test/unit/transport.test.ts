@@ -298,8 +298,15 @@ describe('retry delays', () => {
 });
 
 describe('connection errors', () => {
-  it('retries a failed fetch and then succeeds', async () => {
-    const { transport, requests, delays } = setup([new TypeError('fetch failed'), json({ ok: true })]);
+  const refused = () =>
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }),
+    });
+  const reset = () =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+
+  it('retries a POST whose connection was refused (nothing was sent), and then succeeds', async () => {
+    const { transport, requests, delays } = setup([refused(), json({ ok: true })]);
     const response = await transport(post('/chat/completions', { n: 1 }));
     expect(await response.json()).toEqual({ ok: true });
     expect(requests).toHaveLength(2);
@@ -307,13 +314,37 @@ describe('connection errors', () => {
     expect(delays).toHaveLength(1);
   });
 
-  it('throws APIConnectionError with the cause once retries run out, without request details', async () => {
-    const cause = new TypeError('fetch failed');
+  it.each([
+    ['a reset socket (undici)', reset],
+    ['a failure that does not say (undici)', () => new TypeError('fetch failed')],
+    ['a browser network failure', () => new TypeError('Failed to fetch')],
+  ])('does not retry a POST after %s: it may have reached the server', async (_name, failure) => {
+    const { transport, requests, delays } = setup([failure(), json({ never: 'sent' })]);
+    const error = await rejectionOf(transport(post('/chat/completions', {})));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/not retried: the POST may have reached the server\)\.$/);
+    expect(requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it.each([
+    ['a reset socket (undici)', reset],
+    ['a browser network failure', () => new TypeError('Failed to fetch')],
+  ])('retries a GET after %s', async (_name, failure) => {
+    const { transport, requests } = setup([failure(), json({ ok: true })]);
+    expect(await (await transport(get('/models'))).json()).toEqual({ ok: true });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('throws APIConnectionError with the cause and the attempts once retries run out, without request details', async () => {
+    const cause = refused();
     const { transport, requests } = setup([cause, cause, cause]);
     const error = await rejectionOf(transport(post('/chat/completions', {})));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect((error as APIConnectionError).cause).toBe(cause);
+    expect((error as APIConnectionError).attempts).toBe(3);
+    expect((error as Error).message).toBe('Connection error (ECONNREFUSED; 3 attempts).');
     expect((error as Error).message).not.toContain(API_KEY);
     expect(requests).toHaveLength(3);
   });
@@ -428,15 +459,23 @@ describe('timeouts (real timers)', () => {
     expect(requests[0]?.signal.aborted).toBe(true);
   });
 
-  it('retries a timed-out attempt', async () => {
+  it('retries a timed-out GET', async () => {
     const { transport, requests, delays } = setup([hangUntilAborted, json({ ok: true })], {
       timeout: 50,
       maxRetries: 1,
     });
-    const response = await transport(post('/chat/completions', {}));
+    const response = await transport(get('/models'));
     expect(await response.json()).toEqual({ ok: true });
     expect(requests).toHaveLength(2);
     expect(delays).toHaveLength(1);
+  });
+
+  it('does not retry a timed-out POST', async () => {
+    const { transport, requests } = setup([hangUntilAborted, json({ ok: true })], { timeout: 50, maxRetries: 1 });
+    const error = await rejectionOf(transport(post('/chat/completions', {})));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect((error as APITimeoutError).attempts).toBe(1);
+    expect(requests).toHaveLength(1);
   });
 
   it('also bounds the body read of a non-stream request', async () => {

@@ -1,4 +1,4 @@
-// Types for scripts/spec-diff.mjs (plain JavaScript, no build step), so TypeScript tests can import it.
+// Types for scripts/spec-diff/ (index.mjs) (plain JavaScript, no build step), so TypeScript tests can import it.
 
 export type ChangeGroup = 'Operations' | 'Parameters' | 'Request bodies' | 'Responses' | 'Schemas';
 
@@ -23,8 +23,32 @@ export interface DiffResult {
 /** Compares two parsed OpenAPI 3.x documents. Each list is sorted deterministically. */
 export function diffSpecs(oldDoc: unknown, newDoc: unknown): DiffResult;
 
-/** Markdown report, breaking changes first; "No API changes.\n" when there is none. */
-export function renderMarkdown(result: DiffResult): string;
+/** Markdown report, breaking changes first; "No API changes.\n" when there is none. With `touches`, each
+ * line names the operations it touches, with `methodOf` their SDK methods. */
+export function renderMarkdown(
+  result: DiffResult,
+  options?: { touches?: Record<string, string[]>; methodOf?: (operation: string) => string | undefined },
+): string;
+
+/** location -> the operations (`METHOD /path`) a change there touches, components followed through `$ref`s. */
+export function operationsTouched(result: DiffResult, oldDoc: unknown, newDoc: unknown): Record<string, string[]>;
+
+/** component name -> the operations that reach it through `$ref`s. */
+export function componentOperations(doc: unknown): Map<string, Set<string>>;
+
+/** The SDK method names: openapi/methods.yaml in `openapiDir` when there is one, else the operationId. */
+export function loadMethodNames(openapiDir: string): {
+  source: string;
+  rows: Record<string, string> | null;
+  methodOf(operation: string, operationId?: string): string | undefined;
+};
+
+/** operation -> SDK method, for the operations of either document. */
+export function methodLookup(
+  oldDoc: unknown,
+  newDoc: unknown,
+  names: ReturnType<typeof loadMethodNames>,
+): (operation: string) => string | undefined;
 
 /** Parses YAML or JSON text and checks that it is an OpenAPI 3.x document; errors name `name`. */
 export function parseSpec(text: string, name: string): Record<string, unknown>;

@@ -1,0 +1,2 @@
+// Types of check-names.mjs, for the TypeScript matrix test.
+export const CHECK_NAMES: readonly string[];
