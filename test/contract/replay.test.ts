@@ -66,55 +66,7 @@ function statusOf(file: string): number {
  * maintainers: each is an overlay to write). Such a recording must still be refused: when a fix makes
  * it pass, this test fails until its row is removed.
  */
-const NOT_ADMITTED_YET: Record<string, string> = {
-  'models.2025-11.json': 'too many violations to list (Prism sends a summary)',
-  'embeddings-models.2026-03.json':
-    "must have required property 'links'; must have required property 'total_count'; property data[] must have required property 'links'",
-  'chat/chat.activeagent.22.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.activeagent.50.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.activeagent.73.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.crewai.0.200.json':
-    "must have required property 'system_fingerprint'; property choices.0 must have required property 'finish_reason'",
-  'chat/chat.crewai.1.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.langchaingo.1.429.json': 'property error.metadata.provider_name must be string',
-  'chat/chat.orenhanced.100.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.orenhanced.102.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.orenhanced.104.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.orenhanced.109.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.orenhanced.111.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.orenhanced.138.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.pydantic-ai.0.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.raix.0.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.raix.4.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.raix.9.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.103.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.153.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.234.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.241.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.270.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.305.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.330.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.req_llm.564.200.json':
-    "must have required property 'system_fingerprint'; property choices.0.logprobs must be object,null; property choices.0.logprobs must be null",
-  'chat/chat.req_llm.615.200.json': "must have required property 'system_fingerprint'",
-  'chat/chat.ruby_llm.46.400.json': 'property error.metadata.provider_name must be string',
-  'chat/file_annotation.0.200.json': "must have required property 'system_fingerprint'",
-  'chat/map_messages_reasoning.0.200.json': "must have required property 'system_fingerprint'",
-  'chat/tool_calling.0.200.json': "must have required property 'system_fingerprint'",
-  'chat/usage.0.200.json': "must have required property 'system_fingerprint'",
-  'responses/responses.orenhanced.11.200.json':
-    "must have required property 'completed_at'; must have required property 'frequency_penalty'; must have required property 'presence_penalty'",
-  'responses/responses.orenhanced.12.200.json':
-    "must have required property 'completed_at'; must have required property 'frequency_penalty'; must have required property 'presence_penalty'",
-  'responses/responses.orenhanced.3.200.json':
-    "must have required property 'completed_at'; must have required property 'frequency_penalty'; must have required property 'presence_penalty'",
-  'responses/responses.orenhanced.4.200.json':
-    "must have required property 'completed_at'; must have required property 'frequency_penalty'; must have required property 'presence_penalty'",
-  'generation/generation.orenhanced.5.200.json':
-    "property data must have required property 'data_region'; property data must have required property 'http_referer'; property data must have required property 'num_fetches'",
-  'generation/generation.raix.0.200.json':
-    "property data must have required property 'api_type'; property data must have required property 'data_region'; property data must have required property 'external_user'",
-};
+const NOT_ADMITTED_YET: Record<string, string> = {};
 
 /** Prism's `sl-violations`, one line each; with very many it sends a sentence instead of JSON. */
 function violations(response: Response | undefined): string[] {
