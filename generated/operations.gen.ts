@@ -17,7 +17,7 @@ export const createByokKey = /* @__PURE__ */ operation('post', '/byok', { body: 
 /** POST /chat/completions: Create a chat completion */
 export const createChatCompletion = /* @__PURE__ */ operation('post', '/chat/completions', { body: 'json' });
 /** POST /credits/coinbase: Deprecated Coinbase Commerce charge endpoint */
-export const createCoinbaseCharge = /* @__PURE__ */ operation('post', '/credits/coinbase', { secured: false });
+export const createCoinbaseCharge = /* @__PURE__ */ operation('post', '/credits/coinbase', { secured: false, binary: true });
 /** POST /embeddings: Submit an embedding request */
 export const createEmbeddings = /* @__PURE__ */ operation('post', '/embeddings', { body: 'json' });
 /** POST /guardrails: Create a guardrail */
@@ -43,7 +43,7 @@ export const createResponse = /* @__PURE__ */ operation('post', '/responses', { 
 /** POST /scim/group-mappings: Create a SCIM group mapping */
 export const createScimGroupMapping = /* @__PURE__ */ operation('post', '/scim/group-mappings', { body: 'json' });
 /** POST /audio/speech: Create speech */
-export const createSpeech = /* @__PURE__ */ operation('post', '/audio/speech', { body: 'json' });
+export const createSpeech = /* @__PURE__ */ operation('post', '/audio/speech', { body: 'json', binary: true });
 /** POST /audio/transcriptions: Create transcription */
 export const createTranscription = /* @__PURE__ */ operation('post', '/audio/transcriptions', { body: 'json' });
 /** POST /videos: Submit a video generation request */
@@ -67,9 +67,9 @@ export const deleteWorkspace = /* @__PURE__ */ operation('delete', '/workspaces/
 /** DELETE /workspaces/{id}/budgets/{interval}: Delete a workspace budget */
 export const deleteWorkspaceBudget = /* @__PURE__ */ operation('delete', '/workspaces/{id}/budgets/{interval}');
 /** GET /files/{file_id}/content: Download file content */
-export const downloadFileContent = /* @__PURE__ */ operation('get', '/files/{file_id}/content');
+export const downloadFileContent = /* @__PURE__ */ operation('get', '/files/{file_id}/content', { binary: true });
 /** GET /videos/{jobId}/content: Download generated video content */
-export const downloadVideoContent = /* @__PURE__ */ operation('get', '/videos/{jobId}/content');
+export const downloadVideoContent = /* @__PURE__ */ operation('get', '/videos/{jobId}/content', { binary: true });
 /** POST /auth/keys: Exchange authorization code for API key */
 export const exchangeAuthCode = /* @__PURE__ */ operation('post', '/auth/keys', { secured: false, body: 'json' });
 /** GET /analytics/meta: Get available analytics metrics and dimensions */

@@ -1,7 +1,8 @@
 // The method emitter (run by scripts/generate.mjs): from openapi/openapi.yaml and openapi/methods.yaml
 // it writes, into generated/,
 //   resources.gen.ts  one class per resource; every method that only delegates to its operation
-//   routes.gen.ts     `METHOD /path` -> operation function and answer kind, for client.request()
+//   operations.gen.ts one line per operation (method, URL, security, body and answer kind)
+//   standalone.gen.ts the same methods as functions of a core client (src/standalone.ts)
 //   methods.md        the method table of the README (copied between its markers)
 //   README.md         what each generated file is, and what the project uses of it
 // Methods marked `handWritten` in the table are left to src/resources/; a resource that holds one
@@ -239,19 +240,6 @@ ${classes.join('\n\n')}
   return source;
 }
 
-export function renderRoutes(operations) {
-  const rows = [...operations]
-    .sort((a, b) => a.route.localeCompare(b.route))
-    .map((op) => `  '${op.route}': [ops.${op.operationId}, '${op.answer === 'json' ? 'json' : 'binary'}'],`);
-  return `${HEADER}// client.request(): every \`METHOD /path\` of the description, with its operation and how its answer is read.
-import * as ops from './operations.gen';
-
-export const routes = {
-${rows.join('\n')}
-} as const;
-`;
-}
-
 /**
  * The tree-shakable entry (src/standalone.ts): the same generated methods as plain functions named by
  * operationId, over a core client, so an app ships only the operations it imports.
@@ -294,6 +282,7 @@ export function renderOperations(operations) {
       const flags = [];
       if (!op.secured) flags.push('secured: false');
       if (op.body) flags.push(`body: '${op.body.json ? 'json' : 'form'}'`);
+      if (op.answer !== 'json') flags.push('binary: true');
       const options = flags.length ? `, { ${flags.join(', ')} }` : '';
       return `/** ${op.route}: ${op.summary.replaceAll('*/', '*\\/')} */\nexport const ${op.operationId} = /* @__PURE__ */ operation('${op.method.toLowerCase()}', '${op.path}'${options});`;
     });
@@ -360,10 +349,9 @@ regenerates it into a temporary folder and fails on any difference. Everything h
 | \`types.gen.ts\` | @hey-api/openapi-ts (its \`typescript\` plugin only) | every request and response type; exported from the package root |
 | \`index.ts\` | @hey-api/openapi-ts | re-exports \`types.gen.ts\` (hey-api writes it; the SDK imports \`types.gen.ts\` directly) |
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
-| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type) for the dispatcher in src/core/http.ts |
+| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type, answer kind) for the dispatcher in src/core/http.ts, and by route for \`client.request()\` |
 | \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates |
 | \`standalone.gen.ts\` | scripts/generate/methods.mjs | the same methods as functions of a core client, by operationId (src/standalone.ts: an app ships only the operations it imports) |
-| \`routes.gen.ts\` | scripts/generate/methods.mjs | \`client.request('METHOD /path')\`: route -> operation |
 | \`methods.md\` | scripts/generate/methods.mjs | the method table, copied into README.md between its markers |
 
 hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own dispatcher (src/core/http.ts)
@@ -376,7 +364,6 @@ export function emitMethods({ spec, table, generatedOut }) {
   writeFileSync(join(generatedOut, 'operations.gen.ts'), renderOperations(operations));
   writeFileSync(join(generatedOut, 'resources.gen.ts'), renderResources(operations));
   writeFileSync(join(generatedOut, 'standalone.gen.ts'), renderStandalone(operations));
-  writeFileSync(join(generatedOut, 'routes.gen.ts'), renderRoutes(operations));
   writeFileSync(join(generatedOut, 'methods.md'), renderMethodTable(operations));
   writeFileSync(join(generatedOut, 'README.md'), GENERATED_README);
   return operations;

@@ -2,11 +2,12 @@
 // `METHOD /path`, typed through the openapi-typescript `paths` view (path parameters, query, body,
 // answer), sent through the same dispatcher, transport, retries and errors as the resource methods.
 import type { paths } from '../../generated/openapi-paths';
-import { routes } from '../../generated/routes.gen';
+import * as operations from '../../generated/operations.gen';
 import { pathParam } from '../resources/path-params';
 import type { APIPromise } from './api-promise';
 import { OpenRouterError } from './errors';
 import type { HttpClient } from './http';
+import type { DescribedOperation } from './operation';
 import type { RequestOptions } from './options';
 
 type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
@@ -69,9 +70,16 @@ interface LooseArgs {
 
 const unknownRoute = () => Promise.reject(new OpenRouterError('unreachable'));
 
+/** `GET /generation` -> its operation: built on the first request() (each operation knows its route). */
+let routes: Map<string, DescribedOperation> | undefined;
+function byRoute(): Map<string, DescribedOperation> {
+  routes ??= new Map(Object.values(operations).map((operation) => [operation.route, operation]));
+  return routes;
+}
+
 export function requestFunction(http: HttpClient): RequestFunction {
   return ((route: string, args?: LooseArgs, options?: RequestOptions) => {
-    const entry = (routes as Record<string, (typeof routes)[keyof typeof routes]>)[route];
+    const entry = byRoute().get(route);
     // Checked inside the call, so a bad argument rejects the promise like any other failure.
     const parts = () => {
       if (entry === undefined) {
@@ -92,7 +100,7 @@ export function requestFunction(http: HttpClient): RequestFunction {
       for (const [name, value] of Object.entries(args?.path ?? {})) path[name] = pathParam(value, name, route);
       return { path, query: args?.query, body: args?.body };
     };
-    const operation = entry?.[0] ?? unknownRoute;
-    return entry?.[1] === 'binary' ? http.binary(operation, parts, options) : http.call(operation, parts, options);
+    const operation = entry ?? unknownRoute;
+    return entry?.binary ? http.binary(operation, parts, options) : http.call(operation, parts, options);
   }) as RequestFunction;
 }
