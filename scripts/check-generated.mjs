@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The drift check (part of npm test and CI): regenerates everything into a temporary folder and
-// compares it byte for byte with openapi/openapi.yaml, openapi/merge-report.md and generated/.
+// compares it byte for byte with openapi/openapi.yaml, openapi/merge-report.md, generated/ and the
+// method table of README.md.
 // Any difference means someone edited generated output by hand or forgot `npm run generate`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { replaceMethodTable } from './generate/readme.mjs';
 
 const listFiles = (dir) =>
   existsSync(dir)
@@ -27,6 +29,10 @@ try {
       problems.push(`openapi/${file}`);
     }
   }
+  // The README's method table is a copy of generated/methods.md between its markers.
+  const readme = readFileSync('README.md', 'utf8');
+  const table = readFileSync(join(fresh, 'generated', 'methods.md'), 'utf8');
+  if (replaceMethodTable(readme, table) !== readme) problems.push('README.md (the method table)');
   const expected = listFiles(join(fresh, 'generated'));
   const actual = listFiles('generated');
   for (const file of new Set([...expected, ...actual])) {

@@ -1,5 +1,5 @@
-// @hey-api/openapi-ts configuration: types, one function per operation, and the bundled fetch
-// client, generated from openapi/openapi.yaml into generated/ (see scripts/generate.mjs).
+// @hey-api/openapi-ts configuration: the request and response types (generated/types.gen.ts), from
+// openapi/openapi.yaml (see scripts/generate.mjs).
 
 // An open enum is described as anyOf [{ type: string, enum: [...] }, { type: string }]. TypeScript
 // folds 'a' | 'b' | string into plain string and loses the known values; (string & {}) keeps them
@@ -22,10 +22,8 @@ export function heyApiConfig({ input, output }) {
     input,
     output,
     logs: { level: 'warn' },
-    plugins: [
-      { name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion } },
-      { name: '@hey-api/sdk', operations: { strategy: 'flat' }, client: false },
-      { name: '@hey-api/client-fetch', baseUrl: false },
-    ],
+    // Types only: the operations and the runtime are the SDK's own (generated/operations.gen.ts,
+    // src/core/http.ts), so hey-api's sdk and fetch-client plugins would write code nothing uses.
+    plugins: [{ name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion } }],
   };
 }

@@ -5,4 +5,4 @@ export interface Prism {
   stop(): Promise<void>;
 }
 export function freePort(): Promise<number>;
-export function startPrism(): Promise<Prism>;
+export function startPrism(options?: { proxy?: string }): Promise<Prism>;

@@ -55,11 +55,18 @@ async function stopChild(child) {
 /**
  * Starts `prism mock openapi/openapi.yaml` (CORS on, its default) and waits until it accepts
  * connections. Resolves to its URL and a `stop()` (SIGTERM, then SIGKILL after 3 s).
+ * With `{ proxy: upstreamUrl }` it starts `prism proxy --errors` instead: requests go on to the
+ * upstream, and Prism validates both the request and the upstream's answer against the description
+ * (an answer that breaks it becomes a 500 with `sl-violations`).
+ * @param {{ proxy?: string }} [options]
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startPrism() {
+export async function startPrism(options = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [prismBin, 'mock', '-h', HOST, '-p', String(port), 'openapi/openapi.yaml'], {
+  const mode = options.proxy
+    ? ['proxy', 'openapi/openapi.yaml', options.proxy, '--errors']
+    : ['mock', 'openapi/openapi.yaml'];
+  const child = spawn(process.execPath, [prismBin, ...mode, '-h', HOST, '-p', String(port)], {
     cwd: root,
     env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,41 +1,46 @@
+import { GeneratedResources } from '../generated/resources.gen';
 import { HttpClient } from './core/http';
 import type { ClientOptions } from './core/options';
+import { type RequestFunction, requestFunction } from './core/request';
 import { Chat } from './resources/chat';
-import { Endpoints } from './resources/endpoints';
-import { Keys } from './resources/keys';
-import { Models } from './resources/models';
-import { OAuth } from './resources/oauth';
-import { Providers } from './resources/providers';
+import { Images } from './resources/images';
+import { Messages } from './resources/messages';
+import { Responses } from './resources/responses';
 
 /**
- * The OpenRouter API client.
+ * The OpenRouter API client: one method per operation of the API (the generated resources, plus
+ * the hand-written streaming ones added here), and `request()` for any `METHOD /path`.
  *
  * ```ts
  * const client = new OpenRouter({ apiKey: process.env.OPENROUTER_API_KEY });
  * const { data } = await client.models.list();
  * ```
  */
-export class OpenRouter {
-  readonly models: Models;
-  readonly endpoints: Endpoints;
-  readonly providers: Providers;
-  readonly keys: Keys;
-  readonly oauth: OAuth;
+export class OpenRouter extends GeneratedResources {
   readonly chat: Chat;
+  readonly responses: Responses;
+  readonly messages: Messages;
+  readonly images: Images;
   /** The base URL requests go to. */
   readonly baseURL: string;
+  /**
+   * Calls any operation of the description by its `METHOD /path`, typed through the `paths` view:
+   * `client.request('GET /generation', { query: { id } })`. Same transport, retries and errors as
+   * the methods; binary answers resolve to the `Response`.
+   */
+  readonly request: RequestFunction;
   readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
     const http = new HttpClient(options);
+    super(http);
     this.#options = options;
     this.baseURL = http.baseURL;
-    this.models = new Models(http);
-    this.endpoints = new Endpoints(http);
-    this.providers = new Providers(http);
-    this.keys = new Keys(http);
-    this.oauth = new OAuth(http);
     this.chat = new Chat(http);
+    this.responses = new Responses(http);
+    this.messages = new Messages(http);
+    this.images = new Images(http);
+    this.request = requestFunction(http);
   }
 
   /**

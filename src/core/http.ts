@@ -1,19 +1,18 @@
-// Sends one API call: the generated operation function says what to send (method, URL template,
-// security, content type), the dispatcher below builds it (path and query, headers, the key), the
-// transport sends it (timeouts, retries, error mapping), and the answer becomes the promised data.
+// Sends one API call: the operation (generated/operations.gen.ts, made by src/core/operation.ts) says
+// what to send (method, URL template, security, content type), the dispatcher below builds it (path
+// and query, headers, the key), the transport sends it (timeouts, retries, error mapping), and the
+// answer becomes the promised data.
 //
-// The dispatcher stands in for the generated fetch client's runtime (`generated/client`), which the
-// generated operation functions accept as their `client` (a documented hey-api extension point). It
-// does only what these operations need: that runtime costs ~2.4 KB gzipped, ~50 us per call (option
-// spreads, header and URL building, a Request built only to be read back) and brings a
-// server-sent-events client with an unbounded retry loop that this SDK must not use.
-import type { Client } from '../../generated/client';
-import { defaultPathSerializer } from '../../generated/core/utils.gen';
+// The dispatcher stands in for hey-api's generated fetch client, which is not generated: that runtime
+// cost ~2.4 KB gzipped, ~50 us per call (option spreads, header and URL building, a Request built only
+// to be read back) and brings a server-sent-events client with an unbounded retry loop that this SDK
+// must not use.
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
 import { OpenRouterError } from './errors';
 import { linkSignals } from './link-signals';
 import { checkLogger, Log, resolveLogLevel } from './logger';
+import { type Dispatcher, type Operation, serializePath } from './operation';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -41,10 +40,6 @@ export interface CallArgs {
   body?: unknown;
 }
 
-// The generated operation functions share this shape; resources keep the precise types.
-// biome-ignore lint/suspicious/noExplicitAny: the generated functions are typed per operation
-type Operation = (options: any) => Promise<unknown>;
-
 /** What the dispatcher resolves to, and so what a generated operation function returns here. */
 interface OperationResult {
   response: Response;
@@ -63,6 +58,9 @@ interface GeneratedRequest {
 }
 
 type ApiKeySource = string | (() => string | Promise<string>);
+
+/** Marks a call whose answer is handed over as the unread `Response` (see `binary`). */
+const RAW_RESPONSE: StreamFactory<Response> = (response) => response;
 
 /** Turns a streaming response into what the method returns (a Stream). */
 export type StreamFactory<T> = (
@@ -88,7 +86,7 @@ export class HttpClient {
   readonly maxRetries: number;
   /** Milliseconds of silence a stream may have; `Infinity`: no limit. */
   readonly idleTimeout: number;
-  readonly #client: Client;
+  readonly #client: Dispatcher;
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
   readonly #headers: HeadersInit;
@@ -131,9 +129,10 @@ export class HttpClient {
     this.#client = {
       get: dispatch('GET'),
       post: dispatch('POST'),
+      put: dispatch('PUT'),
       patch: dispatch('PATCH'),
       delete: dispatch('DELETE'),
-    } as unknown as Client;
+    } as unknown as Dispatcher;
   }
 
   /** Calls `operation` and resolves to the JSON body of its answer. */
@@ -141,6 +140,16 @@ export class HttpClient {
   // inside the promise, so a bad argument rejects it like any other failure instead of throwing.
   call<T>(operation: Operation, args: CallArgs | (() => CallArgs), options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.#send(operation, args, options, undefined) as Promise<{ data: T; response: Response }>);
+  }
+
+  /**
+   * Calls an `operation` whose answer is not JSON (audio, file or video bytes) and resolves to its
+   * `Response` with the body unread, to stream or save; a non-2xx answer still rejects with its APIError.
+   */
+  binary(operation: Operation, args: CallArgs | (() => CallArgs), options?: RequestOptions): APIPromise<Response> {
+    return new APIPromise(
+      this.#send(operation, args, options, RAW_RESPONSE) as Promise<{ data: Response; response: Response }>,
+    );
   }
 
   /** Calls a streaming `operation` and resolves to what `toStream` makes of the open response. */
@@ -172,16 +181,25 @@ export class HttpClient {
     );
     const extraBody = checkPlainObject(options?.extraBody, 'extraBody');
     const extraQuery = checkPlainObject(options?.extraQuery, 'extraQuery');
+    const raw = toStream === RAW_RESPONSE;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
-    const controller = toStream ? new AbortController() : undefined;
+    const controller = toStream && !raw ? new AbortController() : undefined;
     const signal = controller && userSignal ? linkSignals(userSignal, controller) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
     try {
       // Serialized here, once (with a clear error for what JSON cannot hold): every attempt, and a
       // redirect, resend this string.
-      const fullBody = extraBody === undefined ? parts.body : withExtraBody(parts.body, extraBody);
-      const body = fullBody === undefined ? undefined : serializeJsonBody(fullBody);
+      // A FormData body (an upload) is sent as it is: fetch writes it with its multipart boundary;
+      // `extraBody` fields are appended to it.
+      const form = parts.body instanceof FormData;
+      const fullBody =
+        extraBody === undefined
+          ? parts.body
+          : form
+            ? withExtraFields(parts.body as FormData, extraBody)
+            : withExtraBody(parts.body, extraBody);
+      const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
       const { response, request } = (await operation({
         client: this.#client,
         ...parts,
@@ -189,7 +207,11 @@ export class HttpClient {
         ...(extraQuery === undefined ? {} : { query: { ...parts.query, ...extraQuery } }),
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
-        headers: toStream ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers) : headers,
+        headers: form
+          ? mergeHeaders(headers, { 'content-type': null }) // fetch sets multipart/form-data with the boundary
+          : toStream && !raw
+            ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers)
+            : headers,
         // An Authorization header of the caller's replaces the key (`null`: send none), so the
         // security scheme, which would set the key over it, is skipped.
         ...(headers.authorization !== undefined ? { security: [] } : {}),
@@ -202,6 +224,7 @@ export class HttpClient {
           fetchOptions,
           log: this.#log,
           stream: Boolean(toStream),
+          binary: raw,
           onText: toStream
             ? undefined
             : (received) => {
@@ -209,6 +232,7 @@ export class HttpClient {
               },
         }),
       })) as OperationResult;
+      if (raw) return { data: response, response };
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
         // The fallback's listener goes when the controller aborts: at the end of the body at the latest.
@@ -230,9 +254,7 @@ export class HttpClient {
 
   /** Builds the request a generated operation function describes, and sends it with the call's transport. */
   async #dispatch(method: string, operation: GeneratedRequest): Promise<OperationResult> {
-    let url =
-      this.baseURL +
-      (operation.path ? defaultPathSerializer({ path: operation.path, url: operation.url }) : operation.url);
+    let url = this.baseURL + (operation.path ? serializePath(operation.url, operation.path) : operation.url);
     const search = serializeQuery(operation.query);
     if (search) url += `?${search}`;
     const headers = new Headers();
@@ -295,6 +317,22 @@ function withExtraBody(body: unknown, extraBody: Record<string, unknown>): Recor
     throw new OpenRouterError('request options: extraBody can only be merged into an object body.');
   }
   return { ...(body as Record<string, unknown>), ...extraBody };
+}
+
+/** A multipart body with `extraBody`'s fields set over its own (objects as JSON text). */
+function withExtraFields(form: FormData, extraBody: Record<string, unknown>): FormData {
+  const merged = new FormData();
+  for (const [name, value] of form) if (!(name in extraBody)) merged.append(name, value);
+  for (const [name, value] of Object.entries(extraBody)) {
+    if (value === undefined) continue;
+    merged.append(
+      name,
+      typeof value === 'object' && value !== null && !(value instanceof Blob)
+        ? JSON.stringify(value)
+        : (value as string | Blob),
+    );
+  }
+  return merged;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface TransportOptions {
    * The request body as already serialized, when the caller has it: it is sent as is, instead of
    * being read back out of the incoming Request (an asynchronous stream read per call).
    */
-  body?: string | undefined;
+  body?: string | FormData | undefined;
   /**
    * Non-stream calls: receives the response body, read as text within the attempt's timeout, and
    * the original response is handed back with its body used. Without it, the body is read into a
@@ -41,6 +41,11 @@ export interface TransportOptions {
   onText?: ((text: string) => void) | undefined;
   /** True for streamed responses: the timeout stops at the headers and the body is handed over unread. */
   stream?: boolean;
+  /**
+   * With `stream`: a binary answer (audio, a file, a video) is handed over unread whatever its type;
+   * only a JSON one is read whole, like a non-stream answer (it may carry an error).
+   */
+  binary?: boolean;
   /** Waits between attempts; injectable so tests need not wait for real backoff. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
@@ -84,7 +89,7 @@ export function createTransport(options: TransportOptions): (request: OutgoingRe
 interface Call {
   readonly original: OutgoingRequest;
   /** The request body, read once so every attempt resends identical bytes. */
-  readonly body: ArrayBuffer | string | null;
+  readonly body: ArrayBuffer | string | FormData | null;
   readonly callerSignal: AbortSignal | undefined;
   readonly options: TransportOptions;
   /** The request's bearer token: scrubbed from every error and log line. */
@@ -185,7 +190,7 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
       // A stream request answered with something other than an event stream (a JSON error body, an
       // HTML page) is read whole, like a non-stream answer, within the timeout: else a server that
       // stalls after the headers would hang the caller forever.
-      if (options.stream && isEventStreamOrUntyped(response)) {
+      if (options.stream && (options.binary ? !isJson(response) : isEventStreamOrUntyped(response))) {
         abort.stopTimer();
         if (response.body === null) return response;
         bodyOutlivesAttempt = true;
@@ -284,6 +289,10 @@ function errorFromOkBody(text: string, response: Response, call: Call, attempt: 
     redactHeaders(response.headers, call.secrets),
     attempt,
   );
+}
+
+function isJson(response: Response): boolean {
+  return response.headers.get('content-type')?.includes('json') === true;
 }
 
 function isEventStreamOrUntyped(response: Response): boolean {

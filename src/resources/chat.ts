@@ -1,4 +1,4 @@
-import { createChatCompletion } from '../../generated/sdk.gen';
+import { createChatCompletion } from '../../generated/operations.gen';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -8,7 +8,7 @@ import type {
 import { ChatCompletionStream as ChunkMergingStream } from '../core/accumulate';
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
-import type { HttpClient } from '../core/http';
+import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
 import type { Stream } from '../core/stream';
 import {
@@ -70,6 +70,20 @@ export interface ChatCompletionStream extends Stream<ChatCompletionChunk> {
   finalCompletion(): Promise<ChatCompletion>;
 }
 
+/** The one place that makes the stream of a chat completion (also used by src/standalone.ts). */
+export const toChatCompletionStream: StreamFactory<ChatCompletionStream> = (
+  response,
+  controller,
+  userSignal,
+  readOptions,
+) =>
+  new ChunkMergingStream<ChatCompletionChunk, ChatCompletion>(
+    response,
+    controller,
+    userSignal,
+    readOptions,
+  ) as ChatCompletionStream;
+
 export class Completions {
   constructor(private readonly http: HttpClient) {}
 
@@ -93,18 +107,7 @@ export class Completions {
     // Checked inside the call, so a bad body rejects the returned promise rather than throwing.
     const args = () => ({ body: checkedBody(body, 'chat.completions.create') });
     if (typeof body === 'object' && body !== null && body.stream === true) {
-      return this.http.stream(
-        createChatCompletion,
-        args,
-        options,
-        (response, controller, userSignal, readOptions) =>
-          new ChunkMergingStream<ChatCompletionChunk, ChatCompletion>(
-            response,
-            controller,
-            userSignal,
-            readOptions,
-          ) as ChatCompletionStream,
-      );
+      return this.http.stream(createChatCompletion, args, options, toChatCompletionStream);
     }
     return this.http.call(createChatCompletion, args, options);
   }

@@ -30,3 +30,23 @@ export function checkedBody<T>(body: T, method: string): T {
   }
   return body;
 }
+
+/**
+ * Any other path parameter (an id, a slug, a version): a non-empty string, or a number, that is not
+ * '.' or '..'. Percent-encoded into its own segment by the dispatcher.
+ */
+export function pathParam(value: unknown, name: string, method: string): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..') {
+    throw new OpenRouterError(`${method}: \`${name}\` must be a non-empty string, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+/** A required query parameter taken as a positional argument, such as the id of generations.get(id). */
+export function requiredQueryParam(value: unknown, name: string, method: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new OpenRouterError(`${method}: \`${name}\` must be a non-empty string, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}

@@ -36,10 +36,16 @@ export function recordingClient(overrides: ClientOptions = {}): RecordingClient 
 
 /**
  * Asserts a 2xx answer and that Prism found the request valid: Prism adds `sl-violations` to any
- * answer whose request breaks the spec (a missing field, a wrong type, a bad security scheme).
+ * answer whose request breaks the spec (a missing field, a wrong type, a bad security scheme). Its
+ * violations of its own answer (a documented example that breaks its schema) are the description's
+ * problem, not the request's: operations.test.ts lists those.
  */
 export function expectValidExchange(response: Response, status = 200): void {
-  expect(response.headers.get('sl-violations'), 'Prism found spec violations in the request').toBeNull();
+  const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
+  expect(
+    violations.filter((violation) => violation.location[0] === 'request'),
+    'Prism found spec violations in the request',
+  ).toEqual([]);
   expect(response.status).toBe(status);
   expect(response.ok).toBe(true);
 }

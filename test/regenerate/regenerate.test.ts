@@ -164,6 +164,9 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
       .replace(/^requestBodies:\n/m, 'requestBodies:\n  POST /brand-new: CreateBrandNewRequest\n')
       .replace(/^responseBodies:\n/m, 'responseBodies:\n  POST /brand-new: CreateBrandNewResponse\n');
     writeFileSync(namesFile, names);
+    // A new operation needs its SDK method name too (openapi/methods.yaml).
+    const methodsFile = join(root, 'openapi/methods.yaml');
+    writeFileSync(methodsFile, `${readFileSync(methodsFile, 'utf8')}  POST /brand-new: brandNew.create\n`);
     rmSync(join(root, 'openapi/overlays/99-stale.yaml'));
     const run = io(root);
     expect(await regenerate(['--normalize-only', '--seeds', join(root, 'no-seeds')], run.io)).toBe(0);
@@ -174,9 +177,11 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
     expect(report.published.to.version).toBe('2031-01-02');
     expect(report.api.operationsAdded).toEqual(['POST /brand-new']);
     const changes = readFileSync(join(root, 'openapi/CHANGES.md'), 'utf8');
-    expect(changes).toContain('## New operations\n\n- `POST /brand-new` → `createBrandNew`: Create a brand new thing');
     expect(changes).toContain(
-      '`components.schemas.CreateBrandNewRequest`: schema added; touches `POST /brand-new` (`createBrandNew`)',
+      '## New operations\n\n- `POST /brand-new` → `client.brandNew.create`: Create a brand new thing',
+    );
+    expect(changes).toContain(
+      '`components.schemas.CreateBrandNewRequest`: schema added; touches `POST /brand-new` (`client.brandNew.create`)',
     );
     expect(readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8')).toContain('operationId: createBrandNew');
   }, 120_000);

@@ -20,7 +20,7 @@ import type {
   ListZdrEndpointsResponses,
   UpdateKeyResponses,
 } from '../../generated/types.gen';
-import type { APIPromise, OpenRouter, RequestOptions } from '../../src';
+import type { APIPromise, OpenRouter, PagePromise, RequestOptions } from '../../src';
 
 declare const client: OpenRouter;
 
@@ -65,7 +65,11 @@ describe('each method resolves to the 2xx body of its operation', () => {
   });
 
   test('every method returns an APIPromise (so .withResponse() exists)', () => {
-    expectTypeOf(client.models.list()).toEqualTypeOf<APIPromise<ListModelsResponses[200]>>();
+    // A paged list: an APIPromise of the page that is also an AsyncIterable of its items.
+    expectTypeOf(client.models.list()).toExtend<APIPromise<ListModelsResponses[200]>>();
+    expectTypeOf(client.models.list()).toEqualTypeOf<
+      PagePromise<ListModelsResponses[200], ListModelsResponses[200]['data'][number]>
+    >();
     expectTypeOf(client.keys.current().withResponse()).resolves.toEqualTypeOf<{
       data: GetCurrentKeyResponses[200];
       response: Response;

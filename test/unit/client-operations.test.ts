@@ -266,11 +266,11 @@ describe('query parameters', () => {
 
   it('percent-encodes query values', async () => {
     const { client, requests } = recordingClient();
-    await client.models.list({ supported_parameters: 'tools,structured_outputs', category: 'a&b=c #d' });
+    await client.models.list({ supported_parameters: 'tools,structured_outputs', q: 'a&b=c #d' });
     const url = new URL(onlyRequest(requests).url);
-    expect(url.searchParams.get('category')).toBe('a&b=c #d');
+    expect(url.searchParams.get('q')).toBe('a&b=c #d');
     expect(url.searchParams.get('supported_parameters')).toBe('tools,structured_outputs');
-    expect([...url.searchParams.keys()]).toEqual(['supported_parameters', 'category']);
+    expect([...url.searchParams.keys()]).toEqual(['supported_parameters', 'q']);
   });
 
   it('accepts a provider the enum does not know yet', async () => {

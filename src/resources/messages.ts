@@ -1,0 +1,36 @@
+// client.messages: the Anthropic Messages API shape, JSON or a stream of its events.
+import { createMessage } from '../../generated/operations.gen';
+import type { CreateMessageResponse, MessagesRequest, MessagesStreamEvents } from '../../generated/types.gen';
+import type { APIPromise } from '../core/api-promise';
+import type { HttpClient, StreamFactory } from '../core/http';
+import { MessagesStream } from '../core/messages-accumulate';
+import type { RequestOptions } from '../core/options';
+import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
+
+export type MessageCreateParamsStreaming = Streaming<MessagesRequest>;
+export type MessageCreateParamsNonStreaming = NonStreaming<MessagesRequest>;
+export type MessageCreateParams = MessageCreateParamsStreaming | MessageCreateParamsNonStreaming;
+
+/** The events of a streamed message (the description's `x-sse-data`), and `finalMessage()`. */
+export type MessageStream = MessagesStream<MessagesStreamEvents, CreateMessageResponse>;
+/** The one place that makes the stream. */
+export const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal, readOptions) =>
+  new MessagesStream<MessagesStreamEvents, CreateMessageResponse>(response, controller, userSignal, readOptions);
+
+export class Messages {
+  constructor(protected readonly http: HttpClient) {}
+
+  /**
+   * Create a message.
+   *
+   * Creates a message using the Anthropic Messages API format. Supports text, images, PDFs, tools, and extended thinking.
+   *
+   * With `stream: true` the result is a {@link MessageStream} of events instead of one message.
+   */
+  create(body: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<MessageStream>;
+  create(body: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<CreateMessageResponse>;
+  create(body: MessageCreateParams, options?: RequestOptions): APIPromise<CreateMessageResponse | MessageStream>;
+  create(body: MessageCreateParams, options?: RequestOptions): APIPromise<CreateMessageResponse | MessageStream> {
+    return createMaybeStreaming(this.http, createMessage, 'messages.create', body, options, toMessageStream);
+  }
+}

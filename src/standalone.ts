@@ -1,0 +1,146 @@
+// The tree-shakable entry: every operation as a function of a small core client, named by its
+// operationId, so an app that calls two operations ships two (plus the transport).
+//
+//   import { createClient, getGeneration, getCredits } from 'openrouter-ts/standalone';
+//   const client = createClient({ apiKey });
+//   const { data } = await getCredits(client);
+//
+// The generated functions are in generated/standalone.gen.ts; the four that stream are here.
+import {
+  createChatCompletion as chatOperation,
+  createImage as imageOperation,
+  createMessage as messageOperation,
+  createResponse as responseOperation,
+} from '../generated/operations.gen';
+import type {
+  ChatCompletion,
+  CreateImageResponse,
+  CreateMessageResponse,
+  CreateResponseResponse,
+} from '../generated/types.gen';
+import type { APIPromise } from './core/api-promise';
+import { HttpClient } from './core/http';
+import type { ClientOptions, RequestOptions } from './core/options';
+import {
+  type ChatCompletionCreateParams,
+  type ChatCompletionCreateParamsNonStreaming,
+  type ChatCompletionCreateParamsStreaming,
+  type ChatCompletionStream,
+  toChatCompletionStream,
+} from './resources/chat';
+import {
+  type ImageGenerateParams,
+  type ImageGenerateParamsNonStreaming,
+  type ImageGenerateParamsStreaming,
+  type ImageStream,
+  toImageStream,
+} from './resources/images';
+import {
+  type MessageCreateParams,
+  type MessageCreateParamsNonStreaming,
+  type MessageCreateParamsStreaming,
+  type MessageStream,
+  toMessageStream,
+} from './resources/messages';
+import {
+  type ResponseCreateParams,
+  type ResponseCreateParamsNonStreaming,
+  type ResponseCreateParamsStreaming,
+  type ResponseStream,
+  toResponseStream,
+} from './resources/responses';
+import { createMaybeStreaming } from './resources/streaming';
+
+export * from '../generated/standalone.gen';
+export { APIPromise } from './core/api-promise';
+export * from './core/errors';
+export type { ClientOptions, RequestOptions } from './core/options';
+export { PagePromise } from './core/pagination';
+
+/** The core client the functions take: the options, the key, the transport. */
+export type CoreClient = HttpClient;
+
+/** A core client with the same options as `new OpenRouter(options)`. */
+export function createClient(options: ClientOptions = {}): CoreClient {
+  return new HttpClient(options);
+}
+
+/** `client.chat.completions.create` as a function. */
+export function createChatCompletion(
+  client: CoreClient,
+  body: ChatCompletionCreateParamsStreaming,
+  options?: RequestOptions,
+): APIPromise<ChatCompletionStream>;
+export function createChatCompletion(
+  client: CoreClient,
+  body: ChatCompletionCreateParamsNonStreaming,
+  options?: RequestOptions,
+): APIPromise<ChatCompletion>;
+export function createChatCompletion(
+  client: CoreClient,
+  body: ChatCompletionCreateParams,
+  options?: RequestOptions,
+): APIPromise<ChatCompletion | ChatCompletionStream>;
+export function createChatCompletion(client: CoreClient, body: ChatCompletionCreateParams, options?: RequestOptions) {
+  return createMaybeStreaming(client, chatOperation, 'createChatCompletion', body, options, toChatCompletionStream);
+}
+
+/** `client.responses.create` as a function. */
+export function createResponse(
+  client: CoreClient,
+  body: ResponseCreateParamsStreaming,
+  options?: RequestOptions,
+): APIPromise<ResponseStream>;
+export function createResponse(
+  client: CoreClient,
+  body: ResponseCreateParamsNonStreaming,
+  options?: RequestOptions,
+): APIPromise<CreateResponseResponse>;
+export function createResponse(
+  client: CoreClient,
+  body: ResponseCreateParams,
+  options?: RequestOptions,
+): APIPromise<CreateResponseResponse | ResponseStream>;
+export function createResponse(client: CoreClient, body: ResponseCreateParams, options?: RequestOptions) {
+  return createMaybeStreaming(client, responseOperation, 'createResponse', body, options, toResponseStream);
+}
+
+/** `client.messages.create` as a function. */
+export function createMessage(
+  client: CoreClient,
+  body: MessageCreateParamsStreaming,
+  options?: RequestOptions,
+): APIPromise<MessageStream>;
+export function createMessage(
+  client: CoreClient,
+  body: MessageCreateParamsNonStreaming,
+  options?: RequestOptions,
+): APIPromise<CreateMessageResponse>;
+export function createMessage(
+  client: CoreClient,
+  body: MessageCreateParams,
+  options?: RequestOptions,
+): APIPromise<CreateMessageResponse | MessageStream>;
+export function createMessage(client: CoreClient, body: MessageCreateParams, options?: RequestOptions) {
+  return createMaybeStreaming(client, messageOperation, 'createMessage', body, options, toMessageStream);
+}
+
+/** `client.images.generate` as a function. */
+export function createImage(
+  client: CoreClient,
+  body: ImageGenerateParamsStreaming,
+  options?: RequestOptions,
+): APIPromise<ImageStream>;
+export function createImage(
+  client: CoreClient,
+  body: ImageGenerateParamsNonStreaming,
+  options?: RequestOptions,
+): APIPromise<CreateImageResponse>;
+export function createImage(
+  client: CoreClient,
+  body: ImageGenerateParams,
+  options?: RequestOptions,
+): APIPromise<CreateImageResponse | ImageStream>;
+export function createImage(client: CoreClient, body: ImageGenerateParams, options?: RequestOptions) {
+  return createMaybeStreaming(client, imageOperation, 'createImage', body, options, toImageStream);
+}
