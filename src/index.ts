@@ -1,8 +1,5 @@
 // The resource classes, as types (what `client.models`, `client.keys`, ... are); made only by the client.
 export type * from '../generated/resources.gen';
-// The types of the API, generated from openapi/openapi.yaml: request and response bodies as the
-// API sends them (snake_case, nothing renamed).
-export type * from '../generated/types.gen';
 export { OpenRouter, OpenRouter as default } from './client';
 export { APIPromise } from './core/api-promise';
 export * from './core/errors';

@@ -1,15 +1,7 @@
 // Open enums: the known values stay in the type (autocompletion, narrowing) and new values still
 // compile, because the API adds providers, finish reasons and modalities all the time.
 import { describe, expectTypeOf, test } from 'vitest';
-import type {
-  FinishReason,
-  GetModelParametersData,
-  InputModality,
-  OpenRouter,
-  ProviderName,
-  Quantization,
-  ReasoningEffort,
-} from '../../src';
+import type { FinishReason, InputModality, OpenRouter, ProviderName, Quantization, ReasoningEffort } from '../../src';
 
 declare const client: OpenRouter;
 
@@ -33,7 +25,9 @@ describe('ProviderName', () => {
   });
 
   test('the parameter type of models.parameters is ProviderName', () => {
-    expectTypeOf<NonNullable<GetModelParametersData['query']>['provider']>().toEqualTypeOf<ProviderName | undefined>();
+    expectTypeOf<NonNullable<Parameters<OpenRouter['models']['parameters']>[1]>['provider']>().toEqualTypeOf<
+      ProviderName | undefined
+    >();
   });
 
   test('a number is still not a provider', () => {

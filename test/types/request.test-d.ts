@@ -82,7 +82,7 @@ describe('generated methods', () => {
       import('../../src').ResponseStream
     >();
     expectTypeOf(client.responses.create({ input: 'Hi' })).resolves.toEqualTypeOf<
-      import('../../src').CreateResponseResponse
+      import('../../src').OpenResponsesResult
     >();
     expectTypeOf(
       client.messages.create({ model: 'm', max_tokens: 1, messages: [], stream: true }),
