@@ -48,24 +48,28 @@ describe('unifySecuritySchemes', () => {
     expect(doc.paths['/models'].get.security).toEqual([]);
   });
 
-  it('leaves schemes that are not http bearer, and the requirements naming them, untouched', () => {
+  it('leaves schemes that are not http bearer (an apiKey one saying `scheme: bearer` included), and the requirements naming them, untouched', () => {
     const doc: Doc = {
       paths: {
-        '/keys': { get: { security: [{ provisioning: [], apiKey: [] }, { basic: [] }], responses: {} } },
+        '/keys': {
+          get: { security: [{ provisioning: [], apiKey: [] }, { basic: [] }, { custom: [] }], responses: {} },
+        },
       },
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer' },
           provisioning: { type: 'apiKey', in: 'header', name: 'X-Key' },
           basic: { type: 'http', scheme: 'basic' },
+          custom: { type: 'apiKey', in: 'header', name: 'X-Token', scheme: 'bearer' },
         },
       },
     };
     unifySecuritySchemes(doc);
-    expect(doc.paths['/keys'].get.security).toEqual([{ provisioning: [], bearer: [] }, { basic: [] }]);
+    expect(doc.paths['/keys'].get.security).toEqual([{ provisioning: [], bearer: [] }, { basic: [] }, { custom: [] }]);
     expect(doc.components.securitySchemes).toEqual({
       provisioning: { type: 'apiKey', in: 'header', name: 'X-Key' },
       basic: { type: 'http', scheme: 'basic' },
+      custom: { type: 'apiKey', in: 'header', name: 'X-Token', scheme: 'bearer' },
     });
   });
 

@@ -22,13 +22,14 @@ describe('removeUnusedComponents', () => {
   it('keeps what an operation reaches through $ref, transitively, and removes the rest, returning their names', () => {
     const doc = answering(ref('List'), {
       List: { type: 'object', properties: { data: { type: 'array', items: ref('Item') } } },
-      Item: { type: 'object', properties: { price: { anyOf: [ref('Price'), { type: 'null' }] } } },
+      Item: { allOf: [ref('Base'), { properties: { price: { anyOf: [{ type: 'null' }, ref('Price')] } } }] },
+      Base: { type: 'object' },
       Price: { type: 'string' },
       Orphan: { type: 'object', properties: { item: ref('Item') } },
       StreamWrapper: { type: 'object' },
     });
     expect(removeUnusedComponents(doc).sort()).toEqual(['Orphan', 'StreamWrapper']);
-    expect(namesOf(doc)).toEqual(['Item', 'List', 'Price']);
+    expect(namesOf(doc)).toEqual(['Base', 'Item', 'List', 'Price']);
   });
 
   it("reaches the components a discriminator's mapping names", () => {
@@ -86,14 +87,5 @@ describe('removeUnusedComponents', () => {
     });
     expect(removeUnusedComponents(doc, ['Public'])).toEqual(['Unused']);
     expect(namesOf(doc)).toEqual(['Part', 'Public', 'Used']);
-  });
-
-  it('does not count a reference outside components.schemas, or an example that looks like one', () => {
-    const doc = answering(
-      { type: 'object', example: { note: 'Thing' } },
-      { Thing: { type: 'object' }, Other: { type: 'object' } },
-    );
-    doc.paths['/things'].get.parameters = [{ $ref: '#/components/parameters/Thing' }];
-    expect(removeUnusedComponents(doc).sort()).toEqual(['Other', 'Thing']);
   });
 });
