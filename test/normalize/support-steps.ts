@@ -54,3 +54,11 @@ export const pipelineTags = () =>
   load<{ mergeTags(baseTags: Doc[], publishedTags: Doc[], tagNames: NameMap): Doc[] }>('normalize/pipeline.mjs', [
     'mergeTags',
   ]);
+
+export const decisions = () =>
+  load<{
+    renderDecisions(openapiDir: string, document: Doc): string;
+    replaceSection(readme: string, section: string, file?: string): string;
+    committedSection(readme: string, file?: string): string;
+    listSteps(): { name: string; file: string; fixes: string; tests: string[] }[];
+  }>('normalize/decisions.mjs', ['renderDecisions', 'replaceSection', 'committedSection', 'listSteps']);
