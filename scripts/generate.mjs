@@ -40,6 +40,8 @@ writeFileSync(join(generatedOut, 'openapi-paths.d.ts'), header + astToString(pat
 emitMethods({ spec, table: resolve('openapi/methods.yaml'), generatedOut });
 emitPublicTypes({ spec, list: resolve('openapi/public-types.yaml'), generatedOut });
 if (outFlag === -1) {
+  // openapi/README.md's decisions section and counts follow the document (drift-checked by a test).
+  execFileSync(process.execPath, ['scripts/normalize/decisions.mjs'], { stdio: 'inherit' });
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync('README.md', replaceMethodTable(readme, readFileSync(join(generatedOut, 'methods.md'), 'utf8')));
 }

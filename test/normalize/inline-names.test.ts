@@ -108,4 +108,20 @@ describe('renameSchemas: discriminator mappings', () => {
     });
     expect(Object.keys(doc.components.schemas)).toEqual(['Part', 'TextPart', 'Image']);
   });
+
+  it('lets two places holding the same described schema share one name', () => {
+    const content = { description: 'Text or parts', anyOf: [{ type: 'string' }, { type: 'array' }] };
+    const doc = schemas({
+      SystemMessage: { properties: { content: structuredClone(content) } },
+      DeveloperMessage: { properties: { content: structuredClone(content) } },
+    });
+    hoistInlineSchemas(doc, {
+      'SystemMessage.properties.content': 'MessageContent',
+      'DeveloperMessage.properties.content': 'MessageContent',
+    });
+    expect(doc.components.schemas.DeveloperMessage.properties.content).toEqual({
+      description: 'Text or parts',
+      ...ref('MessageContent'),
+    });
+  });
 });

@@ -192,7 +192,8 @@ export function hoistInlineSchemas(doc, places, where = 'document', problems = t
       continue;
     }
     if (typeof node.$ref === 'string' && Object.keys(node).length === 1) continue; // already named
-    if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(node)) {
+    const { description: _ignored, ...nodeStructure } = node;
+    if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(nodeStructure)) {
       problems.add({
         what: `names.yaml publishedInline "${place}" -> ${name}: the name is taken by another schema`,
         where,
