@@ -82,6 +82,7 @@ export type {
   ResponseCreateParams,
   ResponseCreateParamsNonStreaming,
   ResponseCreateParamsStreaming,
+  ResponseParseParams,
   ResponseStream,
   Responses,
 } from './resources/responses';
