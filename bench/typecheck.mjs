@@ -3,7 +3,8 @@
 // the tsconfig `tsc --init` gives a new project (strict, nodenext, skipLibCheck); the SDK is linked
 // into its node_modules as it would be installed (openrouter-ts: this repository, so its `exports`
 // and the built dist/*.d.ts; the others: bench/node_modules). `tsc --noEmit --extendedDiagnostics`
-// reports its own total time and memory; runs take turns, medians are reported. A project without
+// reports its own total time and memory (and bench/cpu-on-exit.cjs the process's CPU time); runs
+// take turns, medians are reported. A project without
 // any SDK (lib.esnext + lib.dom alone) is the baseline every total includes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -94,7 +95,8 @@ function scaffold(tmpDir, name) {
 
 /** One `tsc --noEmit --extendedDiagnostics -p dir`: its reported numbers (seconds, MB, counts). */
 export function typecheckOnce(dir) {
-  const result = spawnSync(process.execPath, [tsc, '--noEmit', '--extendedDiagnostics', '-p', dir], {
+  const preload = join(bench, 'cpu-on-exit.cjs');
+  const result = spawnSync(process.execPath, ['-r', preload, tsc, '--noEmit', '--extendedDiagnostics', '-p', dir], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -104,8 +106,12 @@ export function typecheckOnce(dir) {
     if (!match) throw new Error(`tsc --extendedDiagnostics printed no "${label}":\n${result.stdout}`);
     return Number(match[1]);
   };
+  const cpu = result.stderr.match(/^cpu-seconds: ([\d.]+)/m);
+  if (!cpu) throw new Error(`no CPU time reported for tsc -p ${dir}:\n${result.stderr}`);
   return {
     totalSeconds: read('Total time'),
+    // The whole process (Node's start and loading TypeScript included): less sensitive to other load.
+    cpuSeconds: Number(cpu[1]),
     checkSeconds: read('Check time'),
     parseSeconds: read('Parse time'),
     bindSeconds: read('Bind time'),
