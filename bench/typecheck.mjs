@@ -4,7 +4,7 @@
 // into its node_modules as it would be installed (openrouter-ts: this repository, so its `exports`
 // and the built dist/*.d.ts; the others: bench/node_modules). `tsc --noEmit --extendedDiagnostics`
 // reports its own total time and memory (and bench/cpu-on-exit.cjs the process's CPU time); runs
-// take turns, medians are reported. A project without
+// take turns, medians are reported, ratios to openai's from paired rounds. A project without
 // any SDK (lib.esnext + lib.dom alone) is the baseline every total includes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -137,10 +137,19 @@ export function typecheckCosts(tmpDir, { rounds }) {
       runs[name].push(typecheckOnce(dirs[name]));
     }
   }
+  // Ratios to openai's from paired rounds (each round's value over openai's in the same round), as
+  // the other rows do: wall time on a shared machine drifts more between rounds than within one.
+  const paired = (name, key) => median(runs[name].map((run, round) => run[key] / runs.openai[round][key]));
   return Object.fromEntries(
     names.map((name) => {
       const keys = Object.keys(runs[name][0]);
-      return [name, Object.fromEntries(keys.map((key) => [key, median(runs[name].map((run) => run[key]))]))];
+      const medians = Object.fromEntries(keys.map((key) => [key, median(runs[name].map((run) => run[key]))]));
+      const ratios = {
+        totalSeconds: paired(name, 'totalSeconds'),
+        cpuSeconds: paired(name, 'cpuSeconds'),
+        memoryMB: paired(name, 'memoryMB'),
+      };
+      return [name, { ...medians, ratioToOpenai: ratios, runs: runs[name].length }];
     }),
   );
 }
