@@ -295,3 +295,92 @@ export function streamParts(n) {
   parts.push(tail);
   return parts;
 }
+
+const RESPONSE_ID = 'gen-1765226419-resp0bench0000000000';
+const MESSAGE_ID = 'msg_tmp_bench0000000';
+/** The Responses API's response object (what `response.created` and `response.completed` carry). */
+const responseObject = (status, text, n) => ({
+  id: RESPONSE_ID,
+  object: 'response',
+  created_at: 1765226419,
+  model: CHAT_MODEL,
+  status,
+  completed_at: status === 'completed' ? 1765226420 : null,
+  output:
+    status === 'completed'
+      ? [
+          {
+            id: MESSAGE_ID,
+            type: 'message',
+            status: 'completed',
+            role: 'assistant',
+            content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
+          },
+        ]
+      : [],
+  error: null,
+  incomplete_details: null,
+  tools: [],
+  tool_choice: 'auto',
+  parallel_tool_calls: true,
+  max_output_tokens: null,
+  temperature: 0.7,
+  top_p: 1,
+  presence_penalty: 0,
+  frequency_penalty: 0,
+  top_logprobs: 0,
+  max_tool_calls: null,
+  metadata: {},
+  background: false,
+  previous_response_id: null,
+  service_tier: 'auto',
+  truncation: 'disabled',
+  store: false,
+  instructions: null,
+  text: { format: { type: 'text' } },
+  reasoning: null,
+  safety_identifier: null,
+  prompt_cache_key: null,
+  usage:
+    status === 'completed'
+      ? {
+          input_tokens: 42,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: n,
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: n + 42,
+          cost: 0.000036,
+          is_byok: false,
+        }
+      : null,
+});
+
+/**
+ * The SSE answer to a streamed Responses API request of `n` events, shaped like the recorded real
+ * answers (only `data:` lines, no `event:` names, `[DONE]` at the end): `response.created`, n - 2
+ * `response.output_text.delta` events of one word each (a keep-alive comment every 50), and
+ * `response.completed` with the whole text. One Buffer; the server keeps it for n ≤ 10,000.
+ */
+export function responsesStreamParts(n) {
+  const r = rng(3);
+  const deltas = Math.max(0, n - 2);
+  let sequence = 0;
+  const event = (fields) => `data: ${JSON.stringify({ ...fields, sequence_number: sequence++ })}\n\n`;
+  let body = `: \n\n${event({ type: 'response.created', response: responseObject('in_progress', '', 0) })}`;
+  let text = '';
+  for (let i = 0; i < deltas; i++) {
+    if (i % 50 === 25) body += KEEP_ALIVE;
+    const delta = `${pick(r, WORDS)} `;
+    text += delta;
+    body += event({
+      type: 'response.output_text.delta',
+      output_index: 0,
+      item_id: MESSAGE_ID,
+      content_index: 0,
+      delta,
+      logprobs: [],
+    });
+  }
+  body += event({ type: 'response.completed', response: responseObject('completed', text, deltas) });
+  return [Buffer.from(`${body}data: [DONE]\n\n`)];
+}

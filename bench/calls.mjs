@@ -1,4 +1,4 @@
-// Measures 1 (per-call overhead) and 2 (stream throughput). Each contestant runs in its own worker
+// Measures 1 (per-call overhead) and 2 (stream throughput, chat and Responses API). Each contestant runs in its own worker
 // process (worker.mjs); the contestants take turns in rounds, one batch each, the order rotating
 // every round, so drift of the machine during the run lands on every contestant alike. Only one
 // worker is busy at a time, and the server has the other core.
@@ -42,7 +42,47 @@ const CHECKS = {
 };
 
 /**
- * settings: { names?, streamChunks, ops: { models?: {rounds, batch, warmup}, ... }, stream?: {rounds, warmup} }.
+ * Stream throughput of one kind ('stream': chat, 'responsesStream': the Responses API). Each sample
+ * is `times` streams back to back (a single 2,000-chunk stream lasts a few ms: too short to time
+ * alone without the scheduler's noise).
+ */
+async function measureStreams(workers, kind, { rounds, warmup, times = 1 }, chunks) {
+  for (const w of workers) {
+    for (let i = 0; i < warmup; i++) {
+      const { counts } = await w.ask({ type: 'stream', kind, chunks, times: 1 });
+      if (counts[0] !== chunks) throw new Error(`${w.name} ${kind}: ${counts[0]} chunks, expected ${chunks}`);
+    }
+  }
+  const rates = new Map(workers.map((w) => [w, []]));
+  const streamMs = new Map(workers.map((w) => [w, []]));
+  const cpu = new Map(workers.map((w) => [w, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const w of rotate(workers, round)) {
+      const result = await w.ask({ type: 'stream', kind, chunks, times });
+      if (result.counts.some((count) => count !== chunks)) throw new Error(`${w.name} ${kind}: chunks missing`);
+      rates.get(w).push(result.chunksPerSecond);
+      streamMs.get(w).push((chunks / result.chunksPerSecond) * 1000);
+      cpu.get(w).push(result.cpuPerChunk);
+    }
+  }
+  const raw = workers.find((w) => w.name === RAW);
+  return Object.fromEntries(
+    workers.map((w) => [
+      w.name,
+      {
+        chunksPerSecond: median(rates.get(w)),
+        msPerStream: median(streamMs.get(w)),
+        cpuUsPerChunk: median(cpu.get(w)),
+        // Time to read one whole stream, over raw fetch's in the same round (1.10x: 10 % slower).
+        timeRatio: raw ? pairedRatio(streamMs.get(w), streamMs.get(raw)) : undefined,
+        runs: rates.get(w).length,
+      },
+    ]),
+  );
+}
+
+/**
+ * settings: { names?, streamChunks, ops: { models?: {rounds, batch, warmup}, ... }, stream?: {rounds, times, warmup}, responsesStream?: {...} }.
  * `names` and a partial `ops` narrow a run down while investigating; `npm run bench` runs everything.
  */
 export async function measureCalls(baseURL, sdkBundle, settings, log = () => {}) {
@@ -87,40 +127,16 @@ export async function measureCalls(baseURL, sdkBundle, settings, log = () => {})
       );
       log(`  ${op}: ${rounds} rounds x ${batch} calls per contestant`);
     }
-    if (settings.stream) {
-      // Each sample is `times` streams back to back (a single 2,000-chunk stream lasts a few ms:
-      // too short to time alone without the scheduler's noise).
-      const { rounds, warmup, times = 1 } = settings.stream;
-      const chunks = settings.streamChunks;
-      for (const w of workers) {
-        for (let i = 0; i < warmup; i++) {
-          const { counts } = await w.ask({ type: 'stream', chunks, times: 1 });
-          if (counts[0] !== chunks) throw new Error(`${w.name} stream: ${counts[0]} chunks, expected ${chunks}`);
-        }
+    for (const [kind, key] of [
+      ['stream', 'streaming'],
+      ['responsesStream', 'responsesStreaming'],
+    ]) {
+      if (settings[kind]) {
+        out[key] = await measureStreams(workers, kind, settings[kind], settings.streamChunks);
+        log(
+          `  ${kind}: ${settings[kind].rounds} rounds of ${settings[kind].times} x ${settings.streamChunks} chunks per contestant`,
+        );
       }
-      const rates = new Map(workers.map((w) => [w, []]));
-      const cpu = new Map(workers.map((w) => [w, []]));
-      for (let round = 0; round < rounds; round++) {
-        for (const w of rotate(workers, round)) {
-          const result = await w.ask({ type: 'stream', chunks, times });
-          if (result.counts.some((count) => count !== chunks)) throw new Error(`${w.name} stream: chunks missing`);
-          rates.get(w).push(result.chunksPerSecond);
-          cpu.get(w).push(result.cpuPerChunk);
-        }
-      }
-      const raw = workers.find((w) => w.name === RAW);
-      out.streaming = Object.fromEntries(
-        workers.map((w) => [
-          w.name,
-          {
-            chunksPerSecond: median(rates.get(w)),
-            cpuUsPerChunk: median(cpu.get(w)),
-            ratio: raw ? pairedRatio(rates.get(w), rates.get(raw)) : undefined,
-            runs: rates.get(w).length,
-          },
-        ]),
-      );
-      log(`  stream: ${rounds} rounds of ${times} x ${chunks} chunks per contestant`);
     }
     return out;
   } finally {

@@ -18,6 +18,28 @@ const chatRequest = (stream, chunks) => ({
   ...(stream ? { stream: true, max_tokens: chunks } : {}),
 });
 const contentLength = (chunk) => chunk.choices[0]?.delta?.content?.length ?? 0;
+/** A streamed Responses API request of `events` events (the server reads `max_output_tokens`). */
+const responsesRequest = (events) => ({
+  model: MODEL,
+  input: MESSAGES[1].content,
+  instructions: MESSAGES[0].content,
+  temperature: 0.7,
+  stream: true,
+  max_output_tokens: events,
+});
+const deltaLength = (event) => (event.type === 'response.output_text.delta' ? event.delta.length : 0);
+
+/** Counts the items of an async iterable (and their text, so none is skipped); `onItem` sees the count. */
+async function countItems(items, textLength, onItem) {
+  let count = 0;
+  let chars = 0;
+  for await (const item of items) {
+    count++;
+    chars += textLength(item);
+    onItem?.(count);
+  }
+  return count + chars * 0;
+}
 
 /**
  * The minimal hand-written consumer a careful user would write instead of an SDK: events split at
@@ -75,10 +97,34 @@ function raw(baseURL) {
       });
       return count + chars * 0;
     },
+    responsesStream: async (n, onEvent) => {
+      const res = await fetch(`${baseURL}/responses`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify(responsesRequest(n)),
+      });
+      if (!res.ok) throw new Error(`responses stream: ${res.status}`);
+      let count = 0;
+      let chars = 0;
+      await rawSse(res.body, (event) => {
+        count++;
+        chars += deltaLength(event);
+        onEvent?.(count);
+      });
+      return count + chars * 0;
+    },
   };
 }
 
-function openrouterTs(baseURL, { OpenRouter }) {
+/**
+ * How openrouter-ts streams a Responses API request: `client.responses.create({ stream: true })`
+ * when the client has it, else the same request through `fetch` read by the public `Stream` (the
+ * SDK's SSE parser and in-stream error checks, without its transport). `responsesVia` says which.
+ */
+export const responsesVia = (client) =>
+  typeof client.responses?.create === 'function' ? 'client.responses.create' : 'fetch + Stream';
+
+function openrouterTs(baseURL, { OpenRouter, Stream }) {
   const client = new OpenRouter({ apiKey: API_KEY, baseURL });
   return {
     models: async () => (await client.models.list()).data.length,
@@ -95,6 +141,25 @@ function openrouterTs(baseURL, { OpenRouter }) {
       }
       return count + chars * 0;
     },
+    responsesStream:
+      responsesVia(client) === 'client.responses.create'
+        ? async (n, onEvent) => countItems(await client.responses.create(responsesRequest(n)), deltaLength, onEvent)
+        : async (n, onEvent) => {
+            const controller = new AbortController();
+            const res = await fetch(`${baseURL}/responses`, {
+              method: 'POST',
+              headers: {
+                Authorization: `Bearer ${API_KEY}`,
+                'Content-Type': 'application/json',
+                Accept: 'text/event-stream',
+              },
+              body: JSON.stringify(responsesRequest(n)),
+              signal: controller.signal,
+            });
+            if (!res.ok) throw new Error(`responses stream: ${res.status}`);
+            return countItems(new Stream(res, controller), deltaLength, onEvent);
+          },
+    responsesVia: responsesVia(client),
   };
 }
 
@@ -124,6 +189,11 @@ function openrouterSdk(baseURL, { OpenRouter }) {
       }
       return count + chars * 0;
     },
+    responsesStream: async (n, onEvent) => {
+      const { max_output_tokens: maxOutputTokens, ...rest } = responsesRequest(n);
+      const stream = await client.responses.send({ responsesRequest: { ...rest, maxOutputTokens } });
+      return countItems(stream, deltaLength, onEvent);
+    },
   };
 }
 
@@ -144,6 +214,8 @@ function openai(baseURL, { default: OpenAI }) {
       }
       return count + chars * 0;
     },
+    responsesStream: async (n, onEvent) =>
+      countItems(await client.responses.create(responsesRequest(n)), deltaLength, onEvent),
   };
 }
 

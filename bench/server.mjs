@@ -1,14 +1,15 @@
 // The local OpenRouter stand-in, run in its own process (child_process.fork) so that its CPU time
 // is not the client's. It answers on 127.0.0.1 with pre-rendered bodies and reports its port to
-// the parent over IPC. A streamed chat answers with `max_tokens` chunks (default 2,000).
+// the parent over IPC. A streamed chat answers with `max_tokens` chunks, a streamed Responses API
+// request (POST /responses) with `max_output_tokens` events (default 2,000 each).
 import { createServer } from 'node:http';
-import { chatBody, endpointsBody, modelsBody, streamParts } from './bodies.mjs';
+import { chatBody, endpointsBody, modelsBody, responsesStreamParts, streamParts } from './bodies.mjs';
 
 const json = (text) => Buffer.from(text);
 const MODELS = json(modelsBody(350));
 const ENDPOINTS = json(endpointsBody(8));
 const CHAT = json(chatBody());
-const streams = new Map(); // chunk count -> parts, rendered once
+const streams = new Map(); // "renderer chunk-count" -> parts, rendered once
 
 const ENDPOINTS_PATH = /^\/api\/v1\/models\/[^/]+\/[^/]+\/endpoints$/;
 
@@ -21,11 +22,12 @@ function sendJson(res, body) {
   res.end(body);
 }
 
-async function sendStream(res, n) {
-  let parts = streams.get(n);
+async function sendStream(res, n, render) {
+  const key = `${render.name} ${n}`;
+  let parts = streams.get(key);
   if (parts === undefined) {
-    parts = streamParts(n);
-    if (n <= 10_000) streams.set(n, parts);
+    parts = render(n);
+    if (n <= 10_000) streams.set(key, parts);
   }
   res.writeHead(200, {
     'content-type': 'text/event-stream',
@@ -53,7 +55,8 @@ const server = createServer((req, res) => {
   const path = req.url.split('?')[0];
   if (req.method === 'GET' && path === '/api/v1/models') return sendJson(res, MODELS);
   if (req.method === 'GET' && ENDPOINTS_PATH.test(path)) return sendJson(res, ENDPOINTS);
-  if (req.method === 'POST' && path === '/api/v1/chat/completions') {
+  const chat = path === '/api/v1/chat/completions';
+  if (req.method === 'POST' && (chat || path === '/api/v1/responses')) {
     const pieces = [];
     req.on('data', (piece) => pieces.push(piece));
     req.on('end', () => {
@@ -65,8 +68,12 @@ const server = createServer((req, res) => {
         res.end('{"error":{"code":400,"message":"body is not JSON"}}');
         return;
       }
-      if (body.stream === true) sendStream(res, Number(body.max_tokens) || 2000).catch(() => res.destroy());
-      else sendJson(res, CHAT);
+      if (body.stream !== true && chat) sendJson(res, CHAT);
+      else if (body.stream !== true) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":400,"message":"only streamed responses are served here"}}');
+      } else if (chat) sendStream(res, Number(body.max_tokens) || 2000, streamParts).catch(() => res.destroy());
+      else sendStream(res, Number(body.max_output_tokens) || 2000, responsesStreamParts).catch(() => res.destroy());
     });
     return;
   }

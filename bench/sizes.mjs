@@ -1,6 +1,7 @@
 // Measure 4: what each client adds to a browser bundle. Every entry is bundled by esbuild for the
-// browser (ESM, minified, tree-shaken) and gzipped (level 9). Also builds the Node bundle of this
+// browser (ESM, minified, tree-shaken) and gzipped (level 9), from source (src/, or --src). Also builds the Node bundle of this
 // repository's src/index.ts that stands in for the published package in the other measures.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,55 +26,46 @@ export async function buildNodeBundle(outfile, srcDir) {
   });
 }
 
+const standaloneOf = (srcDir) => resolve(srcDir ?? `${root}src`, 'standalone.ts');
+/** Whether the measured src/ has the tree-shakable entry (src/standalone.ts: `createClient` + one function per operation). */
+export const hasStandalone = (srcDir) => existsSync(standaloneOf(srcDir));
+
+/**
+ * Per contestant: `whole` (everything the entry exports, kept alive by the namespace escaping into
+ * a global, as scripts/size.mjs measures it), `list` (the smallest app: create a client, list the
+ * models) and `one` (one operation through the tree-shakable entry: openrouter-ts's src/standalone.ts
+ * when it exists, @openrouter/sdk's `OpenRouterCore` + `modelsList`; openai has none, so its `one`
+ * is its smallest app).
+ */
 const entries = (srcDir) => {
   const SRC = JSON.stringify(entryOf(srcDir));
+  const list = (specifier, create) => `import ${create[0]} from ${specifier};
+const client = ${create[1]};
+client.models.list().then((r) => console.log(r${create[2]}.data.length));`;
+  const ours = {
+    whole: `import * as sdk from ${SRC}; globalThis.sdk = sdk;`,
+    list: list(SRC, ['{ OpenRouter }', "new OpenRouter({ apiKey: 'k' })", '']),
+  };
+  ours.one = hasStandalone(srcDir)
+    ? `import { createClient, listModels } from ${JSON.stringify(standaloneOf(srcDir))};
+listModels(createClient({ apiKey: 'k' })).then((r) => console.log(r.data.length));`
+    : ours.list;
+  const openai = {
+    whole: `import * as sdk from 'openai'; globalThis.sdk = sdk;`,
+    list: list("'openai'", ['OpenAI', "new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true })", '']),
+  };
+  openai.one = openai.list;
   return {
-    'openrouter-ts': {
-      list: `import { OpenRouter } from ${SRC};
-const client = new OpenRouter({ apiKey: 'k' });
-client.models.list().then((r) => console.log(r.data.length));`,
-      whole: `import { OpenRouter } from ${SRC};
-const c = new OpenRouter({ apiKey: 'k' });
-const stream = await c.chat.completions.create({ model: 'm', messages: [], stream: true });
-for await (const chunk of stream) console.log(chunk);
-console.log(
-  await c.chat.completions.create({ model: 'm', messages: [] }),
-  await c.models.list(), await c.models.get('a/b'), await c.models.endpoints('a/b'), await c.models.parameters('a/b'),
-  await c.models.listEmbeddings(), await c.models.listForUser(), await c.endpoints.zdr(), await c.providers.list(),
-  await c.keys.list(), await c.keys.create({ name: 'n' }), await c.keys.get('h'), await c.keys.update('h', {}),
-  await c.keys.delete('h'), await c.keys.current(),
-  await c.oauth.createAuthCode({ callback_url: 'u' }), await c.oauth.exchangeAuthCode({ code: 'c' }),
-);`,
-    },
+    'openrouter-ts': ours,
     '@openrouter/sdk': {
-      list: `import { OpenRouter } from '@openrouter/sdk';
-const client = new OpenRouter({ apiKey: 'k' });
-client.models.list().then((r) => console.log(r.result.data.length));`,
-      whole: `import { OpenRouter } from '@openrouter/sdk';
-const c = new OpenRouter({ apiKey: 'k' });
-const stream = await c.chat.send({ chatRequest: { model: 'm', messages: [], stream: true } });
-for await (const chunk of stream) console.log(chunk);
-console.log(
-  await c.chat.send({ chatRequest: { model: 'm', messages: [] } }),
-  await c.models.list(), await c.models.get({ author: 'a', slug: 'b' }), await c.endpoints.list({ author: 'a', slug: 'b' }),
-  await c.endpoints.listZdrEndpoints(), await c.providers.list(), await c.apiKeys.list(), await c.oAuth.createAuthCode({}),
-);`,
-      // Its tree-shakable form: the core client and one standalone function.
-      listFunctions: `import { OpenRouterCore } from '@openrouter/sdk/core.js';
+      whole: `import * as sdk from '@openrouter/sdk'; globalThis.sdk = sdk;`,
+      list: list("'@openrouter/sdk'", ['{ OpenRouter }', "new OpenRouter({ apiKey: 'k' })", '.result']),
+      one: `import { OpenRouterCore } from '@openrouter/sdk/core.js';
 import { modelsList } from '@openrouter/sdk/funcs/modelsList.js';
 const core = new OpenRouterCore({ apiKey: 'k' });
 modelsList(core).then((r) => console.log(r));`,
     },
-    openai: {
-      list: `import OpenAI from 'openai';
-const client = new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true });
-client.models.list().then((r) => console.log(r.data.length));`,
-      whole: `import OpenAI from 'openai';
-const c = new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true });
-const stream = await c.chat.completions.create({ model: 'm', messages: [], stream: true });
-for await (const chunk of stream) console.log(chunk);
-console.log(await c.chat.completions.create({ model: 'm', messages: [] }), await c.models.list(), await c.models.retrieve('m'));`,
-    },
+    openai,
   };
 };
 

@@ -24,14 +24,16 @@ async function calls(op, count) {
 }
 
 /**
- * Consumes `times` streams of `chunks` chunks one after the other; reports chunks per second and
- * CPU time per chunk (µs) over all of them, and the chunk count of each.
+ * Consumes `times` streams of `chunks` chunks one after the other (`kind`: 'stream' for chat,
+ * 'responsesStream' for the Responses API); reports chunks per second and CPU time per chunk (µs)
+ * over all of them, and the chunk count of each.
  */
-async function stream(chunks, times = 1) {
+async function stream(chunks, times = 1, kind = 'stream') {
+  const consume = client[kind];
   const counts = [];
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  for (let i = 0; i < times; i++) counts.push(await client.stream(chunks));
+  for (let i = 0; i < times; i++) counts.push(await consume(chunks));
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpuStart);
   const total = counts.reduce((a, b) => a + b, 0);
@@ -42,7 +44,8 @@ process.on('message', async (command) => {
   try {
     if (command.type === 'has') process.send({ ok: true, value: typeof client[command.op] === 'function' });
     else if (command.type === 'calls') process.send({ ok: true, value: await calls(command.op, command.count) });
-    else if (command.type === 'stream') process.send({ ok: true, value: await stream(command.chunks, command.times) });
+    else if (command.type === 'stream')
+      process.send({ ok: true, value: await stream(command.chunks, command.times, command.kind) });
     else throw new Error(`unknown command ${command.type}`);
   } catch (error) {
     process.send({ ok: false, error: String(error?.stack ?? error) });
