@@ -26,10 +26,10 @@ export type ImageStreamEvent =
   | ImageGenTextChunkEvent
   | ImageGenCompletedEvent
   | ImageGenStreamErrorEvent;
-export type ImageStream = ImagesStream<ImageStreamEvent>;
+export type ImageStream = ImagesStream<ImageStreamEvent, CreateImageResponse>;
 /** The one place that makes the stream. */
 export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal, readOptions) =>
-  new ImagesStream<ImageStreamEvent>(response, controller, userSignal, readOptions);
+  new ImagesStream<ImageStreamEvent, CreateImageResponse>(response, controller, userSignal, readOptions);
 
 export class Images extends ImagesBase {
   /**

@@ -169,6 +169,25 @@ describe('the end of each protocol', () => {
       'image_generation.completed',
     ]);
   });
+
+  it('images: finalImages() is the non-streamed answer, one entry per completed image, previews left out', async () => {
+    const usage = { prompt_tokens: 0, completion_tokens: 10, total_tokens: 10, cost: 0.04 };
+    const { stream } = open(ImagesStream, [
+      bytes(
+        `${sse(
+          { type: 'image_generation.partial_image', partial_image_index: 0, b64_json: 'preview' },
+          { type: 'image_generation.text_chunk', text: 'a cat', phase: 'planning' },
+          { type: 'image_generation.completed', b64_json: 'AAAA', created: 1748372400, media_type: 'image/png' },
+          { type: 'image_generation.completed', b64_json: 'BBBB', created: 1748372401, usage },
+        )}data: [DONE]\n\n`,
+      ),
+    ]);
+    expect(await (stream as ImagesStream).finalImages()).toEqual({
+      created: 1748372401,
+      data: [{ b64_json: 'AAAA', media_type: 'image/png' }, { b64_json: 'BBBB' }],
+      usage,
+    });
+  });
 });
 
 describe('error events become typed errors, after the events before them', () => {
