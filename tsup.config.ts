@@ -1,7 +1,7 @@
 // npm run build: src/ -> dist/, ESM (.js) and CommonJS (.cjs) with their declarations (.d.ts, .d.cts).
 // Three entry points, the client, the tree-shakable functions (standalone) and the helpers; code both use (the error classes) goes into a shared
 // chunk in each format, so `instanceof OpenRouterError` holds across them. `./paths` is types only:
-// scripts/build-paths-types.mjs copies it after this build (tsup's declaration step empties *.d.ts here).
+// scripts/build-types-entries.mjs copies it (and `./schemas`) after this build (tsup's declaration step empties *.d.ts here).
 import { defineConfig } from 'tsup';
 
 export default defineConfig({

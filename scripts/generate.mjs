@@ -2,7 +2,7 @@
 // npm run generate: normalize the docs into openapi/openapi.yaml, then run the generators:
 //   @hey-api/openapi-ts        -> generated/types.gen.ts (types only)
 //   openapi-typescript         -> generated/openapi-paths.d.ts (a `paths` view, also an independent type oracle)
-//   scripts/generate/public-types.mjs -> generated/schemas.gen.ts, public-types.gen.ts (the exported type names)
+//   scripts/generate/public-types.mjs -> generated/public-types.gen.ts (the type names the root exports)
 //   scripts/generate/methods.mjs -> generated/operations.gen.ts, resources.gen.ts, standalone.gen.ts, methods.md, README.md
 //                                  (the client's methods, from openapi/methods.yaml), and the method
 //                                  table of README.md between its markers

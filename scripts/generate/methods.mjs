@@ -346,9 +346,8 @@ regenerates it into a temporary folder and fails on any difference. Everything h
 
 | file | written by | used by |
 |---|---|---|
-| \`types.gen.ts\` | @hey-api/openapi-ts (its \`typescript\` plugin only) | every request and response type (exported through the two lists below, never whole) |
+| \`types.gen.ts\` | @hey-api/openapi-ts (its \`typescript\` plugin only) | every request and response type; the types-only entry \`openrouter-ts/schemas\` as it is |
 | \`public-types.gen.ts\` | scripts/generate/public-types.mjs | the types the package root exports: requests, responses, events, errors, openapi/public-types.yaml |
-| \`schemas.gen.ts\` | scripts/generate/public-types.mjs | every schema, exported as \`Schemas\` |
 | \`index.ts\` | @hey-api/openapi-ts | re-exports \`types.gen.ts\` (hey-api writes it; the SDK imports \`types.gen.ts\` directly) |
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
 | \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type, answer kind) for the dispatcher in src/core/http.ts, and by route for \`client.request()\` |

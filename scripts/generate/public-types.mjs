@@ -1,10 +1,11 @@
 // The curated type surface (issue 14): which generated types the package exports, and where.
-//   generated/schemas.gen.ts       every component schema of openapi.yaml (exported as `Schemas`)
 //   generated/public-types.gen.ts  the root exports: each operation's request and response bodies
 //                                  and stream events, the shared error body, and the names listed
 //                                  in openapi/public-types.yaml
-// hey-api's per-operation plumbing (`*Data`, `*Responses`, `*Errors`, `*Response2`) is exported by
-// neither: it is how the generator indexes operations, not a name users should depend on.
+// Every schema is also in the types-only entry `openrouter-ts/schemas` (generated/types.gen.ts as it
+// is, built by scripts/build-types-entries.mjs). hey-api's per-operation plumbing (`*Data`,
+// `*Responses`, `*Errors`, `*Response2`) is not exported from the root: it is how the generator
+// indexes operations, not a name users should depend on.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -50,16 +51,12 @@ export function publicTypeNames(document, listed) {
 export function emitPublicTypes({ spec, list, generatedOut }) {
   const document = parse(readFileSync(spec, 'utf8'));
   const listed = parse(readFileSync(list, 'utf8'))?.compatibility ?? [];
-  const { all, root } = publicTypeNames(document, listed);
+  const { root } = publicTypeNames(document, listed);
   const exportList = (names) =>
     `export type {\n${names.map((name) => `  ${name},`).join('\n')}\n} from './types.gen';\n`;
-  writeFileSync(
-    join(generatedOut, 'schemas.gen.ts'),
-    `${HEADER}// Every schema of the API, by its name in openapi/openapi.yaml.\n${exportList(all)}`,
-  );
   writeFileSync(
     join(generatedOut, 'public-types.gen.ts'),
     `${HEADER}// The types exported from the package root: requests, responses, events, errors, and openapi/public-types.yaml.\n${exportList(root)}`,
   );
-  return { all: all.length, root: root.length };
+  return { root: root.length };
 }

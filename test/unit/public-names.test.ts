@@ -62,7 +62,6 @@ describe('the public surface of openrouter-ts', () => {
       'APIError',
       'RateLimitError',
       'Stream',
-      'Schemas',
       'ChatCompletionRequest',
       'ChatCompletion',
       'ChatCompletionChunk',
