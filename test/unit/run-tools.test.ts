@@ -13,7 +13,7 @@ import {
 } from '../../src';
 import { bodyOf, completion, contentAnswer, sseAnswer, toolCallsAnswer } from './support/chat-answers';
 import { clearClientEnv, clientWith, rejectionOf, thrownBy } from './support/client';
-import { bodyTiedTo, hangUntilAborted, json } from './support/scripted-fetch';
+import { bodyTiedTo, hangUntilAborted, json, signalOf } from './support/scripted-fetch';
 
 beforeEach(clearClientEnv);
 afterEach(() => {
@@ -334,7 +334,7 @@ describe('chat.completions.runTools', () => {
       await vi.waitFor(() => expect(requests).toHaveLength(1));
       runner.abort();
       expect(await rejectionOf(runner.finalContent())).toBeInstanceOf(APIUserAbortError);
-      expect(requests[0]?.signal.aborted).toBe(true);
+      expect(signalOf(requests[0] as Request).aborted).toBe(true);
     });
 
     it('lets go of the caller signal once the loop is over', async () => {
@@ -429,7 +429,7 @@ describe('chat.completions.runTools', () => {
       const runner = client.chat.completions.runTools({ messages, tools: [getWeather], stream: true });
       for await (const _chunk of runner) break;
       expect(await rejectionOf(runner.done())).toBeInstanceOf(APIUserAbortError);
-      expect(requests[0]?.signal.aborted).toBe(true);
+      expect(signalOf(requests[0] as Request).aborted).toBe(true);
     });
   });
 

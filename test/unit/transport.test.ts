@@ -23,6 +23,7 @@ import {
   json,
   type ScriptStep,
   scriptedFetch,
+  signalOf,
 } from './support/scripted-fetch';
 import { trackTimersFrom } from './support/timer-tracker';
 
@@ -389,7 +390,7 @@ describe('caller abort', () => {
     expect(abortListeners(controller.signal)).toBe(1);
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
-    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(signalOf(requests[0] as Request).aborted).toBe(true);
     expect(requests).toHaveLength(1);
     expect(delays).toEqual([]);
     expect(abortListeners(controller.signal)).toBe(0);
@@ -456,7 +457,7 @@ describe('timeouts (real timers)', () => {
     expect((error as Error).message).toContain('50 ms');
     expect((error as Error).message).not.toContain(API_KEY);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(signalOf(requests[0] as Request).aborted).toBe(true);
   });
 
   it('retries a timed-out GET', async () => {
@@ -529,7 +530,7 @@ describe('streams', () => {
     const next = reader?.read();
     controller.abort();
     await expect(next).rejects.toBeInstanceOf(APIUserAbortError);
-    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(signalOf(requests[0] as Request).aborted).toBe(true);
     expect(abortListeners(controller.signal)).toBe(0);
   });
 

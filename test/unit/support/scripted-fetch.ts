@@ -18,6 +18,10 @@ export function scriptedFetch(...steps: ScriptStep[]): ScriptedFetch {
   async function fakeFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     thisValues.push(this);
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // A Request made from `init` follows `init.signal` only through a weak link in undici (Node 24
+    // drops it after a garbage collection), while a real fetch listens to `init.signal` itself:
+    // the steps below listen to the signal the SDK passed, as a real fetch does.
+    if (init?.signal) sentSignals.set(request, init.signal);
     requests.push(request);
     const step = steps.shift();
     if (step === undefined) throw new Error(`scriptedFetch: no answer scripted for request #${requests.length}`);
@@ -28,10 +32,17 @@ export function scriptedFetch(...steps: ScriptStep[]): ScriptedFetch {
   return { fetch: fakeFetch as typeof fetch, requests, thisValues };
 }
 
+const sentSignals = new WeakMap<Request, AbortSignal>();
+
+/** The signal the caller gave fetch for `request` (`init.signal`), else the Request's own. */
+export function signalOf(request: Request): AbortSignal {
+  return sentSignals.get(request) ?? request.signal;
+}
+
 /** A fetch answer that never arrives, and rejects like a real fetch once the request is aborted. */
 export function hangUntilAborted(request: Request): Promise<Response> {
   return new Promise((_, reject) => {
-    const { signal } = request;
+    const signal = signalOf(request);
     if (signal.aborted) reject(signal.reason);
     else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
@@ -72,11 +83,12 @@ export function bodyTiedTo(
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        request.signal.addEventListener(
+        const signal = signalOf(request);
+        signal.addEventListener(
           'abort',
           () => {
             clearTimeout(timer);
-            controller.error(request.signal.reason);
+            controller.error(signal.reason);
           },
           { once: true },
         );
