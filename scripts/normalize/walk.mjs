@@ -68,3 +68,34 @@ export function* operations(doc) {
 }
 
 export { isObject };
+
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * The names of the component schemas reached from `roots` (any part of the document) through
+ * `$ref`s and discriminator mappings, followed transitively; examples are data, not followed.
+ */
+export function componentsReachedFrom(doc, roots) {
+  const schemas = doc.components?.schemas ?? {};
+  const reached = new Set();
+  const pending = [...roots];
+  const reach = (ref) => {
+    if (typeof ref !== 'string' || !ref.startsWith(SCHEMA_REF)) return;
+    const name = ref.slice(SCHEMA_REF.length);
+    if (reached.has(name) || !(name in schemas)) return;
+    reached.add(name);
+    pending.push(schemas[name]);
+  };
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref') reach(value);
+        else if (key === 'mapping' && value && typeof value === 'object') Object.values(value).forEach(reach);
+        else if (key !== 'example' && key !== 'examples') pending.push(value);
+      }
+    }
+  }
+  return reached;
+}

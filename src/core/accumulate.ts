@@ -3,6 +3,7 @@
 // be assignable to `ChatCompletionChunkLike`. Fields not named here are kept, at every level.
 
 import { OpenRouterError } from './errors';
+import { type Fields, isFields } from './fields';
 import { Stream, type StreamOptions } from './stream';
 import { chatProtocol } from './streams/protocols';
 import { TextBuilder } from './streams/text-builder';
@@ -82,8 +83,6 @@ export interface ChatCompletionLike {
   choices: ChatCompletionChoiceLike[];
   usage?: ChatCompletionUsageLike;
 }
-
-type Fields = Record<string, unknown>;
 
 /** An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). */
 class IndexedParts {
@@ -407,7 +406,3 @@ function appendAll(target: unknown[], items: readonly unknown[]): void {
 }
 
 const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -4,6 +4,7 @@
 // are kept.
 
 import { OpenRouterError } from './errors';
+import { type Fields, isFields } from './fields';
 import { Stream, type StreamOptions } from './stream';
 import { messagesProtocol } from './streams/protocols';
 import { TextBuilder } from './streams/text-builder';
@@ -22,12 +23,6 @@ export interface MessageLike {
   content: unknown[];
   stop_reason?: string | null;
   usage?: unknown;
-}
-
-type Fields = Record<string, unknown>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Blocks whose `input` arrives as `input_json_delta` pieces of JSON text. */

@@ -3,6 +3,7 @@
 // response types bind `ResponsesStream<Event, Response>`. Fields not named here are kept.
 
 import { OpenRouterError } from './errors';
+import { type Fields, isFields } from './fields';
 import { Stream, type StreamOptions } from './stream';
 import { responsesProtocol } from './streams/protocols';
 import { TextBuilder } from './streams/text-builder';
@@ -19,12 +20,6 @@ export interface ResponseLike {
   object?: string;
   status?: string | null;
   output?: unknown[];
-}
-
-type Fields = Record<string, unknown>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Events whose `response` is the final one. */

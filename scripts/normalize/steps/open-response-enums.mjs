@@ -1,7 +1,5 @@
-import { walkSchema } from '../walk.mjs';
+import { componentsReachedFrom, walkSchema } from '../walk.mjs';
 import { OPEN_ENUM } from './open-enums.mjs';
-
-const SCHEMA_REF = '#/components/schemas/';
 
 /**
  * Defect (published description): closed enums in answers. The API outgrows them (new providers,
@@ -44,33 +42,13 @@ function discriminatorProperties(schemas) {
 
 /** The component names reachable from any response's schema or `x-sse-data`. */
 export function componentsReachedFromResponses(doc) {
-  const schemas = doc.components?.schemas ?? {};
-  const reached = new Set();
-  const pending = [];
+  const roots = [];
   for (const item of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(item ?? {})) {
       for (const response of Object.values(op?.responses ?? {})) {
-        for (const media of Object.values(response?.content ?? {})) pending.push(media?.schema, media?.['x-sse-data']);
+        for (const media of Object.values(response?.content ?? {})) roots.push(media?.schema, media?.['x-sse-data']);
       }
     }
   }
-  const reach = (ref) => {
-    if (typeof ref !== 'string' || !ref.startsWith(SCHEMA_REF)) return;
-    const name = ref.slice(SCHEMA_REF.length);
-    if (reached.has(name) || !(name in schemas)) return;
-    reached.add(name);
-    pending.push(schemas[name]);
-  };
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (Array.isArray(node)) pending.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref') reach(value);
-        else if (key === 'mapping' && value && typeof value === 'object') Object.values(value).forEach(reach);
-        else if (key !== 'example' && key !== 'examples') pending.push(value);
-      }
-    }
-  }
-  return [...reached].sort();
+  return [...componentsReachedFrom(doc, roots)].sort();
 }

@@ -2,6 +2,7 @@
 // the protocol's last. Everything else (SSE framing, `[DONE]`, comments, aborting) is `Stream`'s.
 
 import { statusFromErrorCode } from '../errors';
+import { isFields } from '../fields';
 import type { ServerSentEvent } from '../sse';
 
 /** An error reported inside a stream, normalised to the shape of an OpenRouter error body's `error`. */
@@ -17,12 +18,6 @@ export interface StreamProtocol {
   errorIn(item: unknown, event: ServerSentEvent): StreamErrorPayload | undefined;
   /** Whether `item` is the last of its stream: iteration ends right after delivering it. */
   isLast(item: unknown): boolean;
-}
-
-type Fields = Record<string, unknown>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The item's `type`, else the SSE `event:` name (Anthropic-style streams send both). */
