@@ -23,7 +23,7 @@ export function heyApiConfig({ input, output }) {
     output,
     logs: { level: 'warn' },
     // Types only: the operations and the runtime are the SDK's own (generated/operations.gen.ts,
-    // src/core/http.ts), so hey-api's sdk and fetch-client plugins would write code nothing uses.
+    // src/internal/http.ts), so hey-api's sdk and fetch-client plugins would write code nothing uses.
     plugins: [{ name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion } }],
   };
 }

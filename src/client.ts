@@ -1,7 +1,7 @@
 import { GeneratedResources } from '../generated/resources.gen';
-import { HttpClient } from './core/http';
 import type { ClientOptions } from './core/options';
-import { type RequestFunction, requestFunction } from './core/request';
+import { HttpClient } from './internal/http';
+import { type RequestFunction, requestFunction } from './internal/route-request';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
 import { Messages } from './resources/messages';

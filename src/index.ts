@@ -3,11 +3,12 @@ export type * from '../generated/resources.gen';
 export { OpenRouter, OpenRouter as default } from './client';
 export { APIPromise } from './core/api-promise';
 export * from './core/errors';
-export type { Logger, LogLevel } from './core/logger';
 export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { MAX_PAGES, PagePromise } from './core/pagination';
-export type { RequestFunction, Route, RouteArgs, RouteResult } from './core/request';
 export { Stream } from './core/stream';
+export type { Logger, LogLevel } from './internal/logger';
+export type { RequestFunction, Route, RouteArgs, RouteResult } from './internal/route-request';
+export type { Uploadable } from './internal/uploads';
 // Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
 export {
   ContentFilterFinishReasonError,
@@ -86,6 +87,5 @@ export type {
   ResponseStream,
   Responses,
 } from './resources/responses';
-export type { Uploadable } from './resources/uploads';
 export type * from './types';
 export { VERSION } from './version';

@@ -19,8 +19,9 @@ import type {
   CreateResponseResponse,
 } from '../generated/types.gen';
 import type { APIPromise } from './core/api-promise';
-import { HttpClient } from './core/http';
 import type { ClientOptions, RequestOptions } from './core/options';
+import { HttpClient } from './internal/http';
+import { createMaybeStreaming } from './internal/streaming';
 import {
   type ChatCompletionCreateParams,
   type ChatCompletionCreateParamsNonStreaming,
@@ -49,7 +50,6 @@ import {
   type ResponseStream,
   toResponseStream,
 } from './resources/responses';
-import { createMaybeStreaming } from './resources/streaming';
 
 export * from '../generated/standalone.gen';
 export { APIPromise } from './core/api-promise';

@@ -224,11 +224,11 @@ export function renderResources(operations) {
   }
   const source = `${HEADER}// Every method of the client that only delegates to its operation. Hand-written (src/resources/): ${handWritten.map((r) => r || 'the root').join(', ')}.
 import type { APIPromise } from '../src/core/api-promise';
-import type { HttpClient } from '../src/core/http';
+import type { HttpClient } from '../src/internal/http';
 import type { RequestOptions } from '../src/core/options';
 import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
-import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
-import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
+import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
+import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
 import type { operations } from './openapi-paths';
 import * as ops from './operations.gen';
 import type * as T from './types.gen';
@@ -259,11 +259,11 @@ export function renderStandalone(operations) {
     });
   return `${HEADER}// Every generated method as a function of a core client (createClient() in src/standalone.ts).
 import type { APIPromise } from '../src/core/api-promise';
-import type { HttpClient as CoreClient } from '../src/core/http';
+import type { HttpClient as CoreClient } from '../src/internal/http';
 import type { RequestOptions } from '../src/core/options';
 import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
-import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
-import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
+import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
+import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
 import type { operations } from './openapi-paths';
 import * as ops from './operations.gen';
 import type * as T from './types.gen';
@@ -287,7 +287,7 @@ export function renderOperations(operations) {
       return `/** ${op.route}: ${op.summary.replaceAll('*/', '*\\/')} */\nexport const ${op.operationId} = /* @__PURE__ */ operation('${op.method.toLowerCase()}', '${op.path}'${options});`;
     });
   return `${HEADER}// Every operation of the description, by its operationId: method, URL template, security, body type.
-import { operation } from '../src/core/operation';
+import { operation } from '../src/internal/operation';
 
 ${lines.join('\n')}
 `;
@@ -350,12 +350,12 @@ regenerates it into a temporary folder and fails on any difference. Everything h
 | \`public-types.gen.ts\` | scripts/generate/public-types.mjs | the types the package root exports: requests, responses, events, errors, openapi/public-types.yaml |
 | \`index.ts\` | @hey-api/openapi-ts | re-exports \`types.gen.ts\` (hey-api writes it; the SDK imports \`types.gen.ts\` directly) |
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
-| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type, answer kind) for the dispatcher in src/core/http.ts, and by route for \`client.request()\` |
+| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type, answer kind) for the dispatcher in src/internal/http.ts, and by route for \`client.request()\` |
 | \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates |
 | \`standalone.gen.ts\` | scripts/generate/methods.mjs | the same methods as functions of a core client, by operationId (src/standalone.ts: an app ships only the operations it imports) |
 | \`methods.md\` | scripts/generate/methods.mjs | the method table, copied into README.md between its markers |
 
-hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own dispatcher (src/core/http.ts)
+hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own dispatcher (src/internal/http.ts)
 and its own operation table (\`operations.gen.ts\`), so their output (\`sdk.gen.ts\`, \`client/\`, \`core/\`) would be unused.
 `;
 

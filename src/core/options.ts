@@ -1,7 +1,8 @@
 // The options of the client and of each request, and their validation: bad values are reported
 // when they are given, before any request is sent.
+
+import type { Logger, LogLevel } from '../internal/logger';
 import { OpenRouterError } from './errors';
-import type { Logger, LogLevel } from './logger';
 
 /**
  * A header value; `null` removes a header the client would otherwise send, `undefined` changes

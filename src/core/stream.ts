@@ -3,13 +3,13 @@
 // streaming operation; what differs between them (error events, the last event) is a
 // `StreamProtocol` (./streams/protocols.ts).
 
+import { readJsonLineBatches } from '../internal/ndjson';
+import { redactForResponse } from '../internal/redact';
+import { unrefTimer } from '../internal/runtime';
+import { readServerSentEventBatches, type ServerSentEvent } from '../internal/sse';
+import { teeIterator } from '../internal/tee';
+import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from '../streams/protocols';
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
-import { redactForResponse } from './redact';
-import { readServerSentEventBatches, type ServerSentEvent } from './sse';
-import { readJsonLineBatches } from './streams/ndjson';
-import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from './streams/protocols';
-import { teeIterator } from './streams/tee';
-import { unrefTimer } from './unref-timer';
 
 /** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };

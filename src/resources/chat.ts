@@ -5,12 +5,12 @@ import type {
   ChatCompletionRequest,
   ChatMessage,
 } from '../../generated/types.gen';
-import { ChatCompletionStream as ChunkMergingStream } from '../core/accumulate';
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
-import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
 import type { Stream } from '../core/stream';
+import { checkedBody } from '../internal/args';
+import type { HttpClient, StreamFactory } from '../internal/http';
 import {
   ChatCompletionRunner,
   ChatCompletionStreamingRunner,
@@ -26,7 +26,7 @@ import {
   type StructuredOutputFormat,
   toResponseFormat,
 } from '../lib/structured-output';
-import { checkedBody } from './path-params';
+import { ChatCompletionStream as ChunkMergingStream } from '../streams/chat';
 
 /** A chat request that asks for a stream of chunks. */
 export type ChatCompletionCreateParamsStreaming = ChatCompletionRequest & { stream: true };

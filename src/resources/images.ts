@@ -11,10 +11,10 @@ import type {
   ImageGenTextChunkEvent,
 } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
-import type { StreamFactory } from '../core/http';
-import { ImagesStream } from '../core/images-stream';
 import type { RequestOptions } from '../core/options';
-import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
+import type { StreamFactory } from '../internal/http';
+import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/streaming';
+import { ImagesStream } from '../streams/images';
 
 export type ImageGenerateParamsStreaming = Streaming<ImageGenerationRequest>;
 export type ImageGenerateParamsNonStreaming = NonStreaming<ImageGenerationRequest>;

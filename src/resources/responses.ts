@@ -3,9 +3,10 @@ import { createResponse } from '../../generated/operations.gen';
 import type { CreateResponseResponse, ResponsesRequest, StreamEvents } from '../../generated/types.gen';
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
-import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
-import { ResponsesStream } from '../core/responses-accumulate';
+import { checkedBody } from '../internal/args';
+import type { HttpClient, StreamFactory } from '../internal/http';
+import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/streaming';
 import {
   type ParsedOutput,
   type ParsedResponse,
@@ -14,8 +15,7 @@ import {
   type StructuredOutputFormat,
   toResponsesTextFormat,
 } from '../lib/structured-output';
-import { checkedBody } from './path-params';
-import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
+import { ResponsesStream } from '../streams/responses';
 
 export type ResponseCreateParamsStreaming = Streaming<ResponsesRequest>;
 export type ResponseCreateParamsNonStreaming = NonStreaming<ResponsesRequest>;

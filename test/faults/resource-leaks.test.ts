@@ -185,7 +185,7 @@ describe('resources after many failing calls', () => {
 
     // The SDK's own timers are counted exactly (async_hooks) over the first 1,000 calls; that costs a
     // stack trace per timer, so the 10,000 after them are counted by the process's active timers.
-    const timers = trackTimersFrom('/src/core/');
+    const timers = trackTimersFrom('/src/');
     try {
       await runBatch(1_000); // also the warm-up: JIT, heap sizing, lazily built module state
       await timers.settled();
@@ -238,7 +238,7 @@ describe('resources after many failing calls', () => {
     ];
     const shared = sharedController();
     const socketsBefore = activeCount('TCPSocketWrap');
-    const timers = trackTimersFrom('/src/core/');
+    const timers = trackTimersFrom('/src/');
     try {
       for (let done = 0; done < 300; done += 30) {
         await Promise.all(

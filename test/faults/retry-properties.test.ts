@@ -6,8 +6,8 @@
 import { createServer, type Socket } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTransport } from '../../src/core/transport';
 import { APIConnectionError, APIError } from '../../src/index';
+import { createTransport } from '../../src/internal/transport';
 import { type FaultServer, resetAfterFlush, sendJson, TEST_KEY, useFaultServer, writeRaw } from './fault-server';
 
 let server: FaultServer;

@@ -1,11 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { BadGatewayError, OpenRouterError } from '../../src/core/errors';
 import {
   accumulateChunks,
   ChatCompletionAccumulator,
   type ChatCompletionChunkLike,
   ChatCompletionStream,
-} from '../../src/core/accumulate';
-import { BadGatewayError, OpenRouterError } from '../../src/core/errors';
+} from '../../src/streams/chat';
 import { hasRealdata, readRealdata } from '../support/realdata';
 import { bytes, fixture, onePiecePerByte, responseOf } from './helpers/sse-streams';
 

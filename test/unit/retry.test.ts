@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryableStatus, retryDelayMs } from '../../src/core/retry';
+import { isRetryableStatus, retryDelayMs } from '../../src/internal/retry';
 
 const noJitter = () => 0;
 const fullJitter = () => 1;

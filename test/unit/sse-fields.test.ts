@@ -1,7 +1,7 @@
 // The SSE fields besides `data`, and framings met in the streams of every operation.
 import { describe, expect, it } from 'vitest';
 import { APITimeoutError } from '../../src/core/errors';
-import { readServerSentEvents } from '../../src/core/sse';
+import { readServerSentEvents } from '../../src/internal/sse';
 import { bytes, decodeAll, fixture, manualBody, onePiecePerByte, splitAt } from './helpers/sse-streams';
 
 describe('event, id and retry fields', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readServerSentEvents, type ServerSentEvent } from '../../src/core/sse';
+import { readServerSentEvents, type ServerSentEvent } from '../../src/internal/sse';
 import { hasRealdata, listRealdata, realdataDir } from '../support/realdata';
 import { bytes, decodeAll, fixture, manualBody, onePiecePerByte, splitAt } from './helpers/sse-streams';
 

@@ -2,7 +2,6 @@
 // end events, unknown events, and accumulators that give what the non-streamed call returns.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChatCompletionStream } from '../../src/core/accumulate';
 import {
   APIError,
   BadRequestError,
@@ -11,10 +10,11 @@ import {
   ProviderOverloadedError,
   RateLimitError,
 } from '../../src/core/errors';
-import { ImagesStream } from '../../src/core/images-stream';
-import { MessagesStream } from '../../src/core/messages-accumulate';
-import { ResponsesStream } from '../../src/core/responses-accumulate';
 import type { Stream, StreamChunkError, StreamConstructor } from '../../src/core/stream';
+import { ChatCompletionStream } from '../../src/streams/chat';
+import { ImagesStream } from '../../src/streams/images';
+import { MessagesStream } from '../../src/streams/messages';
+import { ResponsesStream } from '../../src/streams/responses';
 import { bytes, fixture, onePiecePerByte, responseOf, splitAt } from './helpers/sse-streams';
 
 function fixtureJson(name: string): unknown {

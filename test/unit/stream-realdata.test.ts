@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChatCompletionStream } from '../../src/core/accumulate';
 import { APIError } from '../../src/core/errors';
-import { ResponsesStream } from '../../src/core/responses-accumulate';
 import type { Stream, StreamConstructor } from '../../src/core/stream';
+import { ChatCompletionStream } from '../../src/streams/chat';
+import { ResponsesStream } from '../../src/streams/responses';
 import { hasRealdata, listRealdata, realdataDir } from '../support/realdata';
 import { decodeAll, onePiecePerByte, responseOf, splitAt } from './helpers/sse-streams';
 

@@ -1,11 +1,11 @@
 // toReadableStream / fromReadableStream (a stream forwarded from a server route and read again),
 // and tee().
 import { describe, expect, it } from 'vitest';
-import { ChatCompletionStream } from '../../src/core/accumulate';
 import { RateLimitError } from '../../src/core/errors';
-import { MessagesStream } from '../../src/core/messages-accumulate';
-import { ResponsesStream } from '../../src/core/responses-accumulate';
 import { Stream } from '../../src/core/stream';
+import { ChatCompletionStream } from '../../src/streams/chat';
+import { MessagesStream } from '../../src/streams/messages';
+import { ResponsesStream } from '../../src/streams/responses';
 import { bytes, fixture, manualBody, responseOf } from './helpers/sse-streams';
 
 async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {

@@ -15,7 +15,7 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from '../../src/core/errors';
-import { createTransport, type TransportOptions } from '../../src/core/transport';
+import { createTransport, type TransportOptions } from '../../src/internal/transport';
 import {
   bodyCutOff,
   bodyTiedTo,
@@ -68,9 +68,9 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-/** Runs `body` while counting the timers src/core/transport.ts creates, then reports them. */
+/** Runs `body` while counting the timers src/internal/transport.ts creates, then reports them. */
 async function withTrackedTimers(body: () => Promise<void>): Promise<{ created: number; pending: number }> {
-  const tracker = trackTimersFrom('/src/core/transport.ts');
+  const tracker = trackTimersFrom('/src/internal/transport.ts');
   try {
     await body();
     await tracker.settled();

@@ -1,6 +1,6 @@
 // Builds byte streams and responses that arrive in exactly the pieces a test chooses.
 import { readFileSync } from 'node:fs';
-import { readServerSentEvents, type ServerSentEvent } from '../../../src/core/sse';
+import { readServerSentEvents, type ServerSentEvent } from '../../../src/internal/sse';
 
 const encoder = new TextEncoder();
 

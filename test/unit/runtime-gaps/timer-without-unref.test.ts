@@ -2,7 +2,7 @@
 // throw there, and in Deno it is unref'd with `Deno.unrefTimer` so a script can exit at once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Stream } from '../../../src';
-import { unrefTimer } from '../../../src/core/unref-timer';
+import { unrefTimer } from '../../../src/internal/runtime';
 
 afterEach(() => {
   vi.unstubAllGlobals();

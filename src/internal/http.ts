@@ -7,12 +7,9 @@
 // cost ~2.4 KB gzipped, ~50 us per call (option spreads, header and URL building, a Request built only
 // to be read back) and brings a server-sent-events client with an unbounded retry loop that this SDK
 // must not use.
-import { VERSION } from '../version';
-import { APIPromise } from './api-promise';
-import { OpenRouterError } from './errors';
-import { linkSignals } from './link-signals';
-import { checkLogger, Log, resolveLogLevel } from './logger';
-import { type Dispatcher, type Operation, serializePath } from './operation';
+
+import { APIPromise } from '../core/api-promise';
+import { OpenRouterError } from '../core/errors';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -30,7 +27,11 @@ import {
   type HeadersInit,
   type RequestOptions,
   readEnv,
-} from './options';
+} from '../core/options';
+import { VERSION } from '../version';
+import { linkSignals } from './link-signals';
+import { checkLogger, Log, resolveLogLevel } from './logger';
+import { type Dispatcher, type Operation, serializePath } from './operation';
 import { createTransport, type OutgoingRequest } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */

@@ -2,7 +2,7 @@
 // that an HTTP client needs. There is no reconnection here, so `retry` is read and ignored.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
 
-import { IdleTimer } from './streams/idle-timer';
+import { IdleTimer } from './idle-timer';
 
 /** One dispatched event. `event` and `id` are `undefined` when the stream did not set them. */
 export interface ServerSentEvent {

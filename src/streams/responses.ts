@@ -2,12 +2,12 @@
 // The shapes below are structural stand-ins naming only what is read: the generated event and
 // response types bind `ResponsesStream<Event, Response>`. Fields not named here are kept.
 
-import { OpenRouterError } from './errors';
-import { type Fields, isFields } from './fields';
-import { Stream, type StreamOptions } from './stream';
-import { responsesProtocol } from './streams/protocols';
-import { TextBuilder } from './streams/text-builder';
-import type { UnknownStreamEvent } from './streams/unknown-event';
+import { OpenRouterError } from '../core/errors';
+import { Stream, type StreamOptions } from '../core/stream';
+import { type Fields, isFields } from '../internal/fields';
+import { TextBuilder } from '../internal/text-builder';
+import { responsesProtocol } from './protocols';
+import type { UnknownStreamEvent } from './unknown-event';
 
 /** Any Responses stream event: what the accumulator needs is the `type`. */
 export interface ResponsesStreamEventLike {

@@ -1,7 +1,7 @@
 // A fetch the runtime itself refused (Deno without `--allow-net` for the host throws `NotCapable`,
 // older Deno `PermissionDenied`): not a connection failure, so never retried, and reported as what
 // it is.
-import { OpenRouterError } from './errors';
+import { OpenRouterError } from '../core/errors';
 
 /** The error that replaces a runtime's permission refusal; undefined for any other error. */
 export function permissionRefusal(error: unknown): OpenRouterError | undefined {

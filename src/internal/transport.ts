@@ -1,7 +1,7 @@
 // The one fetch wrapper every API method goes through: timeouts, retries and error mapping live here
 // once, instead of in each generated method.
 
-import { isErrorBody } from './error-body';
+import { isErrorBody } from '../core/error-body';
 import {
   APIConnectionError,
   APIError,
@@ -9,7 +9,7 @@ import {
   APIUserAbortError,
   OpenRouterError,
   statusFromErrorCode,
-} from './errors';
+} from '../core/errors';
 import { classifyFetchFailure } from './fetch-failure';
 import { type Log, SILENT } from './logger';
 import { permissionRefusal } from './permission-error';

@@ -2,7 +2,7 @@
 // audio.transcriptions.create). The caller gives a plain object whose file fields are a Blob, a File
 // or bytes; it becomes a FormData here, and fetch writes the multipart body with its boundary.
 import { OpenRouterError } from '../core/errors';
-import { checkedBody } from './path-params';
+import { checkedBody } from './args';
 
 /** What a file field takes. A `File` (or `new File([bytes], 'audio.wav')`) also gives the part its filename. */
 export type Uploadable = Blob | File | Uint8Array | ArrayBuffer;

@@ -1,8 +1,8 @@
 // The stream of an image generation call (`POST /images` with `stream: true`).
 
-import { Stream, type StreamOptions } from './stream';
-import { imagesProtocol } from './streams/protocols';
-import type { UnknownStreamEvent } from './streams/unknown-event';
+import { Stream, type StreamOptions } from '../core/stream';
+import { imagesProtocol } from './protocols';
+import type { UnknownStreamEvent } from './unknown-event';
 
 /** Any image generation stream event. */
 export interface ImageStreamEventLike {

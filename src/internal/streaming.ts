@@ -1,10 +1,10 @@
 // What the hand-written streaming methods share: a request body with `stream: true` selects the
 // stream overload; anything else is answered with one JSON body.
 import type { APIPromise } from '../core/api-promise';
-import type { HttpClient, StreamFactory } from '../core/http';
-import type { Operation } from '../core/operation';
 import type { RequestOptions } from '../core/options';
-import { checkedBody } from './path-params';
+import { checkedBody } from './args';
+import type { HttpClient, StreamFactory } from './http';
+import type { Operation } from './operation';
 
 /** A request that asks for a stream of events. */
 export type Streaming<Body> = Body & { stream: true };

@@ -2,11 +2,11 @@
 // would have returned. The shapes below are structural stand-ins: the generated chunk type must
 // be assignable to `ChatCompletionChunkLike`. Fields not named here are kept, at every level.
 
-import { OpenRouterError } from './errors';
-import { type Fields, isFields } from './fields';
-import { Stream, type StreamOptions } from './stream';
-import { chatProtocol } from './streams/protocols';
-import { TextBuilder } from './streams/text-builder';
+import { OpenRouterError } from '../core/errors';
+import { Stream, type StreamOptions } from '../core/stream';
+import { type Fields, isFields } from '../internal/fields';
+import { TextBuilder } from '../internal/text-builder';
+import { chatProtocol } from './protocols';
 
 export interface ChatCompletionUsageLike {
   prompt_tokens: number;

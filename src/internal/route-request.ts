@@ -3,12 +3,12 @@
 // answer), sent through the same dispatcher, transport, retries and errors as the resource methods.
 import type { paths } from '../../generated/openapi-paths';
 import * as operations from '../../generated/operations.gen';
-import { pathParam } from '../resources/path-params';
-import type { APIPromise } from './api-promise';
-import { OpenRouterError } from './errors';
+import type { APIPromise } from '../core/api-promise';
+import { OpenRouterError } from '../core/errors';
+import type { RequestOptions } from '../core/options';
+import { pathParam } from './args';
 import type { HttpClient } from './http';
 import type { DescribedOperation } from './operation';
-import type { RequestOptions } from './options';
 
 type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
 

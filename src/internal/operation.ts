@@ -1,7 +1,7 @@
 // One operation of the description as the dispatcher (src/core/http.ts) calls it: its method, URL
 // template, whether it sends the API key, its body's content type and whether its answer is bytes. generated/operations.gen.ts
 // makes one per operation with `operation(...)`, so 99 operations cost a line each, not a function each.
-import type { HeadersInit } from './options';
+import type { HeadersInit } from '../core/options';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
 

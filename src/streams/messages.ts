@@ -3,12 +3,12 @@
 // generated event and message types bind `MessagesStream<Event, Message>`. Fields not named here
 // are kept.
 
-import { OpenRouterError } from './errors';
-import { type Fields, isFields } from './fields';
-import { Stream, type StreamOptions } from './stream';
-import { messagesProtocol } from './streams/protocols';
-import { TextBuilder } from './streams/text-builder';
-import type { UnknownStreamEvent } from './streams/unknown-event';
+import { OpenRouterError } from '../core/errors';
+import { Stream, type StreamOptions } from '../core/stream';
+import { type Fields, isFields } from '../internal/fields';
+import { TextBuilder } from '../internal/text-builder';
+import { messagesProtocol } from './protocols';
+import type { UnknownStreamEvent } from './unknown-event';
 
 /** Any Messages stream event: what the accumulator needs is the `type`. */
 export interface MessagesStreamEventLike {

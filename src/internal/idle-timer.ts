@@ -2,7 +2,7 @@
 // read is waiting. Time the consumer spends between reads does not count: a slow loop is not a
 // stalled server.
 
-import { APITimeoutError } from '../errors';
+import { APITimeoutError } from '../core/errors';
 
 export class IdleTimer {
   /** When the read in progress started; -1 when none is waiting. */

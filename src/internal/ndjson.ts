@@ -2,7 +2,7 @@
 // the SSE decoder gives, so a stream rebuilt from it behaves like the original: each line is one
 // event's data.
 
-import type { ServerSentEvent } from '../sse';
+import type { ServerSentEvent } from './sse';
 
 export async function* readJsonLineBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent[]> {
   const reader = body.getReader();

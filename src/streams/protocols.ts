@@ -1,9 +1,9 @@
 // What differs between the streaming operations: how an item reports an error, and which item is
 // the protocol's last. Everything else (SSE framing, `[DONE]`, comments, aborting) is `Stream`'s.
 
-import { statusFromErrorCode } from '../errors';
-import { isFields } from '../fields';
-import type { ServerSentEvent } from '../sse';
+import { statusFromErrorCode } from '../core/errors';
+import { isFields } from '../internal/fields';
+import type { ServerSentEvent } from '../internal/sse';
 
 /** An error reported inside a stream, normalised to the shape of an OpenRouter error body's `error`. */
 export interface StreamErrorPayload {
