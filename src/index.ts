@@ -2,7 +2,28 @@
 export type * from '../generated/resources.gen';
 export { OpenRouter, OpenRouter as default } from './client';
 export { APIPromise } from './core/api-promise';
-export * from './core/errors';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadGatewayError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  OpenRouterError,
+  PayloadTooLargeError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  ProviderOverloadedError,
+  ProviderTimeoutError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServiceUnavailableError,
+  statusFromErrorCode,
+  UnprocessableEntityError,
+} from './core/errors';
 export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { MAX_PAGES, PagePromise } from './core/pagination';
 export { Stream } from './core/stream';

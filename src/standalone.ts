@@ -53,7 +53,28 @@ import {
 
 export * from '../generated/standalone.gen';
 export { APIPromise } from './core/api-promise';
-export * from './core/errors';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadGatewayError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  OpenRouterError,
+  PayloadTooLargeError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  ProviderOverloadedError,
+  ProviderTimeoutError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServiceUnavailableError,
+  statusFromErrorCode,
+  UnprocessableEntityError,
+} from './core/errors';
 export type { ClientOptions, RequestOptions } from './core/options';
 export { PagePromise } from './core/pagination';
 

@@ -11,6 +11,9 @@ interface ErrorPayload {
   code?: number | string;
   message?: string;
   metadata?: Record<string, unknown>;
+  /** Anthropic-style streams name the error by `type`, OpenRouter's sometimes by `error_type`. */
+  type?: unknown;
+  error_type?: unknown;
 }
 
 function errorPayload(body: unknown): ErrorPayload | undefined {
@@ -23,6 +26,71 @@ function errorPayload(body: unknown): ErrorPayload | undefined {
 export function statusFromErrorCode(code: unknown): number | undefined {
   const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
+}
+
+/**
+ * Status-like meanings of the string codes streams use (OpenAI-style codes, Anthropic error types,
+ * OpenRouter's `error_type`s), for choosing the `APIError` subclass.
+ */
+const STATUS_BY_CODE: Record<string, number> = {
+  invalid_request_error: 400,
+  invalid_request: 400,
+  invalid_prompt: 400,
+  context_length_exceeded: 400,
+  authentication_error: 401,
+  invalid_api_key: 401,
+  payment_required: 402,
+  insufficient_credits: 402,
+  permission_error: 403,
+  permission_denied: 403,
+  moderation_error: 403,
+  not_found_error: 404,
+  not_found: 404,
+  model_not_found: 404,
+  request_timeout: 408,
+  timeout: 408,
+  request_too_large: 413,
+  rate_limit_exceeded: 429,
+  rate_limit_error: 429,
+  rate_limited: 429,
+  api_error: 500,
+  server_error: 500,
+  internal_error: 500,
+  internal_server_error: 500,
+  upstream_error: 502,
+  provider_error: 502,
+  bad_gateway: 502,
+  service_unavailable: 503,
+  provider_unavailable: 503,
+  overloaded_error: 529,
+  provider_overloaded: 529,
+};
+
+/** Where an API error was reported: the HTTP status of a non-2xx answer, a 2xx JSON body, or a stream's event. */
+export type ErrorSource = number | 'body' | 'stream';
+
+/**
+ * The one rule for an API error's status, and so its class (see `APIError.from`):
+ * - a non-2xx answer: its HTTP status;
+ * - an error inside a 2xx answer: its `code` when that is an HTTP status (`502`, `"502"`). The 200 says
+ *   nothing about the failure, so it is never the status. Otherwise, in a stream, the status a known
+ *   string code or type stands for (`rate_limit_exceeded`: 429), else 500 (the stream failed); in a
+ *   JSON body, `undefined`: a plain `APIError` that keeps the string `code`.
+ */
+export function errorStatus(where: ErrorSource, body: unknown): number | undefined {
+  if (typeof where === 'number') return where;
+  const error = errorPayload(body);
+  const numeric = statusFromErrorCode(error?.code);
+  if (numeric !== undefined || where === 'body') return numeric;
+  for (const name of [error?.code, error?.type, error?.error_type]) {
+    if (typeof name === 'string' && Object.hasOwn(STATUS_BY_CODE, name)) return STATUS_BY_CODE[name] as number;
+  }
+  return 500;
+}
+
+/** The `APIError` (subclass by `errorStatus`) of an error reported `where`. */
+export function apiError(where: ErrorSource, body: unknown, headers: Headers, attempts = 1): APIError {
+  return APIError.from(errorStatus(where, body), body, headers, attempts);
 }
 
 /**
@@ -191,4 +259,22 @@ export class APIUserAbortError extends OpenRouterError {
   constructor(message = 'Request was aborted.') {
     super(message);
   }
+}
+
+// An error reported inside a 2xx JSON answer: OpenRouter answers 200 once processing has started,
+// and reports a failure after that as `{ error: { code, message, metadata } }`.
+
+/** Fields of a successful answer: a body with one of them is never taken for an error. */
+const SUCCESS_FIELDS = ['choices', 'data'] as const;
+
+/**
+ * True when `body` is an object whose top-level `error` is an object with a `message` or a `code`,
+ * and which has none of the success fields (so `{ data: [...], error: null }` is a success).
+ */
+export function isErrorBody(body: unknown): body is { error: { code?: unknown; message?: unknown } } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { error } = body as { error?: unknown };
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return false;
+  if (!('message' in error) && !('code' in error)) return false;
+  return !SUCCESS_FIELDS.some((field) => field in body);
 }

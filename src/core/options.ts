@@ -167,20 +167,3 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
   }
   return value as AbortSignal;
 }
-
-/**
- * Reads an environment variable where there is one (Node, Deno, Bun); never throws: browsers and
- * workers have no environment, and Deno without `--allow-env` throws `NotCapable` on any read, even
- * through its `process` global.
- */
-export function readEnv(name: string): string | undefined {
-  const g = globalThis as {
-    process?: { env?: Record<string, string | undefined> };
-    Deno?: { env?: { get?: (key: string) => string | undefined } };
-  };
-  try {
-    return (g.process?.env?.[name] ?? g.Deno?.env?.get?.(name))?.trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}

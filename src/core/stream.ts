@@ -1,15 +1,82 @@
 // The iterable returned for `stream: true` requests: SSE events in, parsed JSON items out, with
 // in-stream errors and dropped connections turned into typed errors. One class for every
 // streaming operation; what differs between them (error events, the last event) is a
-// `StreamProtocol` (./streams/protocols.ts).
+// `StreamProtocol` that each API's file in src/streams/ hands in.
 
+import { isFields } from '../internal/fields';
 import { readJsonLineBatches } from '../internal/ndjson';
 import { redactForResponse } from '../internal/redact';
 import { unrefTimer } from '../internal/runtime';
 import { readServerSentEventBatches, type ServerSentEvent } from '../internal/sse';
 import { teeIterator } from '../internal/tee';
-import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from '../streams/protocols';
-import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
+import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, apiError, OpenRouterError } from './errors';
+
+/** An error reported inside a stream, normalised to the shape of an OpenRouter error body's `error`. */
+export interface StreamErrorPayload {
+  code?: number | string | null;
+  message?: string;
+  metadata?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** What differs between the streaming operations: how an item reports an error, and which item is the last. */
+export interface StreamProtocol {
+  /** The error `item` reports (the stream throws it instead of delivering the item), if any. */
+  errorIn(item: unknown, event: ServerSentEvent): StreamErrorPayload | undefined;
+  /** Whether `item` is the last of its stream: iteration ends right after delivering it. */
+  isLast(item: unknown): boolean;
+}
+
+/** The item's `type`, else the SSE `event:` name (Anthropic-style streams send both). */
+export function eventType(item: unknown, event: ServerSentEvent): unknown {
+  return isFields(item) && item.type !== undefined ? item.type : event.event;
+}
+
+/** `{ error: {...} }` next to the data, as chat chunks, Messages and image error events carry it. */
+export function nestedError(item: unknown): StreamErrorPayload | undefined {
+  if (!isFields(item)) return undefined;
+  const { error } = item;
+  return isFields(error) ? (error as StreamErrorPayload) : undefined;
+}
+
+/**
+ * An `error` event whose `error` object has the details, its `type` (`overloaded_error`, ...)
+ * standing in for a missing code (Anthropic Messages, image generation).
+ */
+export function typedErrorEvent(item: unknown, event: ServerSentEvent): StreamErrorPayload | undefined {
+  if (eventType(item, event) !== 'error') return undefined;
+  const error = nestedError(item);
+  if (error === undefined) return { message: 'The stream reported an error without details.' };
+  return error.code === undefined || error.code === null ? { ...error, code: error.type as string } : error;
+}
+
+/**
+ * The protocol of a `Stream` made without one: an item with a top-level `error` object is an error
+ * (chat completions' chunks); the end is `[DONE]` or the body's end.
+ */
+export const defaultProtocol: StreamProtocol = {
+  errorIn: nestedError,
+  isLast: () => false,
+};
+
+// The type of an event the SDK's types do not list, so a stream can deliver it without spoiling
+// the narrowing of the events it does list.
+declare const unknownEventType: unique symbol;
+
+/**
+ * The `type` of an event this SDK's types do not list (at run time, the event's type string:
+ * `String(event.type)` gives it as a `string`). It is typed apart so that `event.type === 'x'`,
+ * for a listed type `'x'`, narrows the event to the listed event alone: a plain `string` here
+ * would keep this fallback in every branch, and with it `unknown` for every field.
+ */
+// biome-ignore lint/complexity/noBannedTypes: `string & ...` stays comparable to every literal and so spoils narrowing; the `String` object type does not
+export type UnknownEventType = String & { readonly [unknownEventType]: true };
+
+/** An event of a type the SDK does not know yet, delivered as it came. */
+export interface UnknownStreamEvent {
+  readonly type: UnknownEventType;
+  readonly [field: string]: unknown;
+}
 
 /** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };
@@ -21,7 +88,7 @@ export interface StreamOptions {
    * before it ends with `APITimeoutError`. Absent: no limit.
    */
   idleTimeout?: number | undefined;
-  /** The operation's error and end events. Default: chat completions'. */
+  /** The operation's error and end events. Default: `defaultProtocol` (a top-level `error` object, no last event). */
   protocol?: StreamProtocol | undefined;
   /**
    * The body's encoding: Server-Sent Events (the API's), or newline-delimited JSON items (what
@@ -86,7 +153,7 @@ export class Stream<T> implements AsyncIterable<T> {
     private readonly userSignal?: AbortSignal,
     options: StreamOptions = {},
   ) {
-    this.protocol = options.protocol ?? chatProtocol;
+    this.protocol = options.protocol ?? defaultProtocol;
     this.idleTimeout = options.idleTimeout;
     this.format = options.format ?? 'sse';
     this.items = options.items;
@@ -375,11 +442,11 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error.
+    // Never the stream's own 200: see `errorStatus`. A server may echo the key into the error.
     const body = redactForResponse(this.response, { error });
-    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
-    apiError.chunk = redactForResponse(this.response, chunk);
-    return apiError;
+    const thrown: StreamChunkError = apiError('stream', body, this.response.headers);
+    thrown.chunk = redactForResponse(this.response, chunk);
+    return thrown;
   }
 }
 

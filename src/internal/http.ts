@@ -26,12 +26,11 @@ import {
   type FetchOptions,
   type HeadersInit,
   type RequestOptions,
-  readEnv,
 } from '../core/options';
 import { VERSION } from '../version';
-import { linkSignals } from './link-signals';
 import { checkLogger, Log, resolveLogLevel } from './logger';
 import { type Dispatcher, type Operation, serializePath } from './operation';
+import { linkSignals, readEnv } from './runtime';
 import { createTransport, type OutgoingRequest } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */

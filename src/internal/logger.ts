@@ -1,8 +1,8 @@
 // What the SDK logs, at which level, and through which logger: off unless asked for, and never the
 // API key (every line and value goes through the redaction of the call's secrets).
 import { OpenRouterError } from '../core/errors';
-import { readEnv } from '../core/options';
 import { redactText, redactValue } from './redact';
+import { readEnv } from './runtime';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 

@@ -1,20 +1,25 @@
 // The one fetch wrapper every API method goes through: timeouts, retries and error mapping live here
 // once, instead of in each generated method.
 
-import { isErrorBody } from '../core/error-body';
 import {
   APIConnectionError,
   APIError,
   APITimeoutError,
   APIUserAbortError,
+  apiError,
+  isErrorBody,
   OpenRouterError,
-  statusFromErrorCode,
 } from '../core/errors';
-import { classifyFetchFailure } from './fetch-failure';
 import { type Log, SILENT } from './logger';
-import { permissionRefusal } from './permission-error';
 import { redactCause, redactHeaders, redactText, rememberSecrets, secretsOf } from './redact';
-import { isRetryableStatus, retryDelayMs } from './retry';
+import {
+  classifyFetchFailure,
+  isIdempotent,
+  isRetryableStatus,
+  maySendAgain,
+  permissionRefusal,
+  retryDelayMs,
+} from './retry';
 
 export interface TransportOptions {
   /** The fetch to send with; called detached (no `this`), so `globalThis.fetch` works in browsers. */
@@ -58,11 +63,6 @@ export interface TransportOptions {
   log?: Log | undefined;
 }
 
-/**
- * Methods a server may safely receive twice: only these are retried after a failure that may have
- * come after the request reached the server (a reset, a timeout, a body cut off mid-read).
- */
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** setTimeout fires at once for delays past 2^31 - 1 ms, so longer timeouts mean no timer at all. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -119,7 +119,7 @@ async function send(original: OutgoingRequest, options: TransportOptions): Promi
     options,
     secrets: secretsOf(original.headers),
     log: options.log ?? SILENT,
-    idempotent: IDEMPOTENT_METHODS.has(original.method),
+    idempotent: isIdempotent(original.method),
   };
   const sleep = options.sleep ?? abortableSleep;
 
@@ -201,7 +201,7 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
         text = await response.text();
       } catch (error) {
         // The server has already handled the request: send it again only if doing so twice is harmless.
-        if (canRetry && call.idempotent && !abort.abortedByCaller) {
+        if (canRetry && maySendAgain(call.idempotent, 'body-read') && !abort.abortedByCaller) {
           return new RetryLater(abort.timedOut ? 'timeout reading the body' : 'body cut off');
         }
         const note = call.idempotent ? undefined : notRetried(call, canRetry);
@@ -242,7 +242,7 @@ function fetchFailure(
 ): RetryLater | OpenRouterError {
   if (abort.abortedByCaller) return new APIUserAbortError();
   if (abort.timedOut) {
-    if (canRetry && call.idempotent) return new RetryLater('timeout');
+    if (canRetry && maySendAgain(call.idempotent, 'timeout')) return new RetryLater('timeout');
     return logged(call, abort.failure(error, '', attempt, call, { note: notRetried(call, canRetry) }));
   }
   const { kind, code } = classifyFetchFailure(error);
@@ -258,7 +258,7 @@ function fetchFailure(
       ),
     );
   }
-  if (canRetry && (call.idempotent || kind === 'not-sent')) return new RetryLater(code ?? 'connection error');
+  if (canRetry && maySendAgain(call.idempotent, kind)) return new RetryLater(code ?? 'connection error');
   return logged(
     call,
     abort.failure(error, 'Connection error', attempt, call, { code, note: notRetried(call, canRetry) }),
@@ -283,12 +283,7 @@ function errorFromOkBody(text: string, response: Response, call: Call, attempt: 
   if (type !== null && !type.includes('json')) return undefined;
   const body = parseJsonOrText(redactText(text, call.secrets));
   if (!isErrorBody(body)) return undefined;
-  return APIError.from(
-    statusFromErrorCode(body.error.code),
-    body,
-    redactHeaders(response.headers, call.secrets),
-    attempt,
-  );
+  return apiError('body', body, redactHeaders(response.headers, call.secrets), attempt);
 }
 
 function isJson(response: Response): boolean {
@@ -423,10 +418,10 @@ async function statusError(
   } catch {
     if (abort.abortedByCaller) return new APIUserAbortError();
     // The status alone still says what went wrong: better than reporting a connection error.
-    return APIError.from(response.status, undefined, headers, attempts);
+    return apiError(response.status, undefined, headers, attempts);
   }
   // A server may echo the request's Authorization header into its error body.
-  return APIError.from(response.status, parseJsonOrText(redactText(text, secrets)), headers, attempts);
+  return apiError(response.status, parseJsonOrText(redactText(text, secrets)), headers, attempts);
 }
 
 /** An answer's body as parsed JSON when it is JSON, else the text itself. */

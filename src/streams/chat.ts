@@ -3,10 +3,9 @@
 // be assignable to `ChatCompletionChunkLike`. Fields not named here are kept, at every level.
 
 import { OpenRouterError } from '../core/errors';
-import { Stream, type StreamOptions } from '../core/stream';
+import { defaultProtocol, Stream, type StreamOptions, type StreamProtocol } from '../core/stream';
 import { type Fields, isFields } from '../internal/fields';
 import { TextBuilder } from '../internal/text-builder';
-import { chatProtocol } from './protocols';
 
 export interface ChatCompletionUsageLike {
   prompt_tokens: number;
@@ -83,6 +82,9 @@ export interface ChatCompletionLike {
   choices: ChatCompletionChoiceLike[];
   usage?: ChatCompletionUsageLike;
 }
+
+/** Chat completions: a chunk with a top-level `error` object; the end is `[DONE]` (or the body's end). */
+export const chatProtocol: StreamProtocol = defaultProtocol;
 
 /** An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). */
 class IndexedParts {

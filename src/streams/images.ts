@@ -1,8 +1,21 @@
 // The stream of an image generation call (`POST /images` with `stream: true`).
 
-import { Stream, type StreamOptions } from '../core/stream';
-import { imagesProtocol } from './protocols';
-import type { UnknownStreamEvent } from './unknown-event';
+import {
+  Stream,
+  type StreamOptions,
+  type StreamProtocol,
+  typedErrorEvent,
+  type UnknownStreamEvent,
+} from '../core/stream';
+
+/**
+ * Image generation: `{ type: 'error', error: { code, message, type } }`. A request for several
+ * images may send several `image_generation.completed` events, so the end is `[DONE]` or the body's end.
+ */
+export const imagesProtocol: StreamProtocol = {
+  errorIn: typedErrorEvent,
+  isLast: () => false,
+};
 
 /** Any image generation stream event. */
 export interface ImageStreamEventLike {

@@ -4,11 +4,24 @@
 // are kept.
 
 import { OpenRouterError } from '../core/errors';
-import { Stream, type StreamOptions } from '../core/stream';
+import {
+  Stream,
+  type StreamOptions,
+  type StreamProtocol,
+  typedErrorEvent,
+  type UnknownStreamEvent,
+} from '../core/stream';
 import { type Fields, isFields } from '../internal/fields';
 import { TextBuilder } from '../internal/text-builder';
-import { messagesProtocol } from './protocols';
-import type { UnknownStreamEvent } from './unknown-event';
+
+/**
+ * Anthropic Messages: `event: error` with `{ type: 'error', error: { type, message } }`; the error's
+ * `type` (`overloaded_error`, ...) stands in for a code. The end is `message_stop`.
+ */
+export const messagesProtocol: StreamProtocol = {
+  errorIn: typedErrorEvent,
+  isLast: (item) => isFields(item) && item.type === 'message_stop',
+};
 
 /** Any Messages stream event: what the accumulator needs is the `type`. */
 export interface MessagesStreamEventLike {

@@ -3,11 +3,37 @@
 // response types bind `ResponsesStream<Event, Response>`. Fields not named here are kept.
 
 import { OpenRouterError } from '../core/errors';
-import { Stream, type StreamOptions } from '../core/stream';
+import {
+  eventType,
+  nestedError,
+  Stream,
+  type StreamErrorPayload,
+  type StreamOptions,
+  type StreamProtocol,
+  type UnknownStreamEvent,
+} from '../core/stream';
 import { type Fields, isFields } from '../internal/fields';
 import { TextBuilder } from '../internal/text-builder';
-import { responsesProtocol } from './protocols';
-import type { UnknownStreamEvent } from './unknown-event';
+
+/** (A function, not a module-level Set: bundlers keep a `new Set` even where nothing uses it.) */
+const isResponsesLast = (type: unknown): boolean =>
+  type === 'response.completed' || type === 'response.failed' || type === 'response.incomplete';
+
+/**
+ * The Responses API: an `error` event carries `code`, `message` and `param` at its top level.
+ * `response.failed` is not thrown: it ends the stream and carries the failed response, as the
+ * non-streamed call returns it.
+ */
+export const responsesProtocol: StreamProtocol = {
+  errorIn(item, event) {
+    if (eventType(item, event) !== 'error' || !isFields(item)) return undefined;
+    const nested = nestedError(item);
+    if (nested !== undefined) return nested;
+    const { type: _type, sequence_number: _sequence, ...payload } = item;
+    return payload as StreamErrorPayload;
+  },
+  isLast: (item) => isFields(item) && isResponsesLast(item.type),
+};
 
 /** Any Responses stream event: what the accumulator needs is the `type`. */
 export interface ResponsesStreamEventLike {

@@ -2,12 +2,11 @@
 // typed as UnknownStreamEvent (which never spoils the narrowing), and the accumulators return the
 // bound result type.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { Stream } from '../../src/core/stream';
+import type { Stream, UnknownEventType, UnknownStreamEvent } from '../../src/core/stream';
 import type { ChatCompletionStream } from '../../src/streams/chat';
 import type { ImagesStream } from '../../src/streams/images';
 import type { MessagesStream } from '../../src/streams/messages';
 import { ResponsesStream } from '../../src/streams/responses';
-import type { UnknownEventType, UnknownStreamEvent } from '../../src/streams/unknown-event';
 
 // Stand-ins for generated types, as the lead's bindings will provide them.
 interface TextDelta {

@@ -1,6 +1,6 @@
 // What a rejected fetch says about the request, for each shape runtimes and fetch libraries give.
 import { describe, expect, it } from 'vitest';
-import { classifyFetchFailure } from '../../src/internal/fetch-failure';
+import { classifyFetchFailure } from '../../src/internal/retry';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 const undici = (cause: unknown) => new TypeError('fetch failed', { cause });

@@ -2,7 +2,8 @@
 // the client must still be built from explicit options, and fall back to the defaults.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpenRouter } from '../../../src';
-import { DEFAULT_BASE_URL, readEnv } from '../../../src/core/options';
+import { DEFAULT_BASE_URL } from '../../../src/core/options';
+import { readEnv } from '../../../src/internal/runtime';
 
 class NotCapable extends Error {
   override name = 'NotCapable';
