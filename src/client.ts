@@ -1,3 +1,4 @@
+import * as operations from '../generated/operations.gen';
 import { GeneratedResources } from '../generated/resources.gen';
 import type { ClientOptions } from './core/options';
 import { HttpClient } from './internal/http';
@@ -40,7 +41,7 @@ export class OpenRouter extends GeneratedResources {
     this.responses = new Responses(http);
     this.messages = new Messages(http);
     this.images = new Images(http);
-    this.request = requestFunction(http);
+    this.request = requestFunction(http, operations);
   }
 
   /**

@@ -20,8 +20,8 @@ import type {
 } from '../generated/types.gen';
 import type { APIPromise } from './core/api-promise';
 import type { ClientOptions, RequestOptions } from './core/options';
+import { createMaybeStreaming } from './internal/args';
 import { HttpClient } from './internal/http';
-import { createMaybeStreaming } from './internal/streaming';
 import {
   type ChatCompletionCreateParams,
   type ChatCompletionCreateParamsNonStreaming,

@@ -1,8 +1,8 @@
 // The method emitter (run by scripts/generate.mjs): from openapi/openapi.yaml and openapi/methods.yaml
 // it writes, into generated/,
-//   resources.gen.ts  one class per resource; every method that only delegates to its operation
-//   operations.gen.ts one line per operation (method, URL, security, body and answer kind)
-//   standalone.gen.ts the same methods as functions of a core client (src/standalone.ts)
+//   operations.gen.ts one line of data per operation (method, URL, security, body and answer kind)
+//   standalone.gen.ts one function per operation over a core client: its arguments, checks and call
+//   resources.gen.ts  one class per resource; each method is one line that calls its function
 //   methods.md        the method table of the README (copied between its markers)
 //   README.md         what each generated file is, and what the project uses of it
 // Methods marked `handWritten` in the table are left to src/resources/; a resource that holds one
@@ -124,16 +124,16 @@ function methodCode(op, pagingConst) {
   const fn = `ops.${op.operationId}`;
   const response = `${T}Response`;
   if (op.answer !== 'json') {
-    return { params, returns: 'APIPromise<Response>', body: `return this.http.binary(${fn}, ${args}, options);` };
+    return { params, returns: 'APIPromise<Response>', body: `return client.request(${fn}, ${args}, options);` };
   }
   if (op.paging) {
     return {
       params,
       returns: `PagePromise<${response}, ItemOf<${response}, '${op.paging.results}'>>`,
-      body: `return new PagePromise((page) => this.http.call(${fn}, ${args}, options), ${op.query ? 'query' : 'undefined'}, ${pagingConst});`,
+      body: `return new PagePromise((page) => client.request(${fn}, ${args}, options), ${op.query ? 'query' : 'undefined'}, ${pagingConst});`,
     };
   }
-  return { params, returns: `APIPromise<${response}>`, body: `return this.http.call(${fn}, ${args}, options);` };
+  return { params, returns: `APIPromise<${response}>`, body: `return client.request(${fn}, ${args}, options);` };
 }
 
 /** Resources as a tree: name -> { operations, children }. */
@@ -213,27 +213,26 @@ export function renderResources(operations) {
     }
     for (const op of generatedOps.sort((a, b) => a.methodName.localeCompare(b.methodName))) {
       const code = methodCode(op, op.paging ? pagingConst(op.paging) : undefined);
+      const names = code.params.map((param) => param.slice(0, param.search(/\??:/)));
       lines.push('');
       lines.push(docComment(methodDoc(op), '  ').trimEnd());
       lines.push(`  ${op.methodName}(${code.params.join(', ')}): ${code.returns} {`);
-      lines.push(`    ${code.body}`);
+      lines.push(`    return fn.${op.operationId}(this.http, ${names.join(', ')});`);
       lines.push('  }');
     }
     lines.push('}');
     classes.push(lines.join('\n'));
   }
-  const source = `${HEADER}// Every method of the client that only delegates to its operation. Hand-written (src/resources/): ${handWritten.map((r) => r || 'the root').join(', ')}.
+  const source = `${HEADER}// Every method of the client that only delegates: one line each, calling its function in
+// ./standalone.gen.ts. Hand-written (src/resources/): ${handWritten.map((r) => r || 'the root').join(', ')}.
 import type { APIPromise } from '../src/core/api-promise';
-import type { HttpClient } from '../src/internal/http';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
-import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
-import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
+import type { ItemOf, PagePromise } from '../src/core/pagination';
+import type { HttpClient } from '../src/internal/http';
+import type { WithUploads } from '../src/internal/uploads';
 import type { operations } from './openapi-paths';
-import * as ops from './operations.gen';
+import * as fn from './standalone.gen';
 import type * as T from './types.gen';
-
-${pagingLines()}
 
 ${classes.join('\n\n')}
 `;
@@ -253,15 +252,16 @@ export function renderStandalone(operations) {
       return [
         docComment([`\`client.${op.name}\` as a function.`, '', ...methodDoc(op)], '').trimEnd(),
         `export function ${op.operationId}(client: CoreClient, ${code.params.join(', ')}): ${code.returns} {`,
-        `  ${code.body.replaceAll('this.http', 'client')}`,
+        `  ${code.body}`,
         '}',
       ].join('\n');
     });
-  return `${HEADER}// Every generated method as a function of a core client (createClient() in src/standalone.ts).
+  return `${HEADER}// Every generated method as a function of a core client (createClient() in src/standalone.ts): its
+// arguments, their checks and its call. The resource classes (./resources.gen.ts) call these.
 import type { APIPromise } from '../src/core/api-promise';
-import type { HttpClient as CoreClient } from '../src/internal/http';
 import type { RequestOptions } from '../src/core/options';
 import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import type { HttpClient as CoreClient } from '../src/internal/http';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
 import type { operations } from './openapi-paths';
@@ -274,20 +274,20 @@ ${functions.join('\n\n')}
 `;
 }
 
-/** One line per operation: what the dispatcher needs to send it. */
+/** One line of data per operation: what src/internal/http.ts needs to send it. */
 export function renderOperations(operations) {
   const lines = [...operations]
     .sort((a, b) => a.operationId.localeCompare(b.operationId))
     .map((op) => {
-      const flags = [];
-      if (!op.secured) flags.push('secured: false');
-      if (op.body) flags.push(`body: '${op.body.json ? 'json' : 'form'}'`);
-      if (op.answer !== 'json') flags.push('binary: true');
-      const options = flags.length ? `, { ${flags.join(', ')} }` : '';
-      return `/** ${op.route}: ${op.summary.replaceAll('*/', '*\\/')} */\nexport const ${op.operationId} = /* @__PURE__ */ operation('${op.method.toLowerCase()}', '${op.path}'${options});`;
+      const fields = [`method: '${op.method.toUpperCase()}'`, `url: '${op.path}'`];
+      if (!op.secured) fields.push('secured: false');
+      if (op.body) fields.push(`body: '${op.body.json ? 'json' : 'form'}'`);
+      if (op.answer !== 'json') fields.push('binary: true');
+      return `/** ${op.route}: ${op.summary.replaceAll('*/', '*\\/')} */\nexport const ${op.operationId}: Operation = { ${fields.join(', ')} };`;
     });
-  return `${HEADER}// Every operation of the description, by its operationId: method, URL template, security, body type.
-import { operation } from '../src/internal/operation';
+  return `${HEADER}// Every operation of the description, by its operationId, as data: method, URL template, security,
+// body kind, answer kind.
+import type { Operation } from '../src/internal/http';
 
 ${lines.join('\n')}
 `;
@@ -350,13 +350,17 @@ regenerates it into a temporary folder and fails on any difference. Everything h
 | \`public-types.gen.ts\` | scripts/generate/public-types.mjs | the types the package root exports: requests, responses, events, errors, openapi/public-types.yaml |
 | \`index.ts\` | @hey-api/openapi-ts | re-exports \`types.gen.ts\` (hey-api writes it; the SDK imports \`types.gen.ts\` directly) |
 | \`openapi-paths.d.ts\` | openapi-typescript | the \`paths\` view: \`client.request()\` types, multipart body types, the \`openrouter-ts/paths\` entry |
-| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line per operation (method, URL, security, body type, answer kind) for the dispatcher in src/internal/http.ts, and by route for \`client.request()\` |
-| \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates |
-| \`standalone.gen.ts\` | scripts/generate/methods.mjs | the same methods as functions of a core client, by operationId (src/standalone.ts: an app ships only the operations it imports) |
+| \`operations.gen.ts\` | scripts/generate/methods.mjs | one line of data per operation (method, URL, security, body kind, answer kind) for the request path in src/internal/http.ts, and by route for \`client.request()\` |
+| \`standalone.gen.ts\` | scripts/generate/methods.mjs | one function per generated operation over a core client, by operationId: its arguments, checks and call (src/standalone.ts: an app ships only the operations it imports) |
+| \`resources.gen.ts\` | scripts/generate/methods.mjs | the resource classes: every method that only delegates, one line calling its function in \`standalone.gen.ts\` |
 | \`methods.md\` | scripts/generate/methods.mjs | the method table, copied into README.md between its markers |
 
-hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own dispatcher (src/internal/http.ts)
+hey-api's \`sdk\` and \`client-fetch\` plugins are not run: the SDK has its own request path (src/internal/http.ts)
 and its own operation table (\`operations.gen.ts\`), so their output (\`sdk.gen.ts\`, \`client/\`, \`core/\`) would be unused.
+
+This folder is a leaf: it imports only from the runtime (src/core/, src/internal/), never from the
+hand-written resources or the entry points, which import it (src/client.ts, src/standalone.ts, and
+src/resources/ for an operation's data, its types, and \`ImagesBase\`).
 `;
 
 /** Writes the method emitter's files into `generatedOut`. */

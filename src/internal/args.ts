@@ -1,7 +1,12 @@
-// Path parameters are checked before any request: a model id must be `author/slug[:variant]`, a key
-// hash a plain segment. The generated client then percent-encodes each value into its own segment.
+// A method's arguments, checked before any request: a model id must be `author/slug[:variant]`, a key
+// hash a plain segment (./http.ts then percent-encodes each value into its own segment), a body a
+// plain object; and `stream: true` in a body selects the stream.
+
+import type { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
+import type { RequestOptions } from '../core/options';
 import { parseModelId } from '../helpers/model-id';
+import type { HttpClient, Operation, StreamFactory } from './http';
 
 /** `openai/gpt-4o:free` -> `{ author: 'openai', slug: 'gpt-4o:free' }`, or a clear error. */
 export function modelPath(model: string): { author: string; slug: string } {
@@ -49,4 +54,26 @@ export function requiredQueryParam(value: unknown, name: string, method: string)
     throw new OpenRouterError(`${method}: \`${name}\` must be a non-empty string, got ${JSON.stringify(value)}.`);
   }
   return value;
+}
+
+/** A request that asks for a stream of events. */
+export type Streaming<Body> = Body & { stream: true };
+/** A request answered with one body (`stream` absent or false). */
+export type NonStreaming<Body> = Body & { stream?: false | null | undefined };
+
+/** Sends `body` to `operation`: as a stream made by `toStream` when it says `stream: true`, else for JSON. */
+export function createMaybeStreaming<Result, StreamType>(
+  http: HttpClient,
+  operation: Operation,
+  method: string,
+  body: { stream?: boolean | null | undefined },
+  options: RequestOptions | undefined,
+  toStream: StreamFactory<StreamType>,
+): APIPromise<Result | StreamType> {
+  // Checked inside the call, so a bad body rejects the returned promise rather than throwing.
+  const args = () => ({ body: checkedBody(body, method) });
+  if (typeof body === 'object' && body !== null && body.stream === true) {
+    return http.request(operation, args, options, toStream);
+  }
+  return http.request<Result>(operation, args, options);
 }

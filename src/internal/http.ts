@@ -1,12 +1,8 @@
-// Sends one API call: the operation (generated/operations.gen.ts, made by src/core/operation.ts) says
-// what to send (method, URL template, security, content type), the dispatcher below builds it (path
-// and query, headers, the key), the transport sends it (timeouts, retries, error mapping), and the
-// answer becomes the promised data.
-//
-// The dispatcher stands in for hey-api's generated fetch client, which is not generated: that runtime
-// cost ~2.4 KB gzipped, ~50 us per call (option spreads, header and URL building, a Request built only
-// to be read back) and brings a server-sent-events client with an unbounded retry loop that this SDK
-// must not use.
+// The one request path: `request(operation, args, options)`. The operation (a plain descriptor from
+// generated/operations.gen.ts) says what to send (method, URL template, security, body kind, answer
+// kind); the call's arguments fill it in (path, query, body); this file builds the request (URL,
+// headers, the key), the transport sends it (timeouts, retries, error mapping), and the answer
+// becomes the promised data: JSON, the `Response` (bytes), or a stream.
 
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
@@ -29,38 +25,31 @@ import {
 } from '../core/options';
 import { VERSION } from '../version';
 import { checkLogger, Log, resolveLogLevel } from './logger';
-import { type Dispatcher, type Operation, serializePath } from './operation';
 import { linkSignals, readEnv } from './runtime';
 import { createTransport, type OutgoingRequest } from './transport';
 
-/** What a resource method passes for its operation: the parts of the request the spec names. */
+/**
+ * One operation of the description, as data: `{ method: 'GET', url: '/models/{author}/{slug}/endpoints' }`.
+ * `secured: false` sends no API key (the OAuth code exchange); `body: 'json'` sends
+ * `Content-Type: application/json`, `body: 'form'` leaves it to fetch (a multipart boundary);
+ * `binary: true` marks an answer of bytes (resolved to the unread `Response`).
+ */
+export interface Operation {
+  readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly secured?: false;
+  readonly body?: 'json' | 'form';
+  readonly binary?: true;
+}
+
+/** What a method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
   path?: Record<string, string>;
   query?: object | undefined;
   body?: unknown;
 }
 
-/** What the dispatcher resolves to, and so what a generated operation function returns here. */
-interface OperationResult {
-  response: Response;
-  request: OutgoingRequest;
-}
-
-/** What a generated operation function hands its client: the operation's own fields plus ours. */
-interface GeneratedRequest {
-  url: string;
-  path?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  body?: unknown;
-  headers?: HeadersInit;
-  security?: readonly unknown[];
-  transport: (request: OutgoingRequest) => Promise<Response>;
-}
-
 type ApiKeySource = string | (() => string | Promise<string>);
-
-/** Marks a call whose answer is handed over as the unread `Response` (see `binary`). */
-const RAW_RESPONSE: StreamFactory<Response> = (response) => response;
 
 /** Turns a streaming response into what the method returns (a Stream). */
 export type StreamFactory<T> = (
@@ -86,7 +75,6 @@ export class HttpClient {
   readonly maxRetries: number;
   /** Milliseconds of silence a stream may have; `Infinity`: no limit. */
   readonly idleTimeout: number;
-  readonly #client: Dispatcher;
   readonly #fetch: typeof fetch;
   readonly #apiKey: ApiKeySource | undefined;
   readonly #headers: HeadersInit;
@@ -125,40 +113,21 @@ export class HttpClient {
       options.appTitle ? { 'X-Title': options.appTitle } : {},
       options.defaultHeaders,
     );
-    const dispatch = (method: string) => (request: GeneratedRequest) => this.#dispatch(method, request);
-    this.#client = {
-      get: dispatch('GET'),
-      post: dispatch('POST'),
-      put: dispatch('PUT'),
-      patch: dispatch('PATCH'),
-      delete: dispatch('DELETE'),
-    } as unknown as Dispatcher;
-  }
-
-  /** Calls `operation` and resolves to the JSON body of its answer. */
-  // `args` may be a function: then checking the arguments (model ids, key hashes, bodies) happens
-  // inside the promise, so a bad argument rejects it like any other failure instead of throwing.
-  call<T>(operation: Operation, args: CallArgs | (() => CallArgs), options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.#send(operation, args, options, undefined) as Promise<{ data: T; response: Response }>);
   }
 
   /**
-   * Calls an `operation` whose answer is not JSON (audio, file or video bytes) and resolves to its
-   * `Response` with the body unread, to stream or save; a non-2xx answer still rejects with its APIError.
+   * Sends `operation` and resolves to its answer: the JSON body; the `Response` with its body unread
+   * for an operation whose answer is bytes (a non-2xx answer still rejects with its APIError); or,
+   * given `toStream`, what it makes of the open event stream.
    */
-  binary(operation: Operation, args: CallArgs | (() => CallArgs), options?: RequestOptions): APIPromise<Response> {
-    return new APIPromise(
-      this.#send(operation, args, options, RAW_RESPONSE) as Promise<{ data: Response; response: Response }>,
-    );
-  }
-
-  /** Calls a streaming `operation` and resolves to what `toStream` makes of the open response. */
-  stream<T>(
+  // `args` may be a function: then checking the arguments (model ids, key hashes, bodies) happens
+  // inside the promise, so a bad argument rejects it like any other failure instead of throwing.
+  request<T>(
     operation: Operation,
     args: CallArgs | (() => CallArgs),
-    options: RequestOptions | undefined,
-    toStream: StreamFactory<T>,
-  ) {
+    options?: RequestOptions,
+    toStream?: StreamFactory<T>,
+  ): APIPromise<T> {
     return new APIPromise(this.#send(operation, args, options, toStream) as Promise<{ data: T; response: Response }>);
   }
 
@@ -181,9 +150,9 @@ export class HttpClient {
     );
     const extraBody = checkPlainObject(options?.extraBody, 'extraBody');
     const extraQuery = checkPlainObject(options?.extraQuery, 'extraQuery');
-    const raw = toStream === RAW_RESPONSE;
+    const binary = operation.binary === true;
     // A stream is cancelled by the consumer leaving the loop (this controller) or by the user's signal.
-    const controller = toStream && !raw ? new AbortController() : undefined;
+    const controller = toStream ? new AbortController() : undefined;
     const signal = controller && userSignal ? linkSignals(userSignal, controller) : (controller?.signal ?? userSignal);
     // A non-stream answer is read by the transport, within the timeout, and handed over as text.
     let text: string | undefined;
@@ -200,39 +169,44 @@ export class HttpClient {
             ? withExtraFields(parts.body as FormData, extraBody)
             : withExtraBody(parts.body, extraBody);
       const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
-      const { response, request } = (await operation({
-        client: this.#client,
-        ...parts,
-        ...(body === undefined ? {} : { body }),
-        ...(extraQuery === undefined ? {} : { query: { ...parts.query, ...extraQuery } }),
+      let url = this.baseURL + (parts.path ? serializePath(operation.url, parts.path) : operation.url);
+      const search = serializeQuery(
+        (extraQuery === undefined ? parts.query : { ...parts.query, ...extraQuery }) as Record<string, unknown>,
+      );
+      if (search) url += `?${search}`;
+      const request: OutgoingRequest = {
+        url,
+        method: operation.method,
         // A stream request still gets its errors as JSON (the spec documents them as application/json):
         // accepting only text/event-stream would let a negotiating server answer them with a 200 stream or a 406.
-        headers: form
-          ? mergeHeaders(headers, { 'content-type': null }) // fetch sets multipart/form-data with the boundary
-          : toStream && !raw
-            ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers)
-            : headers,
-        // An Authorization header of the caller's replaces the key (`null`: send none), so the
-        // security scheme, which would set the key over it, is skipped.
-        ...(headers.authorization !== undefined ? { security: [] } : {}),
-        transport: createTransport({
-          fetch: this.#fetch,
-          timeout,
-          maxRetries,
-          signal: signal ?? null,
-          body,
-          fetchOptions,
-          log: this.#log,
-          stream: Boolean(toStream),
-          binary: raw,
-          onText: toStream
+        headers: await this.#requestHeaders(
+          operation,
+          form
+            ? mergeHeaders(headers, { 'content-type': null }) // fetch sets multipart/form-data with the boundary
+            : toStream
+              ? mergeHeaders({ Accept: 'text/event-stream, application/json' }, headers)
+              : headers,
+          body !== undefined,
+        ),
+        body,
+      };
+      const response = await createTransport({
+        fetch: this.#fetch,
+        timeout,
+        maxRetries,
+        signal,
+        fetchOptions,
+        log: this.#log,
+        stream: Boolean(toStream) || binary,
+        binary,
+        onText:
+          toStream || binary
             ? undefined
             : (received) => {
                 text = received;
               },
-        }),
-      })) as OperationResult;
-      if (raw) return { data: response, response };
+      })(request);
+      if (binary) return { data: response, response };
       if (toStream && controller) {
         await ensureEventStream(response, request, controller);
         // The fallback's listener goes when the controller aborts: at the end of the body at the latest.
@@ -252,22 +226,24 @@ export class HttpClient {
     }
   }
 
-  /** Builds the request a generated operation function describes, and sends it with the call's transport. */
-  async #dispatch(method: string, operation: GeneratedRequest): Promise<OperationResult> {
-    let url = this.baseURL + (operation.path ? serializePath(operation.url, operation.path) : operation.url);
-    const search = serializeQuery(operation.query);
-    if (search) url += `?${search}`;
+  /**
+   * The request's headers: the operation's content type, then `record` in order (a `null` removes
+   * what an earlier entry set; names are case-insensitive), then the key, unless the caller gave an
+   * `Authorization` of their own (`null`: send none).
+   */
+  async #requestHeaders(operation: Operation, record: HeadersInit, hasBody: boolean): Promise<Headers> {
     const headers = new Headers();
-    // In order: a later `null` removes what an earlier entry set (names are case-insensitive).
-    for (const name in operation.headers) {
-      const value = operation.headers[name];
+    if (operation.body === 'json') headers.set('content-type', 'application/json');
+    for (const name in record) {
+      const value = record[name];
       if (value === null) headers.delete(name);
       else if (value !== undefined) headers.set(name, value);
     }
-    if (operation.body === undefined) headers.delete('content-type');
-    if (operation.security?.length) headers.set('authorization', `Bearer ${await this.#resolveKey()}`);
-    const request: OutgoingRequest = { url, method, headers };
-    return { response: await operation.transport(request), request };
+    if (!hasBody) headers.delete('content-type');
+    if (operation.secured !== false && record.authorization === undefined) {
+      headers.set('authorization', `Bearer ${await this.#resolveKey()}`);
+    }
+    return headers;
   }
 
   async #resolveKey(): Promise<string> {
@@ -292,6 +268,14 @@ export class HttpClient {
     const safe = key ? message.replaceAll(key, '[redacted]') : message;
     return new OpenRouterError(`Could not send the request: ${safe}`);
   }
+}
+
+/** `/keys/{hash}` with `{ hash: 'a/b' }` -> `/keys/a%2Fb`: each value percent-encoded into its own segment. */
+export function serializePath(url: string, path: Record<string, unknown>): string {
+  return url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
+    const value = path[name];
+    return value === undefined || value === null ? placeholder : encodeURIComponent(String(value));
+  });
 }
 
 function checkKey(key: string): void {
@@ -338,7 +322,7 @@ function withExtraFields(form: FormData, extraBody: Record<string, unknown>): Fo
 /**
  * Header records merged by lower-cased name (header names are case-insensitive), later records
  * winning. `undefined` means "not given" and changes nothing; `null` is kept, and removes the header
- * when the generated client builds the request.
+ * when the request is built.
  */
 function mergeHeaders(...records: (HeadersInit | undefined)[]): HeadersInit {
   const merged: HeadersInit = {};

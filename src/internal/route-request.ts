@@ -1,14 +1,12 @@
 // client.request('GET /generation', { query: { id } }): any operation of the description by its
 // `METHOD /path`, typed through the openapi-typescript `paths` view (path parameters, query, body,
-// answer), sent through the same dispatcher, transport, retries and errors as the resource methods.
+// answer), sent through the same request path, transport, retries and errors as the resource methods.
 import type { paths } from '../../generated/openapi-paths';
-import * as operations from '../../generated/operations.gen';
 import type { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
 import type { RequestOptions } from '../core/options';
 import { pathParam } from './args';
-import type { HttpClient } from './http';
-import type { DescribedOperation } from './operation';
+import type { HttpClient, Operation } from './http';
 
 type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
 
@@ -68,16 +66,23 @@ interface LooseArgs {
   body?: unknown;
 }
 
-const unknownRoute = () => Promise.reject(new OpenRouterError('unreachable'));
+/** Stands in for an unknown route, whose `parts` throw before anything is sent. */
+const UNKNOWN: Operation = { method: 'GET', url: '' };
 
-/** `GET /generation` -> its operation: built on the first request() (each operation knows its route). */
-let routes: Map<string, DescribedOperation> | undefined;
-function byRoute(): Map<string, DescribedOperation> {
-  routes ??= new Map(Object.values(operations).map((operation) => [operation.route, operation]));
-  return routes;
+/** `GET /generation` -> its operation: built on the first request(). */
+function routeTable(operations: Record<string, Operation>): () => Map<string, Operation> {
+  let routes: Map<string, Operation> | undefined;
+  return () => {
+    routes ??= new Map(
+      Object.values(operations).map((operation) => [`${operation.method} ${operation.url}`, operation]),
+    );
+    return routes;
+  };
 }
 
-export function requestFunction(http: HttpClient): RequestFunction {
+/** `client.request` over `operations` (generated/operations.gen.ts, handed in by the client). */
+export function requestFunction(http: HttpClient, operations: Record<string, Operation>): RequestFunction {
+  const byRoute = routeTable(operations);
   return ((route: string, args?: LooseArgs, options?: RequestOptions) => {
     const entry = byRoute().get(route);
     // Checked inside the call, so a bad argument rejects the promise like any other failure.
@@ -100,7 +105,7 @@ export function requestFunction(http: HttpClient): RequestFunction {
       for (const [name, value] of Object.entries(args?.path ?? {})) path[name] = pathParam(value, name, route);
       return { path, query: args?.query, body: args?.body };
     };
-    const operation = entry ?? unknownRoute;
-    return entry?.binary ? http.binary(operation, parts, options) : http.call(operation, parts, options);
+    // An unknown route fails in `parts`, before the operation is read.
+    return http.request(entry ?? UNKNOWN, parts, options);
   }) as RequestFunction;
 }

@@ -28,16 +28,8 @@ export interface TransportOptions {
   timeout: number;
   /** Retries after the first attempt; at most `maxRetries + 1` requests are sent. */
   maxRetries: number;
-  /**
-   * The caller's signal. When absent, the incoming Request's own signal is honoured instead; `null`
-   * says there is none (no listener is added to the incoming Request's signal).
-   */
-  signal?: AbortSignal | null | undefined;
-  /**
-   * The request body as already serialized, when the caller has it: it is sent as is, instead of
-   * being read back out of the incoming Request (an asynchronous stream read per call).
-   */
-  body?: string | FormData | undefined;
+  /** The caller's signal: cancels the call (and a streamed body) when it aborts. */
+  signal?: AbortSignal | undefined;
   /**
    * Non-stream calls: receives the response body, read as text within the attempt's timeout, and
    * the original response is handed back with its body used. Without it, the body is read into a
@@ -56,7 +48,7 @@ export interface TransportOptions {
   /**
    * Extra `RequestInit` fields for fetch (`dispatcher`, `keepalive`, ...). The transport's own
    * `method`, `headers`, `body` and `signal` always win (the client rejects them in `fetchOptions`);
-   * `redirect` is taken from here when given, else the request's, else `'follow'`.
+   * `redirect` is taken from here when given, else `'follow'`.
    */
   fetchOptions?: RequestInit | undefined;
   /** Where requests, retries and failures are logged; silent by default. */
@@ -66,18 +58,13 @@ export interface TransportOptions {
 /** setTimeout fires at once for delays past 2^31 - 1 ms, so longer timeouts mean no timer at all. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/**
- * What the transport needs of a request: a `Request`, or the plain description the client's
- * dispatcher builds (no body stream, no signal: `options.body` and `options.signal` carry those).
- */
+/** A request, as plain data: what `fetch(url, init)` is called with, body already serialized. */
 export interface OutgoingRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly redirect?: RequestRedirect | undefined;
-  readonly signal?: AbortSignal | null | undefined;
-  readonly body?: ReadableStream<Uint8Array> | null | undefined;
-  arrayBuffer?(): Promise<ArrayBuffer>;
+  /** Sent as it is by every attempt (a string of JSON, or a FormData that fetch writes as multipart). */
+  readonly body?: string | FormData | undefined;
 }
 
 /** Wraps `options.fetch` into one `(request) => Promise<Response>` with timeouts, retries and error mapping. */
@@ -88,8 +75,7 @@ export function createTransport(options: TransportOptions): (request: OutgoingRe
 /** What every attempt of one call shares. */
 interface Call {
   readonly original: OutgoingRequest;
-  /** The request body, read once so every attempt resends identical bytes. */
-  readonly body: ArrayBuffer | string | FormData | null;
+  readonly body: string | FormData | null;
   readonly callerSignal: AbortSignal | undefined;
   readonly options: TransportOptions;
   /** The request's bearer token: scrubbed from every error and log line. */
@@ -108,10 +94,9 @@ class RetryLater {
 }
 
 async function send(original: OutgoingRequest, options: TransportOptions): Promise<Response> {
-  const callerSignal = options.signal === null ? undefined : (options.signal ?? original.signal ?? undefined);
+  const callerSignal = options.signal;
   if (callerSignal?.aborted) throw new APIUserAbortError();
-  // Body-less requests (most GETs) skip the read: it is the hot path.
-  const body = options.body ?? (original.body == null || !original.arrayBuffer ? null : await original.arrayBuffer());
+  const body = original.body ?? null;
   const call: Call = {
     original,
     body,
@@ -162,7 +147,7 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
         method: original.method,
         headers: original.headers,
         body: call.body,
-        redirect: options.fetchOptions?.redirect ?? original.redirect ?? 'follow',
+        redirect: options.fetchOptions?.redirect ?? 'follow',
         signal: abort.signal,
       };
       if (call.log.enabled('debug')) {

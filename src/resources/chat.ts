@@ -107,9 +107,9 @@ export class Completions {
     // Checked inside the call, so a bad body rejects the returned promise rather than throwing.
     const args = () => ({ body: checkedBody(body, 'chat.completions.create') });
     if (typeof body === 'object' && body !== null && body.stream === true) {
-      return this.http.stream(createChatCompletion, args, options, toChatCompletionStream);
+      return this.http.request(createChatCompletion, args, options, toChatCompletionStream);
     }
-    return this.http.call(createChatCompletion, args, options);
+    return this.http.request<ChatCompletion>(createChatCompletion, args, options);
   }
 
   // ---- Structured outputs and the tool loop (src/lib/structured-output.ts, src/lib/run-tools.ts) ----

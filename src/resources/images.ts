@@ -12,8 +12,8 @@ import type {
 } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/options';
+import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/args';
 import type { StreamFactory } from '../internal/http';
-import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/streaming';
 import { ImagesStream } from '../streams/images';
 
 export type ImageGenerateParamsStreaming = Streaming<ImageGenerationRequest>;

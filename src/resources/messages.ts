@@ -3,8 +3,8 @@ import { createMessage } from '../../generated/operations.gen';
 import type { CreateMessageResponse, MessagesRequest, MessagesStreamEvents } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/options';
+import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/args';
 import type { HttpClient, StreamFactory } from '../internal/http';
-import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/streaming';
 import { MessagesStream } from '../streams/messages';
 
 export type MessageCreateParamsStreaming = Streaming<MessagesRequest>;

@@ -4,9 +4,8 @@ import type { CreateResponseResponse, ResponsesRequest, StreamEvents } from '../
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
 import type { RequestOptions } from '../core/options';
-import { checkedBody } from '../internal/args';
+import { checkedBody, createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/args';
 import type { HttpClient, StreamFactory } from '../internal/http';
-import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/streaming';
 import {
   type ParsedOutput,
   type ParsedResponse,

@@ -115,12 +115,16 @@ describe('retries under random failures (seeded)', () => {
               fetch,
               timeout: 10_000,
               maxRetries: call.maxRetries,
-              signal: null,
               sleep: async () => {},
-              ...(call.method === 'GET' ? {} : { body: '{"n":1}' }),
             });
             const headers = new Headers({ authorization: `Bearer ${TEST_KEY}`, 'x-call-id': id });
-            const settled = transport({ url: `${server.baseURL}/calls/${id}`, method: call.method, headers }).then(
+            const body = call.method === 'GET' ? undefined : '{"n":1}';
+            const settled = transport({
+              url: `${server.baseURL}/calls/${id}`,
+              method: call.method,
+              headers,
+              body,
+            }).then(
               async (response) => ({ resolved: true as const, response: await response.text() }),
               (error: unknown) => ({ resolved: false as const, error }),
             );
