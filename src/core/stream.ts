@@ -78,6 +78,36 @@ export interface UnknownStreamEvent {
   readonly [field: string]: unknown;
 }
 
+/** Items a `DeferredMerge` keeps before it merges them: bounds what a long stream read without `final*()` holds. */
+const MERGE_BATCH = 4096;
+
+/**
+ * The merge behind a stream's `final*()`, done only when asked: `for await` hands each item to
+ * `keep` (one push), and `result()` merges the items kept so far, then the accumulator answers.
+ * A stream longer than `MERGE_BATCH` items merges them in batches of that size as it goes, so
+ * reading it never holds more than one batch of items.
+ */
+export class DeferredMerge<Item, Result> {
+  private kept: Item[] = [];
+
+  constructor(private readonly accumulator: { add(item: Item): void; result(): Result }) {}
+
+  keep(item: Item): void {
+    if (this.kept.push(item) >= MERGE_BATCH) this.merge();
+  }
+
+  result(): Result {
+    this.merge();
+    return this.accumulator.result();
+  }
+
+  private merge(): void {
+    const items = this.kept;
+    this.kept = [];
+    for (const item of items) this.accumulator.add(item);
+  }
+}
+
 /** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };
 

@@ -3,7 +3,7 @@
 // be assignable to `ChatCompletionChunkLike`. Fields not named here are kept, at every level.
 
 import { OpenRouterError } from '../core/errors';
-import { defaultProtocol, Stream, type StreamOptions, type StreamProtocol } from '../core/stream';
+import { DeferredMerge, defaultProtocol, Stream, type StreamOptions, type StreamProtocol } from '../core/stream';
 import { type Fields, isFields } from '../internal/fields';
 import { TextBuilder } from '../internal/text-builder';
 
@@ -301,22 +301,22 @@ export function accumulateChunks(chunks: Iterable<ChatCompletionChunkLike>): Cha
 }
 
 /**
- * A chat completion stream that also merges its chunks as they go by (always: the cost is
- * keeping the text once more), so `finalCompletion()` counts the chunks already iterated.
+ * A chat completion stream whose `finalCompletion()` merges its chunks, those already iterated
+ * included; reading it with `for await` only keeps them for that (see `DeferredMerge`).
  * `TChunk` and `TCompletion` are the generated `ChatCompletionChunk` and `ChatCompletion`.
  */
 export class ChatCompletionStream<
   TChunk extends ChatCompletionChunkLike = ChatCompletionChunkLike,
   TCompletion = ChatCompletionLike,
 > extends Stream<TChunk> {
-  private readonly accumulator = new ChatCompletionAccumulator<TCompletion>();
+  private readonly merged = new DeferredMerge(new ChatCompletionAccumulator<TCompletion>());
 
   constructor(response: Response, controller: AbortController, userSignal?: AbortSignal, options: StreamOptions = {}) {
     super(response, controller, userSignal, { protocol: chatProtocol, ...options });
   }
 
   protected override onChunk(chunk: TChunk): void {
-    this.accumulator.add(chunk);
+    this.merged.keep(chunk);
   }
 
   /**
@@ -326,7 +326,7 @@ export class ChatCompletionStream<
    */
   async finalCompletion(): Promise<TCompletion> {
     await this.consumeRest();
-    return this.accumulator.result();
+    return this.merged.result();
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { OpenRouterError } from '../core/errors';
 import {
+  DeferredMerge,
   Stream,
   type StreamOptions,
   type StreamProtocol,
@@ -201,14 +202,14 @@ export class MessagesStream<
   TEvent extends MessagesStreamEventLike = MessagesStreamEventLike,
   TMessage = MessageLike,
 > extends Stream<TEvent | UnknownStreamEvent> {
-  private readonly accumulator = new MessagesAccumulator<TMessage>();
+  private readonly merged = new DeferredMerge<MessagesStreamEventLike, TMessage>(new MessagesAccumulator<TMessage>());
 
   constructor(response: Response, controller: AbortController, userSignal?: AbortSignal, options: StreamOptions = {}) {
     super(response, controller, userSignal, { protocol: messagesProtocol, ...options });
   }
 
   protected override onChunk(event: TEvent | UnknownStreamEvent): void {
-    this.accumulator.add(event as MessagesStreamEventLike);
+    this.merged.keep(event as MessagesStreamEventLike);
   }
 
   /**
@@ -218,6 +219,6 @@ export class MessagesStream<
    */
   async finalMessage(): Promise<TMessage> {
     await this.consumeRest();
-    return this.accumulator.result();
+    return this.merged.result();
   }
 }

@@ -4,6 +4,7 @@
 
 import { OpenRouterError } from '../core/errors';
 import {
+  DeferredMerge,
   eventType,
   nestedError,
   Stream,
@@ -287,14 +288,16 @@ export class ResponsesStream<
   TEvent extends ResponsesStreamEventLike = ResponsesStreamEventLike,
   TResponse = ResponseLike,
 > extends Stream<TEvent | UnknownStreamEvent> {
-  private readonly accumulator = new ResponsesAccumulator<TResponse>();
+  private readonly merged = new DeferredMerge<ResponsesStreamEventLike, TResponse>(
+    new ResponsesAccumulator<TResponse>(),
+  );
 
   constructor(response: Response, controller: AbortController, userSignal?: AbortSignal, options: StreamOptions = {}) {
     super(response, controller, userSignal, { protocol: responsesProtocol, ...options });
   }
 
   protected override onChunk(event: TEvent | UnknownStreamEvent): void {
-    this.accumulator.add(event as ResponsesStreamEventLike);
+    this.merged.keep(event as ResponsesStreamEventLike);
   }
 
   /**
@@ -305,6 +308,6 @@ export class ResponsesStream<
    */
   async finalResponse(): Promise<TResponse> {
     await this.consumeRest();
-    return this.accumulator.result();
+    return this.merged.result();
   }
 }
