@@ -271,7 +271,7 @@ export class HttpClient {
 }
 
 /** `/keys/{hash}` with `{ hash: 'a/b' }` -> `/keys/a%2Fb`: each value percent-encoded into its own segment. */
-export function serializePath(url: string, path: Record<string, unknown>): string {
+function serializePath(url: string, path: Record<string, unknown>): string {
   return url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
     const value = path[name];
     return value === undefined || value === null ? placeholder : encodeURIComponent(String(value));

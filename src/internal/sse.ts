@@ -26,7 +26,8 @@ const SPACE = 32;
 const COLON = 58;
 
 /**
- * Decodes an SSE byte stream into events, one at a time, as the bytes arrive.
+ * Decodes an SSE byte stream into events as the bytes arrive, one array per read of the body (never
+ * empty): a consumer that handles them synchronously pays for one promise per read, not one per event.
  *
  * Lines may end in LF, CRLF or CR (a CRLF split across two reads counts once), a leading BOM
  * is dropped, and invalid UTF-8 becomes U+FFFD: garbage input never makes it throw.
@@ -36,19 +37,6 @@ const COLON = 58;
  * so a truncated stream shows up downstream (as bad JSON, say) instead of vanishing.
  *
  * Leaving the loop early cancels the body.
- */
-export async function* readServerSentEvents(
-  body: ReadableStream<Uint8Array>,
-  options?: ReadOptions,
-): AsyncGenerator<ServerSentEvent> {
-  for await (const batch of readServerSentEventBatches(body, options)) {
-    for (const event of batch) yield event;
-  }
-}
-
-/**
- * The same events as `readServerSentEvents`, one array per read of the body (never empty): a
- * consumer that handles them synchronously pays for one promise per read, not one per event.
  */
 export async function* readServerSentEventBatches(
   body: ReadableStream<Uint8Array>,
@@ -131,7 +119,7 @@ class EventStreamParser {
     if (start < length) this.partialLine += start === 0 ? text : text.slice(start);
   }
 
-  /** The body ended: whatever is pending still counts (see `readServerSentEvents`). */
+  /** The body ended: whatever is pending still counts (see `readServerSentEventBatches`). */
   end(out: ServerSentEvent[]): void {
     if (this.partialLine !== '') {
       const line = this.partialLine;

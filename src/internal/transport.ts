@@ -410,7 +410,7 @@ async function statusError(
 }
 
 /** An answer's body as parsed JSON when it is JSON, else the text itself. */
-export function parseJsonOrText(text: string): unknown {
+function parseJsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

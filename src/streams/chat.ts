@@ -293,13 +293,6 @@ export class ChatCompletionAccumulator<TCompletion = ChatCompletionLike> {
   }
 }
 
-/** Merges a whole sequence of chunks: see `ChatCompletionAccumulator` for the rules. */
-export function accumulateChunks(chunks: Iterable<ChatCompletionChunkLike>): ChatCompletionLike {
-  const accumulator = new ChatCompletionAccumulator();
-  for (const chunk of chunks) accumulator.add(chunk);
-  return accumulator.result();
-}
-
 /**
  * A chat completion stream whose `finalCompletion()` merges its chunks, those already iterated
  * included; reading it with `for await` only keeps them for that (see `DeferredMerge`).

@@ -1,7 +1,8 @@
 // How chat deltas merge: arrays of indexed parts by `index`, and keys that are not safe as
 // object keys (`__proto__`) kept as data.
 import { describe, expect, it } from 'vitest';
-import { accumulateChunks, type ChatCompletionChunkLike } from '../../src/streams/chat';
+import type { ChatCompletionChunkLike } from '../../src/streams/chat';
+import { accumulateChunks } from './support/accumulate';
 
 function chunkWith(delta: Record<string, unknown>, extra: Record<string, unknown> = {}): ChatCompletionChunkLike {
   return { id: 'g', created: 1, model: 'm', choices: [{ index: 0, delta }], ...extra } as ChatCompletionChunkLike;

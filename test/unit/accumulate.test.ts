@@ -1,13 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BadGatewayError, OpenRouterError } from '../../src/core/errors';
-import {
-  accumulateChunks,
-  ChatCompletionAccumulator,
-  type ChatCompletionChunkLike,
-  ChatCompletionStream,
-} from '../../src/streams/chat';
+import { ChatCompletionAccumulator, type ChatCompletionChunkLike, ChatCompletionStream } from '../../src/streams/chat';
 import { hasRealdata, readRealdata } from '../support/realdata';
 import { bytes, fixture, onePiecePerByte, responseOf } from './helpers/sse-streams';
+import { accumulateChunks } from './support/accumulate';
 
 /** The chunks of an SSE text, as the API sent them (test-side parsing, independent of the decoder). */
 function chunksOf(text: string): ChatCompletionChunkLike[] {

@@ -1,8 +1,15 @@
 // The SSE fields besides `data`, and framings met in the streams of every operation.
 import { describe, expect, it } from 'vitest';
 import { APITimeoutError } from '../../src/core/errors';
-import { readServerSentEvents } from '../../src/internal/sse';
-import { bytes, decodeAll, fixture, manualBody, onePiecePerByte, splitAt } from './helpers/sse-streams';
+import {
+  bytes,
+  decodeAll,
+  fixture,
+  manualBody,
+  onePiecePerByte,
+  readServerSentEvents,
+  splitAt,
+} from './helpers/sse-streams';
 
 describe('event, id and retry fields', () => {
   it('carries each event its `event:` name (reset after dispatch) and the last `id:`; `retry:` is read and ignored', async () => {

@@ -2,9 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readServerSentEvents, type ServerSentEvent } from '../../src/internal/sse';
+import type { ServerSentEvent } from '../../src/internal/sse';
 import { hasRealdata, listRealdata, realdataDir } from '../support/realdata';
-import { bytes, decodeAll, fixture, manualBody, onePiecePerByte, splitAt } from './helpers/sse-streams';
+import {
+  bytes,
+  decodeAll,
+  fixture,
+  manualBody,
+  onePiecePerByte,
+  readServerSentEvents,
+  splitAt,
+} from './helpers/sse-streams';
 
 const fixtureNames = readdirSync(new URL('../fixtures/sse/', import.meta.url)).filter((name) => name.endsWith('.sse'));
 

@@ -1,8 +1,16 @@
 // Builds byte streams and responses that arrive in exactly the pieces a test chooses.
 import { readFileSync } from 'node:fs';
-import { readServerSentEvents, type ServerSentEvent } from '../../../src/internal/sse';
+import { type ReadOptions, readServerSentEventBatches, type ServerSentEvent } from '../../../src/internal/sse';
 
 const encoder = new TextEncoder();
+
+/** The events of an SSE body one at a time (the SDK reads them a batch per read of the body). */
+export async function* readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+  options?: ReadOptions,
+): AsyncGenerator<ServerSentEvent> {
+  for await (const batch of readServerSentEventBatches(body, options)) yield* batch;
+}
 
 export function bytes(text: string): Uint8Array {
   return encoder.encode(text);
