@@ -31,9 +31,9 @@ const entries = {
   // ~4 KB; the Responses and Messages stream accumulators ~4 KB; parse/runTools ~3.7 KB). This
   // budget holds it where it is, so it cannot grow unnoticed, until the target is met.
   'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 25 * 1024],
-  // A typical small app: create a client, list the models. The 7 KB target for it assumes a design
-  // that tree-shakes per operation; `new OpenRouter()` builds every resource (the public API of
-  // DESIGN.md), so this entry is the whole client and is held to the whole client's budget.
+  // A typical small app: create a client, list the models. `new OpenRouter()` builds every resource
+  // (the client's public API: `client.models`, `client.chat`, ...), so this entry is the whole client
+  // and is held to the whole client's budget; the standalone entry below is the tree-shakable one.
   'models-list': [
     `import { OpenRouter } from 'openrouter-ts';
 const client = new OpenRouter({ apiKey: 'x' });
