@@ -78,8 +78,11 @@ export interface UnknownStreamEvent {
   readonly [field: string]: unknown;
 }
 
-/** Items a `DeferredMerge` keeps before it merges them: bounds what a long stream read without `final*()` holds. */
-const MERGE_BATCH = 4096;
+/**
+ * Items a `DeferredMerge` keeps before it merges them. A chat answer is rarely longer, so reading
+ * one does no merge work; a longer stream holds at most this many items (≈ 3 KB of heap each).
+ */
+const MERGE_BATCH = 2048;
 
 /**
  * The merge behind a stream's `final*()`, done only when asked: `for await` hands each item to
