@@ -7,7 +7,7 @@ import { isFields } from '../internal/fields';
 import { readJsonLineBatches } from '../internal/ndjson';
 import { redactForResponse } from '../internal/redact';
 import { unrefTimer } from '../internal/runtime';
-import { readServerSentEventBatches, type ServerSentEvent } from '../internal/sse';
+import { type ReadOptions, readServerSentEventBatches, type ServerSentEvent } from '../internal/sse';
 import { teeIterator } from '../internal/tee';
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, apiError, OpenRouterError } from './errors';
 
@@ -114,13 +114,8 @@ export class DeferredMerge<Item, Result> {
 /** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
 export type StreamChunkError = APIError & { chunk?: unknown };
 
-/** How a `Stream` reads its response. */
-export interface StreamOptions {
-  /**
-   * Milliseconds the stream may go without receiving anything (an event or a keep-alive comment)
-   * before it ends with `APITimeoutError`. Absent: no limit.
-   */
-  idleTimeout?: number | undefined;
+/** How a `Stream` reads its response (`idleTimeout`: see `ReadOptions`). */
+export interface StreamOptions extends ReadOptions {
   /** The operation's error and end events. Default: `defaultProtocol` (a top-level `error` object, no last event). */
   protocol?: StreamProtocol | undefined;
   /**

@@ -26,6 +26,7 @@ import {
 import { VERSION } from '../version';
 import { checkLogger, Log, resolveLogLevel } from './logger';
 import { linkSignals, readEnv } from './runtime';
+import type { ReadOptions } from './sse';
 import { createTransport, type OutgoingRequest } from './transport';
 
 /**
@@ -56,13 +57,8 @@ export type StreamFactory<T> = (
   response: Response,
   controller: AbortController,
   userSignal: AbortSignal | undefined,
-  options: StreamReadOptions,
+  options: ReadOptions,
 ) => T;
-
-/** How the stream reads its body; `idleTimeout` undefined: no limit. */
-export interface StreamReadOptions {
-  idleTimeout: number | undefined;
-}
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
 // `Headers.set` throw a TypeError that quotes the value, and so the key.

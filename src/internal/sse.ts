@@ -12,11 +12,11 @@ export interface ServerSentEvent {
   id: string | undefined;
 }
 
-/** How a body is read. */
+/** How a stream's body is read: the one idle-timeout option, passed from the request to `Stream` to here. */
 export interface ReadOptions {
   /**
-   * Milliseconds a read may wait for bytes (events or comments) before the reading fails with
-   * `APITimeoutError`. Absent: no limit.
+   * Milliseconds the stream may go without receiving anything (an event or a keep-alive comment)
+   * before it ends with `APITimeoutError`. Absent: no limit.
    */
   idleTimeout?: number | undefined;
 }
