@@ -19,6 +19,39 @@ function errorPayload(body: unknown): ErrorPayload | undefined {
   return typeof error === 'object' && error !== null ? (error as ErrorPayload) : undefined;
 }
 
+/**
+ * Where servers put their words, most specific first: OpenRouter's and OpenAI's `error.message`,
+ * OAuth's `error_description`, FastAPI's `detail` (a string or a list of `{ msg }`), a bare string
+ * `error`, `errors` lists, ... A value of another shape than expected (an object `message`) is
+ * searched the same way, so nothing is shown as `[object Object]`.
+ */
+const TEXT_KEYS = ['message', 'error_description', 'detail', 'error', 'msg', 'errors', 'title', 'description'];
+/** Text shown from a body without any of those keys (its JSON) or from a plain-text body. */
+const MAX_SHOWN = 200;
+
+/** The server's text in an error body, whatever its shape; `undefined` for an empty one. */
+function errorText(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() === '' ? undefined : body.slice(0, MAX_SHOWN);
+  return textIn(body, 0);
+}
+
+function textIn(value: unknown, depth: number): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value !== 'object' || value === null || depth > 4) return undefined;
+  if (Array.isArray(value)) {
+    const texts = value.map((item) => textIn(item, depth + 1)).filter((text) => text !== undefined);
+    return texts.length > 0 ? texts.join('; ') : undefined;
+  }
+  for (const key of TEXT_KEYS) {
+    const text = textIn((value as Record<string, unknown>)[key], depth + 1);
+    if (text !== undefined) return text;
+  }
+  // No known key: the object itself, as JSON (numbers, codes and all), rather than nothing.
+  const json = JSON.stringify(value);
+  if (json === '{}') return undefined;
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
+}
+
 /** An error body's `code` as an HTTP status, when it is one (400 to 599, a number or a numeric string). */
 export function statusFromErrorCode(code: unknown): number | undefined {
   const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
@@ -53,8 +86,7 @@ export class APIError extends OpenRouterError {
 
   constructor(status: number | undefined, body: unknown, headers: Headers, attempts = 1) {
     const payload = errorPayload(body);
-    const detail =
-      payload?.message ?? (typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : 'no error message');
+    const detail = errorText(body) ?? 'no error message';
     super(
       status !== undefined
         ? `${status} ${detail}`
