@@ -59,10 +59,11 @@ export type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionParseParams,
   ChatCompletionRunToolsParams,
-  ChatCompletionStream,
   ChatCompletionStreamingRunToolsParams,
   Completions,
 } from './resources/chat';
+// The stream classes are values: `XStream.fromReadableStream(body)` rebuilds a forwarded stream.
+export { ChatCompletionStream } from './resources/chat';
 export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,
@@ -71,6 +72,7 @@ export type {
   ImageStreamEvent,
   Images,
 } from './resources/images';
+export { ImagesStream } from './resources/images';
 export type {
   MessageCreateParams,
   MessageCreateParamsNonStreaming,
@@ -78,6 +80,7 @@ export type {
   MessageStream,
   Messages,
 } from './resources/messages';
+export { MessagesStream } from './resources/messages';
 export type {
   ResponseCreateParams,
   ResponseCreateParamsNonStreaming,
@@ -86,6 +89,7 @@ export type {
   ResponseStream,
   Responses,
 } from './resources/responses';
+export { ResponsesStream } from './resources/responses';
 export type { Uploadable } from './resources/uploads';
 export type * from './types';
 export { VERSION } from './version';

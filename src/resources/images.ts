@@ -12,7 +12,7 @@ import type {
 } from '../../generated/types.gen';
 import type { APIPromise } from '../core/api-promise';
 import type { StreamFactory } from '../core/http';
-import { ImagesStream } from '../core/images-stream';
+import { ImagesStream as ImageCollectingStream } from '../core/images-stream';
 import type { RequestOptions } from '../core/options';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from './streaming';
 
@@ -26,10 +26,12 @@ export type ImageStreamEvent =
   | ImageGenTextChunkEvent
   | ImageGenCompletedEvent
   | ImageGenStreamErrorEvent;
-export type ImageStream = ImagesStream<ImageStreamEvent, CreateImageResponse>;
+export class ImagesStream extends ImageCollectingStream<ImageStreamEvent, CreateImageResponse> {}
+/** The same type, by the name the method signatures use. */
+export type ImageStream = ImagesStream;
 /** The one place that makes the stream. */
 export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal, readOptions) =>
-  new ImagesStream<ImageStreamEvent, CreateImageResponse>(response, controller, userSignal, readOptions);
+  new ImagesStream(response, controller, userSignal, readOptions);
 
 export class Images extends ImagesBase {
   /**

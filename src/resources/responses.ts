@@ -5,7 +5,7 @@ import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
 import type { HttpClient, StreamFactory } from '../core/http';
 import type { RequestOptions } from '../core/options';
-import { ResponsesStream } from '../core/responses-accumulate';
+import { ResponsesStream as EventMergingStream } from '../core/responses-accumulate';
 import {
   type ParsedOutput,
   type ParsedResponse,
@@ -31,10 +31,12 @@ export type ResponseParseParams<Format extends StructuredOutputFormat = Structur
 };
 
 /** The events of a streamed response (the description's `x-sse-data`), and `finalResponse()`. */
-export type ResponseStream = ResponsesStream<StreamEvents, CreateResponseResponse>;
+export class ResponsesStream extends EventMergingStream<StreamEvents, CreateResponseResponse> {}
+/** The same type, by the name the method signatures use. */
+export type ResponseStream = ResponsesStream;
 /** The one place that makes the stream. */
 export const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal, readOptions) =>
-  new ResponsesStream<StreamEvents, CreateResponseResponse>(response, controller, userSignal, readOptions);
+  new ResponsesStream(response, controller, userSignal, readOptions);
 
 export class Responses {
   constructor(protected readonly http: HttpClient) {}
