@@ -3,7 +3,7 @@
 import type { APIPromise } from '../src/core/api-promise';
 import type { HttpClient } from '../src/core/http';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { type ItemOf, MAX_PAGES, PagePromise, type Paging } from '../src/core/pagination';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
 import type { operations } from './openapi-paths';
@@ -217,7 +217,7 @@ export class Byok {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListByokKeysData['query'], options?: RequestOptions): PagePromise<T.ListByokKeysResponse, ItemOf<T.ListByokKeysResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listByokKeys, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listByokKeys, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -369,7 +369,7 @@ export class DatasetsAppRankings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetAppRankingsData['query'], options?: RequestOptions): PagePromise<T.GetAppRankingsResponse, ItemOf<T.GetAppRankingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.getAppRankings, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.getAppRankings, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -438,7 +438,7 @@ export class DatasetsSessionCost {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.GetSessionCostData['query'], options?: RequestOptions): PagePromise<T.GetSessionCostResponse, ItemOf<T.GetSessionCostResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.getSessionCost, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.getSessionCost, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -476,7 +476,7 @@ export class EmbeddingsModels {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListEmbeddingsModelsData['query'], options?: RequestOptions): PagePromise<T.ListEmbeddingsModelsResponse, ItemOf<T.ListEmbeddingsModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listEmbeddingsModels, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listEmbeddingsModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -550,7 +550,7 @@ export class Files {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListFilesData['query'], options?: RequestOptions): PagePromise<T.ListFilesResponse, ItemOf<T.ListFilesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listFiles, { query: page }, options), query, CURSOR);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listFiles, { query: page }, pageOptions), query, CURSOR, MAX_PAGES, options);
   }
 }
 
@@ -648,7 +648,7 @@ export class Guardrails {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListGuardrailsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailsResponse, ItemOf<T.ListGuardrailsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrails, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listGuardrails, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -688,7 +688,7 @@ export class GuardrailsAssignmentsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListKeyAssignmentsResponse, ItemOf<T.ListKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listKeyAssignments, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listKeyAssignments, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -706,7 +706,7 @@ export class GuardrailsAssignmentsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListMemberAssignmentsResponse, ItemOf<T.ListMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listMemberAssignments, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listMemberAssignments, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -733,7 +733,7 @@ export class GuardrailsKeys {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailKeyAssignmentsData['path']['id'], query?: T.ListGuardrailKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailKeyAssignmentsResponse, ItemOf<T.ListGuardrailKeyAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -769,7 +769,7 @@ export class GuardrailsMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListGuardrailMemberAssignmentsData['path']['id'], query?: T.ListGuardrailMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailMemberAssignmentsResponse, ItemOf<T.ListGuardrailMemberAssignmentsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -926,7 +926,7 @@ export class Models {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListModelsData['query'], options?: RequestOptions): PagePromise<T.ListModelsResponse, ItemOf<T.ListModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listModels, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -947,8 +947,8 @@ export class Models {
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
-  listForUser(options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listUserModels, { query: page }, options), undefined, OFFSET_LIMIT);
+  listForUser(query?: T.ListUserModelsData['query'], options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listUserModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -1044,7 +1044,7 @@ export class ObservabilityDestinations {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListObservabilityDestinationsData['query'], options?: RequestOptions): PagePromise<T.ListObservabilityDestinationsResponse, ItemOf<T.ListObservabilityDestinationsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listObservabilityDestinations, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listObservabilityDestinations, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -1082,7 +1082,7 @@ export class OrganizationMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListOrganizationMembersData['query'], options?: RequestOptions): PagePromise<T.ListOrganizationMembersResponse, ItemOf<T.ListOrganizationMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listOrganizationMembers, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listOrganizationMembers, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -1140,7 +1140,7 @@ export class Presets {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListPresetsData['query'], options?: RequestOptions): PagePromise<T.ListPresetsResponse, ItemOf<T.ListPresetsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listPresets, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listPresets, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -1167,7 +1167,7 @@ export class PresetsVersions {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(slug: T.ListPresetVersionsData['path']['slug'], query?: T.ListPresetVersionsData['query'], options?: RequestOptions): PagePromise<T.ListPresetVersionsResponse, ItemOf<T.ListPresetVersionsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -1257,7 +1257,7 @@ export class ScimGroupMappings {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupMappingsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupMappingsResponse, ItemOf<T.ListScimGroupMappingsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listScimGroupMappings, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listScimGroupMappings, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -1284,7 +1284,7 @@ export class ScimGroups {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListScimGroupsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupsResponse, ItemOf<T.ListScimGroupsResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listScimGroups, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listScimGroups, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 }
 
@@ -1391,7 +1391,7 @@ export class Workspaces {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(query?: T.ListWorkspacesData['query'], options?: RequestOptions): PagePromise<T.ListWorkspacesResponse, ItemOf<T.ListWorkspacesResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listWorkspaces, { query: page }, options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listWorkspaces, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**
@@ -1470,7 +1470,7 @@ export class WorkspacesMembers {
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
   list(id: T.ListWorkspaceMembersData['path']['id'], query?: T.ListWorkspaceMembersData['query'], options?: RequestOptions): PagePromise<T.ListWorkspaceMembersResponse, ItemOf<T.ListWorkspaceMembersResponse, 'data'>> {
-    return new PagePromise((page) => this.http.call(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, OFFSET_LIMIT);
+    return new PagePromise((page, pageOptions) => this.http.call(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
   }
 
   /**

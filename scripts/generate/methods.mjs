@@ -130,7 +130,8 @@ function methodCode(op, pagingConst) {
     return {
       params,
       returns: `PagePromise<${response}, ItemOf<${response}, '${op.paging.results}'>>`,
-      body: `return new PagePromise((page) => this.http.call(${fn}, ${args}, options), ${op.query ? 'query' : 'undefined'}, ${pagingConst});`,
+      // The page's options, not the caller's: the paginator moves a starting offset or cursor out of extraQuery.
+      body: `return new PagePromise((page, pageOptions) => this.http.call(${fn}, ${args}, pageOptions), ${op.query ? 'query' : 'undefined'}, ${pagingConst}, MAX_PAGES, options);`,
     };
   }
   return { params, returns: `APIPromise<${response}>`, body: `return this.http.call(${fn}, ${args}, options);` };
@@ -226,7 +227,7 @@ export function renderResources(operations) {
 import type { APIPromise } from '../src/core/api-promise';
 import type { HttpClient } from '../src/core/http';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { type ItemOf, MAX_PAGES, PagePromise, type Paging } from '../src/core/pagination';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
 import type { operations } from './openapi-paths';
@@ -261,7 +262,7 @@ export function renderStandalone(operations) {
 import type { APIPromise } from '../src/core/api-promise';
 import type { HttpClient as CoreClient } from '../src/core/http';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { type ItemOf, MAX_PAGES, PagePromise, type Paging } from '../src/core/pagination';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/resources/path-params';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/resources/uploads';
 import type { operations } from './openapi-paths';

@@ -108,7 +108,7 @@ describe('Messages: a content block started again at an index that holds one', (
       },
       { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"b":2}' } },
       { type: 'content_block_stop', index: 0 },
-    ] as MessagesStreamEventLike[];
+    ] as unknown as MessagesStreamEventLike[];
     for (const event of events) accumulator.add(event);
     const content = (accumulator.result() as unknown as { content: { id: string; input: unknown }[] }).content;
     expect(content.map((block) => [block.id, block.input])).toEqual([
@@ -128,7 +128,7 @@ describe('Responses: an output item added at an output_index that holds another 
       { type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_a', delta: '{"a":1}' },
       { type: 'response.output_item.added', output_index: 0, item: call('fc_b') },
       { type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_b', delta: '{"b":2}' },
-    ] as ResponsesStreamEventLike[];
+    ] as unknown as ResponsesStreamEventLike[];
     for (const event of events) accumulator.add(event);
     const output = (accumulator.result() as unknown as { output: { id: string; arguments: string }[] }).output;
     expect(output.map((item) => [item.id, item.arguments])).toEqual([
@@ -146,7 +146,7 @@ describe('Responses: an output item added at an output_index that holds another 
         output_index: 0,
         item: { type: 'message', id: 'm1', content: [{ type: 'output_text', text: 'hi' }] },
       },
-    ] as ResponsesStreamEventLike[];
+    ] as unknown as ResponsesStreamEventLike[];
     for (const event of events) accumulator.add(event);
     const output = (accumulator.result() as unknown as { output: { id: string }[] }).output;
     expect(output).toHaveLength(1);
