@@ -90,6 +90,6 @@ export type {
   Responses,
 } from './resources/responses';
 export { ResponsesStream } from './resources/responses';
-export type { Uploadable } from './resources/uploads';
+export { toFile, type Uploadable } from './resources/uploads';
 export type * from './types';
 export { VERSION } from './version';
