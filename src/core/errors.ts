@@ -1,9 +1,20 @@
 // One error hierarchy for everything the client throws. Nothing here ever holds the request's
-// headers, so the API key cannot leak through a message, `toJSON()` or `util.inspect`.
+// headers, and every error redacts what it is given (message, cause, body, response headers) with
+// the keys this process has sent, in its constructor: whatever path a server's text took to get
+// here, the API key cannot leak through a message, the stack, `toJSON()` or `util.inspect`.
+import { knownSecretList, redactCause, redactHeaders, redactKnown, redactValue } from './redact';
 
 /** The root of every error thrown by this SDK. */
 export class OpenRouterError extends Error {
   override name = 'OpenRouterError';
+
+  constructor(message?: string, options?: ErrorOptions) {
+    // Redacted before `super`: the stack is captured with the message it is given.
+    super(
+      message === undefined ? undefined : redactKnown(message),
+      options?.cause === undefined ? options : { ...options, cause: redactCause(options.cause, knownSecretList()) },
+    );
+  }
 }
 
 /** The `error` object of an OpenRouter error body: `{ error: { code, message, metadata? } }`. */
@@ -84,7 +95,10 @@ export class APIError extends OpenRouterError {
   /** How many HTTP attempts were made, retries included. */
   readonly attempts: number;
 
-  constructor(status: number | undefined, body: unknown, headers: Headers, attempts = 1) {
+  constructor(status: number | undefined, unsafeBody: unknown, unsafeHeaders: Headers, attempts = 1) {
+    const secrets = knownSecretList();
+    const body = redactValue(unsafeBody, secrets);
+    const headers = redactHeaders(unsafeHeaders, secrets);
     const payload = errorPayload(body);
     const detail = errorText(body) ?? 'no error message';
     super(

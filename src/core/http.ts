@@ -31,6 +31,7 @@ import {
   type RequestOptions,
   readEnv,
 } from './options';
+import { rememberSecrets } from './redact';
 import { createTransport, type OutgoingRequest } from './transport';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
@@ -117,7 +118,10 @@ export class HttpClient {
       throw new OpenRouterError('apiKey must be a string or a function returning one.');
     }
     // An empty key is a missing key: reported at the first call, like no key at all.
-    if (typeof apiKey === 'string' && apiKey !== '') checkKey(apiKey);
+    if (typeof apiKey === 'string' && apiKey !== '') {
+      checkKey(apiKey);
+      rememberSecrets([apiKey]);
+    }
     this.#apiKey = apiKey;
     this.#headers = mergeHeaders(
       isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` },
@@ -284,13 +288,14 @@ export class HttpClient {
     return key;
   }
 
-  /** Errors that did not come from this SDK are wrapped; nothing that leaves here contains the key. */
+  /**
+   * Errors that did not come from this SDK are wrapped; nothing that leaves here contains the key
+   * (the error's constructor redacts every key sent, the client's string key included).
+   */
   #redacted(error: unknown): unknown {
     if (error instanceof OpenRouterError) return error;
     const message = error instanceof Error ? error.message : String(error);
-    const key = typeof this.#apiKey === 'string' ? this.#apiKey : undefined;
-    const safe = key ? message.replaceAll(key, '[redacted]') : message;
-    return new OpenRouterError(`Could not send the request: ${safe}`);
+    return new OpenRouterError(`Could not send the request: ${message}`);
   }
 }
 

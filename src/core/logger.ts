@@ -2,7 +2,7 @@
 // API key (every line and value goes through the redaction of the call's secrets).
 import { OpenRouterError } from './errors';
 import { readEnv } from './options';
-import { redactText, redactValue } from './redact';
+import { knownSecretList, redactValue } from './redact';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -59,8 +59,10 @@ export class Log {
     secrets: readonly string[],
   ): void {
     if (!this.enabled(level)) return;
+    // The call's own secrets, and every key this process has sent (see redact.ts).
+    const all = secrets.length === 0 ? knownSecretList() : [...secrets, ...knownSecretList()];
     try {
-      this.#logger[level](redactText(message, secrets), redactValue(details, secrets) as Record<string, unknown>);
+      this.#logger[level](redactValue(message, all) as string, redactValue(details, all) as Record<string, unknown>);
     } catch {
       // A failing logger must not fail the request.
     }

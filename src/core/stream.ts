@@ -4,7 +4,7 @@
 // `StreamProtocol` (./streams/protocols.ts).
 
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
-import { redactForResponse } from './redact';
+import { knownSecretList, redactValue } from './redact';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 import { readJsonLineBatches } from './streams/ndjson';
 import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamErrorStatus } from './streams/protocols';
@@ -375,10 +375,10 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error.
-    const body = redactForResponse(this.response, { error });
-    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
-    apiError.chunk = redactForResponse(this.response, chunk);
+    // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error:
+    // the error redacts its body itself, and the chunk is redacted here.
+    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), { error }, this.response.headers);
+    apiError.chunk = redactValue(chunk, knownSecretList());
     return apiError;
   }
 }
