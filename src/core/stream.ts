@@ -11,8 +11,13 @@ import { chatProtocol, type StreamErrorPayload, type StreamProtocol, streamError
 import { teeIterator } from './streams/tee';
 import { unrefTimer } from './unref-timer';
 
-/** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
-export type StreamChunkError = APIError & { chunk?: unknown };
+/**
+ * An `APIError` raised by an error event. `chunk` is that event. `usage` is what the server
+ * reported as used (what was billed) with the error or in an event right after it: OpenRouter may
+ * send a usage chunk after an error chunk, and the error is the only thing the caller gets, so it
+ * carries it (`undefined` when none came). `generationId` comes from the chunk's `id` (`gen-...`).
+ */
+export type StreamChunkError = APIError & { chunk?: unknown; usage?: unknown };
 
 /** How a `Stream` reads its response. */
 export interface StreamOptions {
@@ -156,6 +161,10 @@ export class Stream<T> implements AsyncIterable<T> {
             return;
           }
           controller.enqueue(encoder.encode(`${JSON.stringify(chunk)}\n`));
+          // The usage that followed the error, as a line of its own: the reading side attaches it
+          // to its error the same way.
+          const { usage } = error as StreamChunkError;
+          if (usage !== undefined) controller.enqueue(encoder.encode(`${JSON.stringify({ usage })}\n`));
           controller.close();
         }
       },
@@ -314,10 +323,68 @@ export class Stream<T> implements AsyncIterable<T> {
 
   private async fail(error: unknown): Promise<never> {
     this.finished = true;
+    const reading =
+      error instanceof APIError && 'chunk' in error ? await this.attachUsage(error as StreamChunkError) : 'done';
     this.failure = error;
     this.controller.abort();
-    await this.events?.return(undefined);
+    // A read still pending (the wait for usage ran out) would hold `return()` up until it settles.
+    if (reading === 'pending') this.events?.return(undefined).catch(() => {});
+    else await this.events?.return(undefined);
     throw error;
+  }
+
+  /**
+   * Sets `error.usage` from the error event's own `usage`, else from the events after it: the rest
+   * of the events already read, then more of the body, for up to `USAGE_WAIT_MS` (a server that
+   * stays open after an error must not hold the error up) and until `[DONE]` or the end.
+   * Resolves to `'pending'` when it stopped waiting with a read still in progress.
+   */
+  private async attachUsage(error: StreamChunkError): Promise<'pending' | 'done'> {
+    const own = usageOf(error.chunk);
+    if (own !== undefined) {
+      error.usage = own;
+      return 'done';
+    }
+    let found = this.usageInBatch();
+    if (found === undefined && this.events !== undefined) {
+      const deadline = Date.now() + USAGE_WAIT_MS;
+      while (found === undefined) {
+        const wait = deadline - Date.now();
+        if (wait <= 0) return 'pending';
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), wait);
+          unrefTimer(timer);
+        });
+        const step = await Promise.race([this.events.next().catch(() => 'failed' as const), timeout]);
+        clearTimeout(timer);
+        if (step === 'timeout') return 'pending';
+        if (step === 'failed' || step.done) break;
+        this.batch = step.value;
+        this.position = 0;
+        found = this.usageInBatch();
+      }
+    }
+    if (found !== undefined && found !== END) error.usage = redactValue(found, knownSecretList());
+    return 'done';
+  }
+
+  /** The first `usage` among the events not yet taken; `END` at `[DONE]` or data that is not JSON. */
+  private usageInBatch(): unknown {
+    while (this.position < this.batch.length) {
+      const { data } = this.batch[this.position++] as ServerSentEvent;
+      if (data === '[DONE]') return END;
+      if (data === '') continue;
+      let item: unknown;
+      try {
+        item = JSON.parse(data);
+      } catch {
+        return END;
+      }
+      const usage = usageOf(item);
+      if (usage !== undefined) return usage;
+    }
+    return undefined;
   }
 
   /** The consumer left early: cancel the request. */
@@ -376,8 +443,11 @@ export class Stream<T> implements AsyncIterable<T> {
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
     // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error:
-    // the error redacts its body itself, and the chunk is redacted here.
-    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), { error }, this.response.headers);
+    // the error redacts its body itself, and the chunk is redacted here. The chunk's `id` goes into
+    // the body too, where `generationId` finds it (as for an error in a 200 JSON body).
+    const id = typeof chunk === 'object' && chunk !== null ? (chunk as { id?: unknown }).id : undefined;
+    const body = typeof id === 'string' ? { id, error } : { error };
+    const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
     apiError.chunk = redactValue(chunk, knownSecretList());
     return apiError;
   }
@@ -386,10 +456,21 @@ export class Stream<T> implements AsyncIterable<T> {
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 /** How long the rest of a body after its last event may take to end before the request is cancelled. */
 const DRAIN_MS = 1000;
+/** How long an error event waits for the usage that may follow it (see `attachUsage`). */
+const USAGE_WAIT_MS = 1000;
 /** `takeChunk` found no item among the events read so far. */
 const READ_MORE = Symbol('read more');
 /** `takeChunk` found the end (`[DONE]`, or the protocol's last event was delivered). */
 const END = Symbol('end');
+
+/** An item's `usage` object (chat chunks, Messages' `message_delta`, a Responses event's `response`), if any. */
+function usageOf(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { usage, response } = item as { usage?: unknown; response?: { usage?: unknown } };
+  if (typeof usage === 'object' && usage !== null) return usage;
+  const nested = typeof response === 'object' && response !== null ? response.usage : undefined;
+  return typeof nested === 'object' && nested !== null ? nested : undefined;
+}
 
 function parseChunk(data: string): unknown {
   try {
