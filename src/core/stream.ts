@@ -77,6 +77,8 @@ export class Stream<T> implements AsyncIterable<T> {
   private finished = false;
   /** The protocol's last event was delivered: the next call ends the iteration. */
   private lastDelivered = false;
+  /** The generation id (`gen-...`) of the items so far, for an error event that does not repeat it. */
+  private generationId: string | undefined;
   /** The call in progress that has to wait (for a read, or for the end): later calls wait for it. */
   private busy: Promise<unknown> | undefined;
 
@@ -237,6 +239,7 @@ export class Stream<T> implements AsyncIterable<T> {
       const chunk = parseChunk(data);
       const error = protocol.errorIn(chunk, event);
       if (error !== undefined) throw this.chunkError(error, chunk);
+      this.generationId ??= generationIdOf(chunk);
       this.onChunk(chunk as T);
       if (protocol.isLast(chunk)) this.lastDelivered = true;
       return chunk as T;
@@ -445,8 +448,9 @@ export class Stream<T> implements AsyncIterable<T> {
     // Never the stream's own 200: see `streamErrorStatus`. A server may echo the key into the error:
     // the error redacts its body itself, and the chunk is redacted here. The chunk's `id` goes into
     // the body too, where `generationId` finds it (as for an error in a 200 JSON body).
-    const id = typeof chunk === 'object' && chunk !== null ? (chunk as { id?: unknown }).id : undefined;
-    const body = typeof id === 'string' ? { id, error } : { error };
+    // An error event without one (Messages, Responses) takes the id the stream's earlier items gave.
+    const id = generationIdOf(chunk) ?? this.generationId;
+    const body = id === undefined ? { error } : { id, error };
     const apiError: StreamChunkError = APIError.from(streamErrorStatus(error), body, this.response.headers);
     apiError.chunk = redactValue(chunk, knownSecretList());
     return apiError;
@@ -462,6 +466,16 @@ const USAGE_WAIT_MS = 1000;
 const READ_MORE = Symbol('read more');
 /** `takeChunk` found the end (`[DONE]`, or the protocol's last event was delivered). */
 const END = Symbol('end');
+
+/** The `gen-...` id of a chat chunk, of Messages' `message_start` message, or of a Responses event's response. */
+function generationIdOf(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { id, message, response } = item as { id?: unknown; message?: { id?: unknown }; response?: { id?: unknown } };
+  for (const candidate of [id, message?.id, response?.id]) {
+    if (typeof candidate === 'string' && candidate.startsWith('gen-')) return candidate;
+  }
+  return undefined;
+}
 
 /** An item's `usage` object (chat chunks, Messages' `message_delta`, a Responses event's `response`), if any. */
 function usageOf(item: unknown): unknown {

@@ -89,3 +89,18 @@ describe('an error chunk inside a chat stream', () => {
     expect(error.usage).toEqual(USAGE);
   });
 });
+
+describe('an error event of the other protocols', () => {
+  it('Messages: takes the generation id of message_start, and the usage of a message_delta after it', async () => {
+    const messages = [
+      `event: message_start\n${event({ type: 'message_start', message: { id: 'gen-m1', type: 'message', role: 'assistant', content: [], model: 'm' } })}`,
+      `event: error\n${event({ type: 'error', error: { type: 'overloaded_error', message: 'busy' } })}`,
+      `event: message_delta\n${event({ type: 'message_delta', delta: {}, usage: { output_tokens: 4 } })}`,
+    ];
+    const { client } = clientWith({}, streamOf(messages));
+    const stream = await client.messages.create({ ...REQUEST, max_tokens: 8 });
+    const error = (await rejectionOf(stream.finalMessage())) as StreamChunkError;
+    expect(error.generationId).toBe('gen-m1');
+    expect(error.usage).toEqual({ output_tokens: 4 });
+  });
+});
