@@ -48,8 +48,9 @@ export class PagePromise<Page, Item> extends APIPromise<Page> implements AsyncIt
     maxPages = MAX_PAGES,
     options?: RequestOptions,
   ) {
+    // The first page is the call as the caller made it; `start` is what later pages build on.
+    super(fetchPage(query as Query | undefined, options).withResponse());
     const start = startOf(query as Query | undefined, options, paging);
-    super(fetchPage(start.query, start.options).withResponse());
     this.#fetchPage = fetchPage;
     this.#query = start.query;
     this.#options = start.options;
@@ -95,8 +96,8 @@ export class PagePromise<Page, Item> extends APIPromise<Page> implements AsyncIt
 }
 
 /**
- * The first page's query and the options of every page: paging parameters in `extraQuery` move to
- * the query (`extraQuery` is merged over the query on every request, so there it would send the
+ * The query that later pages build on, and their options: paging parameters in `extraQuery` move
+ * to the query (`extraQuery` is merged over the query on every request, so there it would send the
  * starting offset or cursor again with each page, and the list would repeat its first page).
  */
 function startOf(
