@@ -331,7 +331,7 @@ body or the query object, then per-request options.
 - Paged lists: \`await\` gives the page as the API sends it; \`for await (const item of client.guardrails.list())\`
   iterates every item of every page, fetching the next page only when the loop gets there.
 - Binary answers (speech audio, file and video content) resolve to the \`Response\`, body unread: stream or save it.
-- Uploads (\`files.create\`, \`audio.transcriptions.create\`) take a \`Blob\`, a \`File\` or bytes and are sent as multipart/form-data.
+- Uploads (\`files.create\`, \`audio.transcriptions.create\`) take a \`Blob\`, a \`File\` or bytes and are sent as multipart/form-data. The API tells a file's format from its name or type: name bytes with \`toFile(bytes, 'speech.wav', { type: 'audio/wav' })\` (bare bytes go as \`blob\`, \`application/octet-stream\`).
 - Any operation by its route, typed from the description: \`await client.request('GET /generation', { query: { id } })\`.
 
 | method | operation | what it does | notes |
