@@ -2,7 +2,7 @@
 // headers, and every error redacts what it is given (message, cause, body, response headers) with
 // the keys this process has sent, in its constructor: whatever path a server's text took to get
 // here, the API key cannot leak through a message, the stack, `toJSON()` or `util.inspect`.
-import { knownSecretList, redactCause, redactHeaders, redactKnown, redactValue } from './redact';
+import { knownSecretList, redactCause, redactHeaders, redactText, redactValue } from './redact';
 
 /** The root of every error thrown by this SDK. */
 export class OpenRouterError extends Error {
@@ -11,7 +11,7 @@ export class OpenRouterError extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     // Redacted before `super`: the stack is captured with the message it is given.
     super(
-      message === undefined ? undefined : redactKnown(message),
+      message === undefined ? undefined : redactText(message, knownSecretList()),
       options?.cause === undefined ? options : { ...options, cause: redactCause(options.cause, knownSecretList()) },
     );
   }
@@ -42,25 +42,26 @@ const MAX_SHOWN = 200;
 
 /** The server's text in an error body, whatever its shape; `undefined` for an empty one. */
 function errorText(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() === '' ? undefined : body.slice(0, MAX_SHOWN);
-  return textIn(body, 0);
+  return typeof body === 'string' ? textIn(body.slice(0, MAX_SHOWN), 0) : textIn(body, 0);
 }
 
 function textIn(value: unknown, depth: number): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value !== 'object' || value === null || depth > 4) return undefined;
-  if (Array.isArray(value)) {
-    const texts = value.map((item) => textIn(item, depth + 1)).filter((text) => text !== undefined);
-    return texts.length > 0 ? texts.join('; ') : undefined;
-  }
+  if (Array.isArray(value))
+    return (
+      value
+        .map((item) => textIn(item, depth + 1))
+        .filter(Boolean)
+        .join('; ') || undefined
+    );
   for (const key of TEXT_KEYS) {
     const text = textIn((value as Record<string, unknown>)[key], depth + 1);
     if (text !== undefined) return text;
   }
   // No known key: the object itself, as JSON (numbers, codes and all), rather than nothing.
   const json = JSON.stringify(value);
-  if (json === '{}') return undefined;
-  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
+  return json === '{}' ? undefined : json.slice(0, MAX_SHOWN);
 }
 
 /** An error body's `code` as an HTTP status, when it is one (400 to 599, a number or a numeric string). */

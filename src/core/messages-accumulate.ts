@@ -46,10 +46,10 @@ export class MessagesAccumulator<TMessage = MessageLike> {
   /**
    * Where the block of each event `index` is in `blocks`: the last one started there. A block
    * started at an index that already holds a started block is a new block after the others, not a
-   * replacement (the class of Gemini's tool calls that all come at index 0).
+   * replacement (the class of Gemini's tool calls that all come at index 0). A block has a `type`
+   * once started; one that deltas made before its start has none.
    */
   private readonly positionByIndex = new Map<number, number>();
-  private readonly started = new Set<number>();
 
   add(event: MessagesStreamEventLike): void {
     if (!isFields(event)) return;
@@ -61,12 +61,11 @@ export class MessagesAccumulator<TMessage = MessageLike> {
         if (typeof event.index === 'number' && isFields(event.content_block)) {
           const block = { ...event.content_block };
           let position = this.positionByIndex.get(event.index);
-          if (position === undefined || this.started.has(position)) {
+          if (position === undefined || this.blocks[position]?.type !== undefined) {
             position = this.blocks.length;
             this.positionByIndex.set(event.index, position);
           }
           this.blocks[position] = block;
-          this.started.add(position);
           if (JSON_INPUT_BLOCKS.has(block.type as string)) this.inputs.set(position, new TextBuilder());
         }
         return;
@@ -98,14 +97,12 @@ export class MessagesAccumulator<TMessage = MessageLike> {
     this.blocks.length = 0;
     this.inputs.clear();
     this.positionByIndex.clear();
-    this.started.clear();
     // Blocks already in the start message (normally none) come first, as they are.
     if (Array.isArray(message.content)) {
       message.content.forEach((block, index) => {
         if (!isFields(block)) return;
         this.blocks[index] = { ...block };
         this.positionByIndex.set(index, index);
-        this.started.add(index);
       });
     }
   }

@@ -87,13 +87,6 @@ export function rememberSecrets(secrets: readonly string[]): void {
   }
 }
 
-/** `text` without any known secret. */
-export function redactKnown(text: string): string {
-  let safe = text;
-  for (const secret of knownSecrets) if (safe.includes(secret)) safe = safe.replaceAll(secret, REDACTED);
-  return safe;
-}
-
 /** The known secrets, for the helpers above that take a list. */
 export function knownSecretList(): readonly string[] {
   return knownSecrets.size === 0 ? [] : [...knownSecrets];

@@ -4,6 +4,7 @@
 // `StreamProtocol` (./streams/protocols.ts).
 
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, OpenRouterError } from './errors';
+import { isFields } from './fields';
 import { knownSecretList, redactValue } from './redact';
 import { readServerSentEventBatches, type ServerSentEvent } from './sse';
 import { readJsonLineBatches } from './streams/ndjson';
@@ -326,68 +327,57 @@ export class Stream<T> implements AsyncIterable<T> {
 
   private async fail(error: unknown): Promise<never> {
     this.finished = true;
-    const reading =
-      error instanceof APIError && 'chunk' in error ? await this.attachUsage(error as StreamChunkError) : 'done';
+    const readPending = error instanceof APIError && 'chunk' in error && (await this.attachUsage(error));
     this.failure = error;
     this.controller.abort();
     // A read still pending (the wait for usage ran out) would hold `return()` up until it settles.
-    if (reading === 'pending') this.events?.return(undefined).catch(() => {});
+    if (readPending) this.events?.return(undefined).catch(() => {});
     else await this.events?.return(undefined);
     throw error;
   }
 
   /**
    * Sets `error.usage` from the error event's own `usage`, else from the events after it: the rest
-   * of the events already read, then more of the body, for up to `USAGE_WAIT_MS` (a server that
-   * stays open after an error must not hold the error up) and until `[DONE]` or the end.
-   * Resolves to `'pending'` when it stopped waiting with a read still in progress.
+   * of the events already read, then more of the body, until `[DONE]` or the end, for at most
+   * `USAGE_WAIT_MS` (a server that stays open after an error must not hold the error up).
+   * True when it stopped waiting with a read still in progress.
    */
-  private async attachUsage(error: StreamChunkError): Promise<'pending' | 'done'> {
-    const own = usageOf(error.chunk);
-    if (own !== undefined) {
-      error.usage = own;
-      return 'done';
-    }
-    let found = this.usageInBatch();
-    if (found === undefined && this.events !== undefined) {
-      const deadline = Date.now() + USAGE_WAIT_MS;
-      while (found === undefined) {
-        const wait = deadline - Date.now();
-        if (wait <= 0) return 'pending';
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const timeout = new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), wait);
-          unrefTimer(timer);
-        });
-        const step = await Promise.race([this.events.next().catch(() => 'failed' as const), timeout]);
-        clearTimeout(timer);
-        if (step === 'timeout') return 'pending';
-        if (step === 'failed' || step.done) break;
-        this.batch = step.value;
-        this.position = 0;
-        found = this.usageInBatch();
+  private async attachUsage(error: StreamChunkError): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      const started = setTimeout(() => resolve(undefined), USAGE_WAIT_MS);
+      unrefTimer(started);
+      timer = started;
+    });
+    try {
+      for (let item = error.chunk; ; ) {
+        const usage = isFields(item) ? item.usage : undefined;
+        if (isFields(usage)) {
+          error.usage = redactValue(usage, knownSecretList());
+          return false;
+        }
+        const event = this.batch[this.position++];
+        if (event === undefined) {
+          if (this.events === undefined) return false;
+          const step = await Promise.race([this.events.next().catch(() => DONE), timeout]);
+          if (step === undefined) return true;
+          if (step.done) return false;
+          this.batch = step.value;
+          this.position = 0;
+          item = undefined;
+        } else if (event.data === '[DONE]') {
+          return false;
+        } else {
+          try {
+            item = JSON.parse(event.data);
+          } catch {
+            item = undefined;
+          }
+        }
       }
+    } finally {
+      clearTimeout(timer);
     }
-    if (found !== undefined && found !== END) error.usage = redactValue(found, knownSecretList());
-    return 'done';
-  }
-
-  /** The first `usage` among the events not yet taken; `END` at `[DONE]` or data that is not JSON. */
-  private usageInBatch(): unknown {
-    while (this.position < this.batch.length) {
-      const { data } = this.batch[this.position++] as ServerSentEvent;
-      if (data === '[DONE]') return END;
-      if (data === '') continue;
-      let item: unknown;
-      try {
-        item = JSON.parse(data);
-      } catch {
-        return END;
-      }
-      const usage = usageOf(item);
-      if (usage !== undefined) return usage;
-    }
-    return undefined;
   }
 
   /** The consumer left early: cancel the request. */
@@ -475,15 +465,6 @@ function generationIdOf(item: unknown): string | undefined {
     if (typeof candidate === 'string' && candidate.startsWith('gen-')) return candidate;
   }
   return undefined;
-}
-
-/** An item's `usage` object (chat chunks, Messages' `message_delta`, a Responses event's `response`), if any. */
-function usageOf(item: unknown): unknown {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const { usage, response } = item as { usage?: unknown; response?: { usage?: unknown } };
-  if (typeof usage === 'object' && usage !== null) return usage;
-  const nested = typeof response === 'object' && response !== null ? response.usage : undefined;
-  return typeof nested === 'object' && nested !== null ? nested : undefined;
 }
 
 function parseChunk(data: string): unknown {

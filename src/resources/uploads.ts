@@ -23,20 +23,14 @@ export function toFile(
   options: { type?: string } = {},
 ): File {
   if (typeof name !== 'string' || name === '') {
+    throw new OpenRouterError("toFile needs a file name, such as 'speech.wav' (the API reads the format from it).");
+  }
+  if (!(bytes instanceof Blob || bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
     throw new OpenRouterError(
-      "toFile needs a file name (such as 'speech.wav'): the API tells the file's format from its name or type.",
+      `toFile takes a Uint8Array, an ArrayBuffer (or a view of one) or a Blob, got ${typeof bytes}.`,
     );
   }
-  let part: BlobPart;
-  if (bytes instanceof Blob || bytes instanceof ArrayBuffer) part = bytes;
-  else if (ArrayBuffer.isView(bytes)) part = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice();
-  else {
-    throw new OpenRouterError(
-      `toFile takes a Uint8Array, an ArrayBuffer, another ArrayBuffer view or a Blob, got ${bytes === null ? 'null' : typeof bytes}.`,
-    );
-  }
-  const type = options.type ?? (bytes instanceof Blob ? bytes.type : undefined);
-  return new File([part], name, type === undefined || type === '' ? {} : { type });
+  return new File([bytes as BlobPart], name, { type: options.type ?? (bytes instanceof Blob ? bytes.type : '') });
 }
 
 /** A multipart body type with its binary fields (`format: binary`, typed `string` by openapi-typescript) made uploadable. */
