@@ -944,8 +944,8 @@ export class Models {
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
-  listForUser(options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
-    return fn.listUserModels(this.http, options);
+  listForUser(query?: T.ListUserModelsData['query'], options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
+    return fn.listUserModels(this.http, query, options);
   }
 
   /**

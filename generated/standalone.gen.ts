@@ -3,7 +3,7 @@
 // arguments, their checks and its call. The resource classes (./resources.gen.ts) call these.
 import type { APIPromise } from '../src/core/api-promise';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { type ItemOf, MAX_PAGES, PagePromise, type Paging } from '../src/core/pagination';
 import type { HttpClient as CoreClient } from '../src/internal/http';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
@@ -415,7 +415,7 @@ export function getAnalyticsMeta(client: CoreClient, options?: RequestOptions): 
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function getAppRankings(client: CoreClient, query?: T.GetAppRankingsData['query'], options?: RequestOptions): PagePromise<T.GetAppRankingsResponse, ItemOf<T.GetAppRankingsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.getAppRankings, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.getAppRankings, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -634,7 +634,7 @@ export function getScimGroupMapping(client: CoreClient, id: T.GetScimGroupMappin
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function getSessionCost(client: CoreClient, query?: T.GetSessionCostData['query'], options?: RequestOptions): PagePromise<T.GetSessionCostResponse, ItemOf<T.GetSessionCostResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.getSessionCost, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.getSessionCost, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -702,7 +702,7 @@ export function listBenchmarks(client: CoreClient, query?: T.ListBenchmarksData[
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listByokKeys(client: CoreClient, query?: T.ListByokKeysData['query'], options?: RequestOptions): PagePromise<T.ListByokKeysResponse, ItemOf<T.ListByokKeysResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listByokKeys, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listByokKeys, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -728,7 +728,7 @@ export function listEmbeddingModels(client: CoreClient, options?: RequestOptions
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listEmbeddingsModels(client: CoreClient, query?: T.ListEmbeddingsModelsData['query'], options?: RequestOptions): PagePromise<T.ListEmbeddingsModelsResponse, ItemOf<T.ListEmbeddingsModelsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listEmbeddingsModels, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listEmbeddingsModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -741,7 +741,7 @@ export function listEmbeddingsModels(client: CoreClient, query?: T.ListEmbedding
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listFiles(client: CoreClient, query?: T.ListFilesData['query'], options?: RequestOptions): PagePromise<T.ListFilesResponse, ItemOf<T.ListFilesResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listFiles, { query: page }, options), query, CURSOR);
+  return new PagePromise((page, pageOptions) => client.request(ops.listFiles, { query: page }, pageOptions), query, CURSOR, MAX_PAGES, options);
 }
 
 /**
@@ -754,7 +754,7 @@ export function listFiles(client: CoreClient, query?: T.ListFilesData['query'], 
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listGuardrailKeyAssignments(client: CoreClient, id: T.ListGuardrailKeyAssignmentsData['path']['id'], query?: T.ListGuardrailKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailKeyAssignmentsResponse, ItemOf<T.ListGuardrailKeyAssignmentsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listGuardrailKeyAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -767,7 +767,7 @@ export function listGuardrailKeyAssignments(client: CoreClient, id: T.ListGuardr
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listGuardrailMemberAssignments(client: CoreClient, id: T.ListGuardrailMemberAssignmentsData['path']['id'], query?: T.ListGuardrailMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailMemberAssignmentsResponse, ItemOf<T.ListGuardrailMemberAssignmentsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listGuardrailMemberAssignments, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -780,7 +780,7 @@ export function listGuardrailMemberAssignments(client: CoreClient, id: T.ListGua
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listGuardrails(client: CoreClient, query?: T.ListGuardrailsData['query'], options?: RequestOptions): PagePromise<T.ListGuardrailsResponse, ItemOf<T.ListGuardrailsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listGuardrails, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listGuardrails, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -817,7 +817,7 @@ export function listImageModels(client: CoreClient, options?: RequestOptions): A
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listKeyAssignments(client: CoreClient, query?: T.ListKeyAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListKeyAssignmentsResponse, ItemOf<T.ListKeyAssignmentsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listKeyAssignments, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listKeyAssignments, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -841,7 +841,7 @@ export function listKeys(client: CoreClient, query?: T.ListKeysData['query'], op
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listMemberAssignments(client: CoreClient, query?: T.ListMemberAssignmentsData['query'], options?: RequestOptions): PagePromise<T.ListMemberAssignmentsResponse, ItemOf<T.ListMemberAssignmentsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listMemberAssignments, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listMemberAssignments, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -867,7 +867,7 @@ export function listModelEndpoints(client: CoreClient, model: string, options?: 
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listModels(client: CoreClient, query?: T.ListModelsData['query'], options?: RequestOptions): PagePromise<T.ListModelsResponse, ItemOf<T.ListModelsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listModels, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -880,7 +880,7 @@ export function listModels(client: CoreClient, query?: T.ListModelsData['query']
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listObservabilityDestinations(client: CoreClient, query?: T.ListObservabilityDestinationsData['query'], options?: RequestOptions): PagePromise<T.ListObservabilityDestinationsResponse, ItemOf<T.ListObservabilityDestinationsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listObservabilityDestinations, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listObservabilityDestinations, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -893,7 +893,7 @@ export function listObservabilityDestinations(client: CoreClient, query?: T.List
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listOrganizationMembers(client: CoreClient, query?: T.ListOrganizationMembersData['query'], options?: RequestOptions): PagePromise<T.ListOrganizationMembersResponse, ItemOf<T.ListOrganizationMembersResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listOrganizationMembers, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listOrganizationMembers, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -906,7 +906,7 @@ export function listOrganizationMembers(client: CoreClient, query?: T.ListOrgani
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listPresets(client: CoreClient, query?: T.ListPresetsData['query'], options?: RequestOptions): PagePromise<T.ListPresetsResponse, ItemOf<T.ListPresetsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listPresets, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listPresets, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -919,7 +919,7 @@ export function listPresets(client: CoreClient, query?: T.ListPresetsData['query
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listPresetVersions(client: CoreClient, slug: T.ListPresetVersionsData['path']['slug'], query?: T.ListPresetVersionsData['query'], options?: RequestOptions): PagePromise<T.ListPresetVersionsResponse, ItemOf<T.ListPresetVersionsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listPresetVersions, () => ({ path: { slug: pathParam(slug, 'slug', 'presets.versions.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -943,7 +943,7 @@ export function listProviders(client: CoreClient, options?: RequestOptions): API
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listScimGroupMappings(client: CoreClient, query?: T.ListScimGroupMappingsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupMappingsResponse, ItemOf<T.ListScimGroupMappingsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listScimGroupMappings, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listScimGroupMappings, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -956,7 +956,7 @@ export function listScimGroupMappings(client: CoreClient, query?: T.ListScimGrou
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listScimGroups(client: CoreClient, query?: T.ListScimGroupsData['query'], options?: RequestOptions): PagePromise<T.ListScimGroupsResponse, ItemOf<T.ListScimGroupsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listScimGroups, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listScimGroups, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -997,8 +997,8 @@ export function listTaskClassifications(client: CoreClient, query?: T.ListTaskCl
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
-export function listUserModels(client: CoreClient, options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listUserModels, { query: page }, options), undefined, OFFSET_LIMIT);
+export function listUserModels(client: CoreClient, query?: T.ListUserModelsData['query'], options?: RequestOptions): PagePromise<T.ListUserModelsResponse, ItemOf<T.ListUserModelsResponse, 'data'>> {
+  return new PagePromise((page, pageOptions) => client.request(ops.listUserModels, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -1033,7 +1033,7 @@ export function listWorkspaceBudgets(client: CoreClient, id: T.ListWorkspaceBudg
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listWorkspaceMembers(client: CoreClient, id: T.ListWorkspaceMembersData['path']['id'], query?: T.ListWorkspaceMembersData['query'], options?: RequestOptions): PagePromise<T.ListWorkspaceMembersResponse, ItemOf<T.ListWorkspaceMembersResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.list') }, query: page }), pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**
@@ -1046,7 +1046,7 @@ export function listWorkspaceMembers(client: CoreClient, id: T.ListWorkspaceMemb
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
 export function listWorkspaces(client: CoreClient, query?: T.ListWorkspacesData['query'], options?: RequestOptions): PagePromise<T.ListWorkspacesResponse, ItemOf<T.ListWorkspacesResponse, 'data'>> {
-  return new PagePromise((page) => client.request(ops.listWorkspaces, { query: page }, options), query, OFFSET_LIMIT);
+  return new PagePromise((page, pageOptions) => client.request(ops.listWorkspaces, { query: page }, pageOptions), query, OFFSET_LIMIT, MAX_PAGES, options);
 }
 
 /**

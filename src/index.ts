@@ -29,7 +29,7 @@ export { MAX_PAGES, PagePromise } from './core/pagination';
 export { Stream } from './core/stream';
 export type { Logger, LogLevel } from './internal/logger';
 export type { RequestFunction, Route, RouteArgs, RouteResult } from './internal/route-request';
-export type { Uploadable } from './internal/uploads';
+export { toFile, type Uploadable } from './internal/uploads';
 // Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
 export {
   ContentFilterFinishReasonError,
@@ -81,10 +81,11 @@ export type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionParseParams,
   ChatCompletionRunToolsParams,
-  ChatCompletionStream,
   ChatCompletionStreamingRunToolsParams,
   Completions,
 } from './resources/chat';
+// The stream classes are values: `XStream.fromReadableStream(body)` rebuilds a forwarded stream.
+export { ChatCompletionStream } from './resources/chat';
 export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,
@@ -93,6 +94,7 @@ export type {
   ImageStreamEvent,
   Images,
 } from './resources/images';
+export { ImagesStream } from './resources/images';
 export type {
   MessageCreateParams,
   MessageCreateParamsNonStreaming,
@@ -100,6 +102,7 @@ export type {
   MessageStream,
   Messages,
 } from './resources/messages';
+export { MessagesStream } from './resources/messages';
 export type {
   ResponseCreateParams,
   ResponseCreateParamsNonStreaming,
@@ -108,5 +111,6 @@ export type {
   ResponseStream,
   Responses,
 } from './resources/responses';
+export { ResponsesStream } from './resources/responses';
 export type * from './types';
 export { VERSION } from './version';

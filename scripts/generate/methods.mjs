@@ -130,7 +130,8 @@ function methodCode(op, pagingConst) {
     return {
       params,
       returns: `PagePromise<${response}, ItemOf<${response}, '${op.paging.results}'>>`,
-      body: `return new PagePromise((page) => client.request(${fn}, ${args}, options), ${op.query ? 'query' : 'undefined'}, ${pagingConst});`,
+      // The page's options, not the caller's: the paginator moves a starting offset or cursor out of extraQuery.
+      body: `return new PagePromise((page, pageOptions) => client.request(${fn}, ${args}, pageOptions), ${op.query ? 'query' : 'undefined'}, ${pagingConst}, MAX_PAGES, options);`,
     };
   }
   return { params, returns: `APIPromise<${response}>`, body: `return client.request(${fn}, ${args}, options);` };
@@ -260,7 +261,7 @@ export function renderStandalone(operations) {
 // arguments, their checks and its call. The resource classes (./resources.gen.ts) call these.
 import type { APIPromise } from '../src/core/api-promise';
 import type { RequestOptions } from '../src/core/options';
-import { type ItemOf, PagePromise, type Paging } from '../src/core/pagination';
+import { type ItemOf, MAX_PAGES, PagePromise, type Paging } from '../src/core/pagination';
 import type { HttpClient as CoreClient } from '../src/internal/http';
 import { checkedBody, keyHashPath, modelPath, pathParam, requiredQueryParam } from '../src/internal/args';
 import { formBody, jsonOrFormBody, type WithUploads } from '../src/internal/uploads';
@@ -330,7 +331,7 @@ body or the query object, then per-request options.
 - Paged lists: \`await\` gives the page as the API sends it; \`for await (const item of client.guardrails.list())\`
   iterates every item of every page, fetching the next page only when the loop gets there.
 - Binary answers (speech audio, file and video content) resolve to the \`Response\`, body unread: stream or save it.
-- Uploads (\`files.create\`, \`audio.transcriptions.create\`) take a \`Blob\`, a \`File\` or bytes and are sent as multipart/form-data.
+- Uploads (\`files.create\`, \`audio.transcriptions.create\`) take a \`Blob\`, a \`File\` or bytes and are sent as multipart/form-data. The API tells a file's format from its name or type: name bytes with \`toFile(bytes, 'speech.wav', { type: 'audio/wav' })\` (bare bytes go as \`blob\`, \`application/octet-stream\`).
 - Any operation by its route, typed from the description: \`await client.request('GET /generation', { query: { id } })\`.
 
 | method | operation | what it does | notes |

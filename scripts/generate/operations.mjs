@@ -140,6 +140,13 @@ export function readOperations(specPath, tablePath) {
       }
     }
     const restQuery = query.filter((p) => !positional.includes(p.name));
+    // Every operation takes the query parameters its description has: without them a paged list
+    // could only be paged through extraQuery (models.listForUser did).
+    if (row.query === false && restQuery.length > 0) {
+      problems.push(
+        `${route}: query: false would hide the query parameters ${restQuery.map((p) => p.name).join(', ')}`,
+      );
+    }
     operations.push({
       route,
       method: method.toUpperCase(),
@@ -155,8 +162,7 @@ export function readOperations(specPath, tablePath) {
       secured: !(Array.isArray(op.security) && op.security.length === 0),
       pathArgs,
       positional,
-      query:
-        restQuery.length === 0 || row.query === false ? undefined : { required: restQuery.some((p) => p.required) },
+      query: restQuery.length === 0 ? undefined : { required: restQuery.some((p) => p.required) },
       body: bodyOf(spec, op),
       answer: answerKind(op),
       paging: pagingOf(op, route),

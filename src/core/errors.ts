@@ -1,9 +1,20 @@
 // One error hierarchy for everything the client throws. Nothing here ever holds the request's
-// headers, so the API key cannot leak through a message, `toJSON()` or `util.inspect`.
+// headers, and every error redacts what it is given (message, cause, body, response headers) with
+// the keys this process has sent, in its constructor: whatever path a server's text took to get
+// here, the API key cannot leak through a message, the stack, `toJSON()` or `util.inspect`.
+import { knownSecretList, redactCause, redactHeaders, redactText, redactValue } from '../internal/redact';
 
 /** The root of every error thrown by this SDK. */
 export class OpenRouterError extends Error {
   override name = 'OpenRouterError';
+
+  constructor(message?: string, options?: ErrorOptions) {
+    // Redacted before `super`: the stack is captured with the message it is given.
+    super(
+      message === undefined ? undefined : redactText(message, knownSecretList()),
+      options?.cause === undefined ? options : { ...options, cause: redactCause(options.cause, knownSecretList()) },
+    );
+  }
 }
 
 /** The `error` object of an OpenRouter error body: `{ error: { code, message, metadata? } }`. */
@@ -20,6 +31,40 @@ function errorPayload(body: unknown): ErrorPayload | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { error?: unknown }).error;
   return typeof error === 'object' && error !== null ? (error as ErrorPayload) : undefined;
+}
+
+/**
+ * Where servers put their words, most specific first: OpenRouter's and OpenAI's `error.message`,
+ * OAuth's `error_description`, FastAPI's `detail` (a string or a list of `{ msg }`), a bare string
+ * `error`, `errors` lists, ... A value of another shape than expected (an object `message`) is
+ * searched the same way, so nothing is shown as `[object Object]`.
+ */
+const TEXT_KEYS = ['message', 'error_description', 'detail', 'error', 'msg', 'errors', 'title', 'description'];
+/** Text shown from a body without any of those keys (its JSON) or from a plain-text body. */
+const MAX_SHOWN = 200;
+
+/** The server's text in an error body, whatever its shape; `undefined` for an empty one. */
+function errorText(body: unknown): string | undefined {
+  return typeof body === 'string' ? textIn(body.slice(0, MAX_SHOWN), 0) : textIn(body, 0);
+}
+
+function textIn(value: unknown, depth: number): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value !== 'object' || value === null || depth > 4) return undefined;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((item) => textIn(item, depth + 1))
+        .filter(Boolean)
+        .join('; ') || undefined
+    );
+  for (const key of TEXT_KEYS) {
+    const text = textIn((value as Record<string, unknown>)[key], depth + 1);
+    if (text !== undefined) return text;
+  }
+  // No known key: the object itself, as JSON (numbers, codes and all), rather than nothing.
+  const json = JSON.stringify(value);
+  return json === '{}' ? undefined : json.slice(0, MAX_SHOWN);
 }
 
 /** An error body's `code` as an HTTP status, when it is one (400 to 599, a number or a numeric string). */
@@ -119,10 +164,12 @@ export class APIError extends OpenRouterError {
   /** How many HTTP attempts were made, retries included. */
   readonly attempts: number;
 
-  constructor(status: number | undefined, body: unknown, headers: Headers, attempts = 1) {
+  constructor(status: number | undefined, unsafeBody: unknown, unsafeHeaders: Headers, attempts = 1) {
+    const secrets = knownSecretList();
+    const body = redactValue(unsafeBody, secrets);
+    const headers = redactHeaders(unsafeHeaders, secrets);
     const payload = errorPayload(body);
-    const detail =
-      payload?.message ?? (typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : 'no error message');
+    const detail = errorText(body) ?? 'no error message';
     super(
       status !== undefined
         ? `${status} ${detail}`

@@ -4,6 +4,7 @@
 // `x-speakeasy-pagination` says which kind each list is (offset/limit or cursor) and where the items are.
 import { APIPromise } from './api-promise';
 import { OpenRouterError } from './errors';
+import type { RequestOptions } from './options';
 
 /** How one list operation pages: read from its `x-speakeasy-pagination` by the generator. */
 export type Paging =
@@ -25,22 +26,34 @@ export const MAX_PAGES = 1000;
 
 type Query = Record<string, unknown>;
 
-/** The first page of a paged list, awaitable like any call; iterable over every item of every page. */
+/** Fetches one page: the query to send, and the request options (their `extraQuery` without the paging parameters). */
+export type FetchPage<Page> = (query: Query | undefined, options: RequestOptions | undefined) => APIPromise<Page>;
+
+/**
+ * The first page of a paged list, awaitable like any call; iterable over every item of every page.
+ * The paginator owns its parameters (offset and limit, or the cursor): a value the caller gives, in
+ * the query or in `extraQuery`, is where paging starts; later pages send the paginator's own values.
+ */
 export class PagePromise<Page, Item> extends APIPromise<Page> implements AsyncIterable<Item> {
-  readonly #fetchPage: (query: Query | undefined) => APIPromise<Page>;
+  readonly #fetchPage: FetchPage<Page>;
   readonly #query: Query | undefined;
+  readonly #options: RequestOptions | undefined;
   readonly #paging: Paging;
   readonly #maxPages: number;
 
   constructor(
-    fetchPage: (query: Query | undefined) => APIPromise<Page>,
+    fetchPage: FetchPage<Page>,
     query: object | undefined,
     paging: Paging,
     maxPages = MAX_PAGES,
+    options?: RequestOptions,
   ) {
-    super(fetchPage(query as Query | undefined).withResponse());
+    // The first page is the call as the caller made it; `start` is what later pages build on.
+    super(fetchPage(query as Query | undefined, options).withResponse());
+    const start = startOf(query as Query | undefined, options, paging);
     this.#fetchPage = fetchPage;
-    this.#query = query as Query | undefined;
+    this.#query = start.query;
+    this.#options = start.options;
     this.#paging = paging;
     this.#maxPages = maxPages;
   }
@@ -77,9 +90,34 @@ export class PagePromise<Page, Item> extends APIPromise<Page> implements AsyncIt
           `Stopped after ${this.#maxPages} pages: the API kept sending more. Page through it by hand (offset, cursor) if the list really is that long.`,
         );
       }
-      page = await this.#fetchPage(query);
+      page = await this.#fetchPage(query, this.#options);
     }
   }
+}
+
+/**
+ * The query that later pages build on, and their options: paging parameters in `extraQuery` move
+ * to the query (`extraQuery` is merged over the query on every request, so there it would send the
+ * starting offset or cursor again with each page, and the list would repeat its first page).
+ */
+function startOf(
+  query: Query | undefined,
+  options: RequestOptions | undefined,
+  paging: Paging,
+): { query: Query | undefined; options: RequestOptions | undefined } {
+  const extra = options?.extraQuery;
+  const names = paging.type === 'cursor' ? [paging.cursor] : [paging.offset, paging.limit];
+  if (extra === undefined || extra === null || !names.some((name) => Object.hasOwn(extra, name))) {
+    return { query, options };
+  }
+  const start: Query = { ...query };
+  const rest = { ...extra };
+  for (const name of names) {
+    if (!Object.hasOwn(rest, name)) continue;
+    if (rest[name] !== undefined) start[name] = rest[name];
+    delete rest[name];
+  }
+  return { query: start, options: { ...options, extraQuery: rest } };
 }
 
 /** `has_more: false` ends a list whatever else it says. */

@@ -5,7 +5,7 @@
 
 import { isFields } from '../internal/fields';
 import { readJsonLineBatches } from '../internal/ndjson';
-import { redactForResponse } from '../internal/redact';
+import { knownSecretList, redactValue } from '../internal/redact';
 import { unrefTimer } from '../internal/runtime';
 import { type ReadOptions, readServerSentEventBatches, type ServerSentEvent } from '../internal/sse';
 import { teeIterator } from '../internal/tee';
@@ -111,8 +111,13 @@ export class DeferredMerge<Item, Result> {
   }
 }
 
-/** An `APIError` raised by an error event carries that event (a chat chunk's `usage` says what was billed). */
-export type StreamChunkError = APIError & { chunk?: unknown };
+/**
+ * An `APIError` raised by an error event. `chunk` is that event. `usage` is what the server
+ * reported as used (what was billed) with the error or in an event right after it: OpenRouter may
+ * send a usage chunk after an error chunk, and the error is the only thing the caller gets, so it
+ * carries it (`undefined` when none came). `generationId` comes from the chunk's `id` (`gen-...`).
+ */
+export type StreamChunkError = APIError & { chunk?: unknown; usage?: unknown };
 
 /** How a `Stream` reads its response (`idleTimeout`: see `ReadOptions`). */
 export interface StreamOptions extends ReadOptions {
@@ -167,6 +172,8 @@ export class Stream<T> implements AsyncIterable<T> {
   private finished = false;
   /** The protocol's last event was delivered: the next call ends the iteration. */
   private lastDelivered = false;
+  /** The generation id (`gen-...`) of the items so far, for an error event that does not repeat it. */
+  private generationId: string | undefined;
   /** The call in progress that has to wait (for a read, or for the end): later calls wait for it. */
   private busy: Promise<unknown> | undefined;
 
@@ -251,6 +258,10 @@ export class Stream<T> implements AsyncIterable<T> {
             return;
           }
           controller.enqueue(encoder.encode(`${JSON.stringify(chunk)}\n`));
+          // The usage that followed the error, as a line of its own: the reading side attaches it
+          // to its error the same way.
+          const { usage } = error as StreamChunkError;
+          if (usage !== undefined) controller.enqueue(encoder.encode(`${JSON.stringify({ usage })}\n`));
           controller.close();
         }
       },
@@ -324,6 +335,7 @@ export class Stream<T> implements AsyncIterable<T> {
       const chunk = parseChunk(data);
       const error = protocol.errorIn(chunk, event);
       if (error !== undefined) throw this.chunkError(error, chunk);
+      this.generationId ??= generationIdOf(chunk);
       this.onChunk(chunk as T);
       if (protocol.isLast(chunk)) this.lastDelivered = true;
       return chunk as T;
@@ -410,10 +422,57 @@ export class Stream<T> implements AsyncIterable<T> {
 
   private async fail(error: unknown): Promise<never> {
     this.finished = true;
+    const readPending = error instanceof APIError && 'chunk' in error && (await this.attachUsage(error));
     this.failure = error;
     this.controller.abort();
-    await this.events?.return(undefined);
+    // A read still pending (the wait for usage ran out) would hold `return()` up until it settles.
+    if (readPending) this.events?.return(undefined).catch(() => {});
+    else await this.events?.return(undefined);
     throw error;
+  }
+
+  /**
+   * Sets `error.usage` from the error event's own `usage`, else from the events after it: the rest
+   * of the events already read, then more of the body, until `[DONE]` or the end, for at most
+   * `USAGE_WAIT_MS` (a server that stays open after an error must not hold the error up).
+   * True when it stopped waiting with a read still in progress.
+   */
+  private async attachUsage(error: StreamChunkError): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      const started = setTimeout(() => resolve(undefined), USAGE_WAIT_MS);
+      unrefTimer(started);
+      timer = started;
+    });
+    try {
+      for (let item = error.chunk; ; ) {
+        const usage = isFields(item) ? item.usage : undefined;
+        if (isFields(usage)) {
+          error.usage = redactValue(usage, knownSecretList());
+          return false;
+        }
+        const event = this.batch[this.position++];
+        if (event === undefined) {
+          if (this.events === undefined) return false;
+          const step = await Promise.race([this.events.next().catch(() => DONE), timeout]);
+          if (step === undefined) return true;
+          if (step.done) return false;
+          this.batch = step.value;
+          this.position = 0;
+          item = undefined;
+        } else if (event.data === '[DONE]') {
+          return false;
+        } else {
+          try {
+            item = JSON.parse(event.data);
+          } catch {
+            item = undefined;
+          }
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The consumer left early: cancel the request. */
@@ -471,10 +530,14 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private chunkError(error: StreamErrorPayload, chunk: unknown): StreamChunkError {
-    // Never the stream's own 200: see `errorStatus`. A server may echo the key into the error.
-    const body = redactForResponse(this.response, { error });
+    // Never the stream's own 200: see `errorStatus`. A server may echo the key into the error:
+    // the error redacts its body itself, and the chunk is redacted here. The chunk's `id` goes into
+    // the body too, where `generationId` finds it (as for an error in a 200 JSON body).
+    // An error event without one (Messages, Responses) takes the id the stream's earlier items gave.
+    const id = generationIdOf(chunk) ?? this.generationId;
+    const body = id === undefined ? { error } : { id, error };
     const thrown: StreamChunkError = apiError('stream', body, this.response.headers);
-    thrown.chunk = redactForResponse(this.response, chunk);
+    thrown.chunk = redactValue(chunk, knownSecretList());
     return thrown;
   }
 }
@@ -482,10 +545,22 @@ export class Stream<T> implements AsyncIterable<T> {
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 /** How long the rest of a body after its last event may take to end before the request is cancelled. */
 const DRAIN_MS = 1000;
+/** How long an error event waits for the usage that may follow it (see `attachUsage`). */
+const USAGE_WAIT_MS = 1000;
 /** `takeChunk` found no item among the events read so far. */
 const READ_MORE = Symbol('read more');
 /** `takeChunk` found the end (`[DONE]`, or the protocol's last event was delivered). */
 const END = Symbol('end');
+
+/** The `gen-...` id of a chat chunk, of Messages' `message_start` message, or of a Responses event's response. */
+function generationIdOf(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { id, message, response } = item as { id?: unknown; message?: { id?: unknown }; response?: { id?: unknown } };
+  for (const candidate of [id, message?.id, response?.id]) {
+    if (typeof candidate === 'string' && candidate.startsWith('gen-')) return candidate;
+  }
+  return undefined;
+}
 
 function parseChunk(data: string): unknown {
   try {

@@ -25,6 +25,7 @@ import {
 } from '../core/options';
 import { VERSION } from '../version';
 import { checkLogger, Log, resolveLogLevel } from './logger';
+import { rememberSecrets } from './redact';
 import { linkSignals, readEnv } from './runtime';
 import type { ReadOptions } from './sse';
 import { createTransport, type OutgoingRequest } from './transport';
@@ -101,7 +102,10 @@ export class HttpClient {
       throw new OpenRouterError('apiKey must be a string or a function returning one.');
     }
     // An empty key is a missing key: reported at the first call, like no key at all.
-    if (typeof apiKey === 'string' && apiKey !== '') checkKey(apiKey);
+    if (typeof apiKey === 'string' && apiKey !== '') {
+      checkKey(apiKey);
+      rememberSecrets([apiKey]);
+    }
     this.#apiKey = apiKey;
     this.#headers = mergeHeaders(
       isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` },
@@ -256,13 +260,14 @@ export class HttpClient {
     return key;
   }
 
-  /** Errors that did not come from this SDK are wrapped; nothing that leaves here contains the key. */
+  /**
+   * Errors that did not come from this SDK are wrapped; nothing that leaves here contains the key
+   * (the error's constructor redacts every key sent, the client's string key included).
+   */
   #redacted(error: unknown): unknown {
     if (error instanceof OpenRouterError) return error;
     const message = error instanceof Error ? error.message : String(error);
-    const key = typeof this.#apiKey === 'string' ? this.#apiKey : undefined;
-    const safe = key ? message.replaceAll(key, '[redacted]') : message;
-    return new OpenRouterError(`Could not send the request: ${safe}`);
+    return new OpenRouterError(`Could not send the request: ${message}`);
   }
 }
 

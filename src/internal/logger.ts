@@ -1,7 +1,7 @@
 // What the SDK logs, at which level, and through which logger: off unless asked for, and never the
 // API key (every line and value goes through the redaction of the call's secrets).
 import { OpenRouterError } from '../core/errors';
-import { redactText, redactValue } from './redact';
+import { knownSecretList, redactValue } from './redact';
 import { readEnv } from './runtime';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
@@ -59,8 +59,10 @@ export class Log {
     secrets: readonly string[],
   ): void {
     if (!this.enabled(level)) return;
+    // The call's own secrets, and every key this process has sent (see redact.ts).
+    const all = secrets.length === 0 ? knownSecretList() : [...secrets, ...knownSecretList()];
     try {
-      this.#logger[level](redactText(message, secrets), redactValue(details, secrets) as Record<string, unknown>);
+      this.#logger[level](redactValue(message, all) as string, redactValue(details, all) as Record<string, unknown>);
     } catch {
       // A failing logger must not fail the request.
     }

@@ -33,13 +33,20 @@ export function redactHeaders(headers: Headers, secrets: readonly string[]): Hea
   return copy ?? headers;
 }
 
-/** A thrown value safe to keep as an error's `cause`: itself, or a plain Error with its message redacted. */
-export function redactCause(cause: unknown, secrets: readonly string[]): unknown {
-  if (secrets.length === 0) return cause;
+/**
+ * A thrown value safe to keep as an error's `cause`: itself, or a plain Error with its message
+ * redacted (and its own cause, when that holds a secret, made safe the same way).
+ */
+export function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0 || cause === undefined || cause === null) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   const stack = cause instanceof Error ? (cause.stack ?? '') : '';
-  if (redactText(message, secrets) === message && redactText(stack, secrets) === stack) return cause;
-  const safe = new Error(redactText(message, secrets));
+  const inner = cause instanceof Error ? cause.cause : undefined;
+  const safeInner = depth < 8 ? redactCause(inner, secrets, depth + 1) : undefined;
+  if (redactText(message, secrets) === message && redactText(stack, secrets) === stack && safeInner === inner) {
+    return cause;
+  }
+  const safe = new Error(redactText(message, secrets), safeInner === undefined ? undefined : { cause: safeInner });
   if (cause instanceof Error) safe.name = cause.name;
   return safe;
 }
@@ -58,17 +65,29 @@ export function redactValue(value: unknown, secrets: readonly string[]): unknown
 }
 
 /**
- * The secrets of the request each streamed response answers: the stream reads its error chunks
- * long after the transport returned, and scrubs them with these.
+ * Every key this process has sent (the newest `MAX_KNOWN` of them), in the order last used. This is
+ * the one list every text a server provided is scrubbed with on its way into something the SDK
+ * builds: `OpenRouterError` (and so every error class) redacts its message, cause, body, headers
+ * and chunk with it in its constructor, and the logger redacts every line with it. A path that
+ * forgets to pass a call's secrets along (a re-wrapped stream body, a body quoted into a message)
+ * cannot leak the key, because nothing needs to be passed.
+ * Bounded, so a server minting a key per user does not grow it for ever; the transport also
+ * redacts each call's own key, which covers keys that have fallen out of the list.
  */
-const streamSecrets = new WeakMap<Response, readonly string[]>();
+const knownSecrets = new Set<string>();
+const MAX_KNOWN = 1000;
 
-export function rememberSecrets(response: Response, secrets: readonly string[]): Response {
-  if (secrets.length > 0) streamSecrets.set(response, secrets);
-  return response;
+/** Adds the secrets a request carries to the known ones (see `knownSecrets`). */
+export function rememberSecrets(secrets: readonly string[]): void {
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    knownSecrets.delete(secret); // re-added last: the most recently used key is the last evicted
+    knownSecrets.add(secret);
+    if (knownSecrets.size > MAX_KNOWN) knownSecrets.delete(knownSecrets.values().next().value as string);
+  }
 }
 
-/** `value` without the secrets of the request `response` answers. */
-export function redactForResponse(response: Response, value: unknown): unknown {
-  return redactValue(value, streamSecrets.get(response) ?? []);
+/** The known secrets, for the helpers above that take a list. */
+export function knownSecretList(): readonly string[] {
+  return knownSecrets.size === 0 ? [] : [...knownSecrets];
 }

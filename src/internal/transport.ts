@@ -106,6 +106,8 @@ async function send(original: OutgoingRequest, options: TransportOptions): Promi
     log: options.log ?? SILENT,
     idempotent: isIdempotent(original.method),
   };
+  // Every key sent joins the list every error and log line is redacted with (see redact.ts).
+  rememberSecrets(call.secrets);
   const sleep = options.sleep ?? abortableSleep;
 
   for (let attempt = 1; ; attempt++) {
@@ -468,10 +470,7 @@ function releaseWhenBodyEnds(
     { highWaterMark: 0 }, // pull only when the consumer reads: no chunk is fetched ahead of demand
   );
   const headers = redactHeaders(response.headers, call.secrets);
-  return rememberSecrets(
-    new Response(body, { status: response.status, statusText: response.statusText, headers }),
-    call.secrets,
-  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /**

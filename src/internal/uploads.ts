@@ -4,8 +4,34 @@
 import { OpenRouterError } from '../core/errors';
 import { checkedBody } from './args';
 
-/** What a file field takes. A `File` (or `new File([bytes], 'audio.wav')`) also gives the part its filename. */
+/**
+ * What a file field takes. A `File` also gives the part its file name and type: the API tells a
+ * file's format (an audio file's, say) from them. Bare bytes (a `Uint8Array`, an `ArrayBuffer`)
+ * or a `Blob` have no name: they are sent as `blob`, `application/octet-stream` (a Blob's own type
+ * when it has one), which the API may not be able to read. Wrap bytes with
+ * {@link toFile}`(bytes, 'speech.wav', { type: 'audio/wav' })` to name them.
+ */
 export type Uploadable = Blob | File | Uint8Array | ArrayBuffer;
+
+/**
+ * Bytes as a `File` with a name (and a content type), for an upload field: the API tells the
+ * format from them. `type` defaults to a Blob's own type, else none. Throws without a name.
+ */
+export function toFile(
+  bytes: Blob | ArrayBuffer | ArrayBufferView,
+  name: string,
+  options: { type?: string } = {},
+): File {
+  if (typeof name !== 'string' || name === '') {
+    throw new OpenRouterError("toFile needs a file name, such as 'speech.wav' (the API reads the format from it).");
+  }
+  if (!(bytes instanceof Blob || bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+    throw new OpenRouterError(
+      `toFile takes a Uint8Array, an ArrayBuffer (or a view of one) or a Blob, got ${typeof bytes}.`,
+    );
+  }
+  return new File([bytes as BlobPart], name, { type: options.type ?? (bytes instanceof Blob ? bytes.type : '') });
+}
 
 /** A multipart body type with its binary fields (`format: binary`, typed `string` by openapi-typescript) made uploadable. */
 export type WithUploads<Body, Files extends keyof Body> = Omit<Body, Files> & { [K in Files]: Uploadable };
@@ -21,7 +47,7 @@ export function formBody(body: object, method: string, files: readonly string[])
     const value = (body as Record<string, unknown>)[name];
     if (!isUploadable(value)) {
       throw new OpenRouterError(
-        `${method}: \`${name}\` must be a Blob, a File, a Uint8Array or an ArrayBuffer, got ${value === null ? 'null' : typeof value}.`,
+        `${method}: \`${name}\` must be a Blob, a File, a Uint8Array or an ArrayBuffer (toFile(bytes, name) gives bytes a file name), got ${value === null ? 'null' : typeof value}.`,
       );
     }
   }

@@ -8,7 +8,6 @@ import type {
 import { APIPromise } from '../core/api-promise';
 import { OpenRouterError } from '../core/errors';
 import type { RequestOptions } from '../core/options';
-import type { Stream } from '../core/stream';
 import { checkedBody } from '../internal/args';
 import type { HttpClient, StreamFactory } from '../internal/http';
 import {
@@ -64,11 +63,11 @@ export type ChatCompletionStreamingRunToolsParams<Args extends readonly unknown[
   stream: true;
 };
 
-/** The stream of a chat completion: iterate it with `for await`, or merge it with `finalCompletion()`. */
-export interface ChatCompletionStream extends Stream<ChatCompletionChunk> {
-  /** Reads the rest of the stream and returns the chunks merged into one completion. */
-  finalCompletion(): Promise<ChatCompletion>;
-}
+/**
+ * The stream of a chat completion: iterate it with `for await`, or merge it with `finalCompletion()`.
+ * A class (a value) so that `ChatCompletionStream.fromReadableStream(body)` rebuilds a forwarded one.
+ */
+export class ChatCompletionStream extends ChunkMergingStream<ChatCompletionChunk, ChatCompletion> {}
 
 /** The one place that makes the stream of a chat completion (also used by src/standalone.ts). */
 export const toChatCompletionStream: StreamFactory<ChatCompletionStream> = (
@@ -76,13 +75,7 @@ export const toChatCompletionStream: StreamFactory<ChatCompletionStream> = (
   controller,
   userSignal,
   readOptions,
-) =>
-  new ChunkMergingStream<ChatCompletionChunk, ChatCompletion>(
-    response,
-    controller,
-    userSignal,
-    readOptions,
-  ) as ChatCompletionStream;
+) => new ChatCompletionStream(response, controller, userSignal, readOptions);
 
 export class Completions {
   constructor(private readonly http: HttpClient) {}

@@ -14,7 +14,7 @@ import type { APIPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/options';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/args';
 import type { StreamFactory } from '../internal/http';
-import { ImagesStream } from '../streams/images';
+import { ImagesStream as ImageCollectingStream } from '../streams/images';
 
 export type ImageGenerateParamsStreaming = Streaming<ImageGenerationRequest>;
 export type ImageGenerateParamsNonStreaming = NonStreaming<ImageGenerationRequest>;
@@ -26,10 +26,12 @@ export type ImageStreamEvent =
   | ImageGenTextChunkEvent
   | ImageGenCompletedEvent
   | ImageGenStreamErrorEvent;
-export type ImageStream = ImagesStream<ImageStreamEvent, CreateImageResponse>;
+export class ImagesStream extends ImageCollectingStream<ImageStreamEvent, CreateImageResponse> {}
+/** The same type, by the name the method signatures use. */
+export type ImageStream = ImagesStream;
 /** The one place that makes the stream. */
 export const toImageStream: StreamFactory<ImageStream> = (response, controller, userSignal, readOptions) =>
-  new ImagesStream<ImageStreamEvent, CreateImageResponse>(response, controller, userSignal, readOptions);
+  new ImagesStream(response, controller, userSignal, readOptions);
 
 export class Images extends ImagesBase {
   /**

@@ -5,17 +5,19 @@ import type { APIPromise } from '../core/api-promise';
 import type { RequestOptions } from '../core/options';
 import { createMaybeStreaming, type NonStreaming, type Streaming } from '../internal/args';
 import type { HttpClient, StreamFactory } from '../internal/http';
-import { MessagesStream } from '../streams/messages';
+import { MessagesStream as EventMergingStream } from '../streams/messages';
 
 export type MessageCreateParamsStreaming = Streaming<MessagesRequest>;
 export type MessageCreateParamsNonStreaming = NonStreaming<MessagesRequest>;
 export type MessageCreateParams = MessageCreateParamsStreaming | MessageCreateParamsNonStreaming;
 
 /** The events of a streamed message (the description's `x-sse-data`), and `finalMessage()`. */
-export type MessageStream = MessagesStream<MessagesStreamEvents, CreateMessageResponse>;
+export class MessagesStream extends EventMergingStream<MessagesStreamEvents, CreateMessageResponse> {}
+/** The same type, by the name the method signatures use. */
+export type MessageStream = MessagesStream;
 /** The one place that makes the stream. */
 export const toMessageStream: StreamFactory<MessageStream> = (response, controller, userSignal, readOptions) =>
-  new MessagesStream<MessagesStreamEvents, CreateMessageResponse>(response, controller, userSignal, readOptions);
+  new MessagesStream(response, controller, userSignal, readOptions);
 
 export class Messages {
   constructor(protected readonly http: HttpClient) {}

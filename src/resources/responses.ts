@@ -14,7 +14,7 @@ import {
   type StructuredOutputFormat,
   toResponsesTextFormat,
 } from '../lib/structured-output';
-import { ResponsesStream } from '../streams/responses';
+import { ResponsesStream as EventMergingStream } from '../streams/responses';
 
 export type ResponseCreateParamsStreaming = Streaming<ResponsesRequest>;
 export type ResponseCreateParamsNonStreaming = NonStreaming<ResponsesRequest>;
@@ -30,10 +30,12 @@ export type ResponseParseParams<Format extends StructuredOutputFormat = Structur
 };
 
 /** The events of a streamed response (the description's `x-sse-data`), and `finalResponse()`. */
-export type ResponseStream = ResponsesStream<StreamEvents, CreateResponseResponse>;
+export class ResponsesStream extends EventMergingStream<StreamEvents, CreateResponseResponse> {}
+/** The same type, by the name the method signatures use. */
+export type ResponseStream = ResponsesStream;
 /** The one place that makes the stream. */
 export const toResponseStream: StreamFactory<ResponseStream> = (response, controller, userSignal, readOptions) =>
-  new ResponsesStream<StreamEvents, CreateResponseResponse>(response, controller, userSignal, readOptions);
+  new ResponsesStream(response, controller, userSignal, readOptions);
 
 export class Responses {
   constructor(protected readonly http: HttpClient) {}

@@ -86,9 +86,16 @@ export interface ChatCompletionLike {
 /** Chat completions: a chunk with a top-level `error` object; the end is `[DONE]` (or the body's end). */
 export const chatProtocol: StreamProtocol = defaultProtocol;
 
-/** An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). */
+/**
+ * An array whose items are merged by their `index` (`tool_calls`, `reasoning_details`, ...). A new
+ * non-empty `id` at an index that holds another id starts a new item there: Gemini sends every
+ * tool call at `index: 0`, each with its own id, and merging them glued their arguments together.
+ */
 class IndexedParts {
-  readonly parts = new Map<number, Fields>();
+  /** Every item, in arrival order (`sorted()` orders them by index, arrival breaking ties). */
+  private readonly entries: { index: number; part: Fields }[] = [];
+  /** The item each index adds to now: the last one started there. */
+  private readonly current = new Map<number, Fields>();
   /** Items without an `index` get keys of their own, after every real index. */
   private unindexed = 0;
 
@@ -103,14 +110,24 @@ class IndexedParts {
       // Some providers omit `index` when they send whole tool calls: their position stands in for it.
       else if (this.positionStandsForIndex) index = position;
       else index = Number.MAX_SAFE_INTEGER - 1_000_000 + this.unindexed++;
-      let part = this.parts.get(index);
-      if (part === undefined) {
+      let part = this.current.get(index);
+      if (part === undefined || startsAnother(part, item)) {
         part = fields();
-        this.parts.set(index, part);
+        this.current.set(index, part);
+        this.entries.push({ index, part });
       }
       mergeFields(part, item);
     }
   }
+
+  sorted(): Fields[] {
+    return [...this.entries].sort((a, b) => a.index - b.index).map((entry) => entry.part);
+  }
+}
+
+/** True when `item` brings an id, and `part` already has a different one: it is another item. */
+function startsAnother(part: Fields, item: Fields): boolean {
+  return isPresent(item.id) && isPresent(part.id) && item.id !== part.id;
 }
 
 /** State objects without a prototype: a delta key such as `__proto__` is an ordinary key in them. */
@@ -125,13 +142,20 @@ const IDENTIFIERS = new Set(['id', 'type', 'name']);
 /** Values sent whole, once (a reasoning signature, encrypted data): a later empty or null value does not erase them. */
 const SENT_WHOLE = new Set(['signature', 'data', 'format']);
 
-/** Merges one delta (or one part of an indexed array) into `target`, by the rules of `ChatCompletionAccumulator`. */
-function mergeFields(target: Fields, delta: Fields): void {
+/** Under `audio` (a spoken answer), `transcript` and `data` (base64 audio) also come in pieces. */
+const AUDIO_PIECES = new Set(['transcript', 'data']);
+
+/**
+ * Merges one delta (or one part of an indexed array) into `target`, by the rules of
+ * `ChatCompletionAccumulator`; `parentKey` is the key `target` sits under (`audio`, `function`, ...).
+ */
+function mergeFields(target: Fields, delta: Fields, parentKey?: string): void {
+  const pieces = parentKey === 'audio' ? AUDIO_PIECES : undefined;
   for (const key in delta) {
     if (!hasOwn(delta, key)) continue;
     const value = delta[key];
     const previous = hasOwn(target, key) ? target[key] : undefined;
-    if (APPENDED.has(key)) {
+    if (APPENDED.has(key) || pieces?.has(key)) {
       if (typeof value === 'string') appendText(target, key, value, previous);
       else if (previous === undefined) target[key] = value === undefined ? null : value;
       else if (!(previous instanceof TextBuilder) && value !== null && value !== undefined) target[key] = value;
@@ -144,7 +168,7 @@ function mergeFields(target: Fields, delta: Fields): void {
     } else if (isFields(value)) {
       const nested = isFields(previous) && !isBuilt(previous) ? previous : fields();
       if (nested !== previous) target[key] = nested;
-      mergeFields(nested, value);
+      mergeFields(nested, value, key);
     } else if ((value !== null && value !== undefined) || !hasOwn(target, key)) {
       target[key] = value;
     }
@@ -192,7 +216,7 @@ function appendText(target: Fields, key: string, piece: string, previous: unknow
 function toPlain(value: unknown): unknown {
   if (value instanceof TextBuilder) return value.toString();
   if (value instanceof IndexedParts) {
-    return [...value.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => toPlain(part));
+    return value.sorted().map(toPlain);
   }
   if (Array.isArray(value)) return [...value];
   if (typeof value !== 'object' || value === null) return value;
@@ -219,10 +243,12 @@ interface ChoiceState {
 /**
  * Builds the final completion from chunks, one `add` at a time; `result()` may be called at any
  * point for a snapshot. Merge rules, per choice `index`, at every level of a delta:
- * - `content`, `reasoning`, `refusal`, `text`, `summary`, `arguments`: string pieces concatenated;
- *   `null` when none was a string (they only appear when some delta had them).
+ * - `content`, `reasoning`, `refusal`, `text`, `summary`, `arguments`, and `audio.transcript` and
+ *   `audio.data`: string pieces concatenated; `null` when none was a string (they only appear
+ *   when some delta had them).
  * - arrays whose items carry an `index` (`tool_calls`, `reasoning_details`, any other): items
- *   merged by `index` with these same rules, in `index` order (`tool_calls` items without an
+ *   merged by `index` with these same rules, in `index` order; a new `id` at an index that holds
+ *   another id starts a new item after it (Gemini sends every tool call at index 0) (`tool_calls` items without an
  *   `index` use their position). Other arrays (`annotations`, ...) are concatenated.
  * - `id`, `type`, `name`: the first present value (not `""`, not `null`); `signature`, `data`,
  *   `format`: the last present value. So a reasoning detail keeps its text, the signature that

@@ -57,6 +57,13 @@ export class MessagesAccumulator<TMessage = MessageLike> {
   private message: Fields | undefined;
   private readonly blocks: (Fields | undefined)[] = [];
   private readonly inputs = new Map<number, TextBuilder>();
+  /**
+   * Where the block of each event `index` is in `blocks`: the last one started there. A block
+   * started at an index that already holds a started block is a new block after the others, not a
+   * replacement (the class of Gemini's tool calls that all come at index 0). A block has a `type`
+   * once started; one that deltas made before its start has none.
+   */
+  private readonly positionByIndex = new Map<number, number>();
 
   add(event: MessagesStreamEventLike): void {
     if (!isFields(event)) return;
@@ -67,12 +74,18 @@ export class MessagesAccumulator<TMessage = MessageLike> {
       case 'content_block_start':
         if (typeof event.index === 'number' && isFields(event.content_block)) {
           const block = { ...event.content_block };
-          this.blocks[event.index] = block;
-          if (JSON_INPUT_BLOCKS.has(block.type as string)) this.inputs.set(event.index, new TextBuilder());
+          let position = this.positionByIndex.get(event.index);
+          if (position === undefined || this.blocks[position]?.type !== undefined) {
+            position = this.blocks.length;
+            this.positionByIndex.set(event.index, position);
+          }
+          this.blocks[position] = block;
+          if (JSON_INPUT_BLOCKS.has(block.type as string)) this.inputs.set(position, new TextBuilder());
         }
         return;
       case 'content_block_delta':
-        if (typeof event.index === 'number' && isFields(event.delta)) this.addDelta(event.index, event.delta);
+        if (typeof event.index === 'number' && isFields(event.delta))
+          this.addDelta(this.positionOf(event.index), event.delta);
         return;
       case 'message_delta':
         this.addMessageDelta(event);
@@ -97,12 +110,25 @@ export class MessagesAccumulator<TMessage = MessageLike> {
     this.message = { ...message };
     this.blocks.length = 0;
     this.inputs.clear();
+    this.positionByIndex.clear();
     // Blocks already in the start message (normally none) come first, as they are.
     if (Array.isArray(message.content)) {
       message.content.forEach((block, index) => {
-        if (isFields(block)) this.blocks[index] = { ...block };
+        if (!isFields(block)) return;
+        this.blocks[index] = { ...block };
+        this.positionByIndex.set(index, index);
       });
     }
+  }
+
+  /** The position in `blocks` of the block an event's `index` means (a new one for an index not seen yet). */
+  private positionOf(index: number): number {
+    let position = this.positionByIndex.get(index);
+    if (position === undefined) {
+      position = this.blocks.length;
+      this.positionByIndex.set(index, position);
+    }
+    return position;
   }
 
   private addDelta(index: number, delta: Fields): void {

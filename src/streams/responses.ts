@@ -71,6 +71,12 @@ export class ResponsesAccumulator<TResponse = ResponseLike> {
   private terminal: Fields | undefined;
   private readonly output: (Fields | undefined)[] = [];
   private readonly positionById = new Map<string, number>();
+  /**
+   * Where the item of each `output_index` is in `output`: the last one added there. An item added
+   * at an index that holds another item (another id) is a new item after the others, not a
+   * replacement (the class of Gemini's tool calls that all come at index 0).
+   */
+  private readonly positionByIndex = new Map<number, number>();
 
   add(event: ResponsesStreamEventLike): void {
     if (!isFields(event)) return;
@@ -170,18 +176,25 @@ export class ResponsesAccumulator<TResponse = ResponseLike> {
   private setItem(event: Fields): void {
     if (!isFields(event.item)) return;
     const item = copyItem(event.item);
-    const position = typeof event.output_index === 'number' ? event.output_index : this.output.length;
+    const index = typeof event.output_index === 'number' ? event.output_index : undefined;
+    let position = index === undefined ? undefined : this.positionByIndex.get(index);
+    const held = position === undefined ? undefined : this.output[position];
+    if (position === undefined || (held !== undefined && isAnother(held.id, item.id))) {
+      position = this.output.length;
+      if (index !== undefined) this.positionByIndex.set(index, position);
+    }
     this.output[position] = item;
     if (typeof item.id === 'string') this.positionById.set(item.id, position);
   }
 
+  /** The item an event is about: by its `item_id` first (the more specific), else its `output_index`. */
   private itemOf(event: Fields): Fields | undefined {
-    if (typeof event.output_index === 'number') {
-      const item = this.output[event.output_index];
-      if (item !== undefined) return item;
-    }
     if (typeof event.item_id === 'string') {
       const position = this.positionById.get(event.item_id);
+      if (position !== undefined) return this.output[position];
+    }
+    if (typeof event.output_index === 'number') {
+      const position = this.positionByIndex.get(event.output_index);
       if (position !== undefined) return this.output[position];
     }
     return undefined;
@@ -310,4 +323,11 @@ export class ResponsesStream<
     await this.consumeRest();
     return this.merged.result();
   }
+}
+
+/** Two present ids that differ: the items are not the same one. */
+function isAnother(held: unknown, incoming: unknown): boolean {
+  return (
+    typeof held === 'string' && held !== '' && typeof incoming === 'string' && incoming !== '' && held !== incoming
+  );
 }

@@ -161,7 +161,7 @@ describe('authentication', () => {
 
   it('per-request headers { Authorization: null } send no key either', async () => {
     const { client, exchanges } = recordingClient();
-    const error = await failureOf(() => client.models.listForUser({ headers: { Authorization: null } }));
+    const error = await failureOf(() => client.models.listForUser(undefined, { headers: { Authorization: null } }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(onlyRequest(exchanges).headers.get('authorization')).toBeNull();
   });

@@ -110,7 +110,11 @@ describe('models', () => {
     const { client, exchanges } = recordingClient();
     const controller = new AbortController();
     const { data, response } = await client.models
-      .listForUser({ headers: { 'X-Contract-Case': 'listForUser' }, timeout: 5_000, signal: controller.signal })
+      .listForUser(undefined, {
+        headers: { 'X-Contract-Case': 'listForUser' },
+        timeout: 5_000,
+        signal: controller.signal,
+      })
       .withResponse();
     expectValidExchange(response);
     expectModelList(data);

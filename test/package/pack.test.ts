@@ -52,12 +52,29 @@ const pair = await helpers.createPkcePair();
 assert.equal(pair.challenge, await helpers.createCodeChallenge(pair.verifier));
 const url = new URL(helpers.buildAuthorizationUrl({ callbackUrl: 'https://app.example/cb', codeChallenge: pair.challenge }));
 assert.equal(url.searchParams.get('code_challenge'), pair.challenge);
+// The README's forwarding path: the stream classes are values whose fromReadableStream reads back
+// what toReadableStream wrote, accumulator included.
+for (const name of ['ChatCompletionStream', 'ResponsesStream', 'MessagesStream', 'ImagesStream']) {
+  assert.equal(typeof sdk[name]?.fromReadableStream, 'function', name + '.fromReadableStream');
+}
+const lines = (...items) => new Response(items.map((item) => JSON.stringify(item) + '\\n').join('')).body;
+const chat = sdk.ChatCompletionStream.fromReadableStream(
+  lines({ id: 'gen-1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'forwarded' } }] }),
+);
+assert.ok(chat instanceof sdk.ChatCompletionStream);
+assert.equal((await chat.finalCompletion()).choices[0].message.content, 'forwarded');
+const responses = sdk.ResponsesStream.fromReadableStream(
+  lines({ type: 'response.completed', sequence_number: 1, response: { id: 'resp-1', status: 'completed', output: [] } }),
+);
+assert.equal((await responses.finalResponse()).id, 'resp-1');
+const failing = sdk.MessagesStream.fromReadableStream(lines({ type: 'error', error: { type: 'overloaded_error', message: 'busy' } }));
+await assert.rejects(failing.finalMessage(), (error) => error instanceof sdk.ProviderOverloadedError);
 console.log('ok');
 `;
 
 // Types the consumer uses; the @ts-expect-error lines prove the types are real, not `any`.
 const typeChecks = (from: (entry: string) => string) => `
-import { OpenRouter, OpenRouterError, APIError, type ChatCompletion, type Model } from ${from('openrouter-ts')};
+import { OpenRouter, OpenRouterError, APIError, ChatCompletionStream, ResponsesStream, MessagesStream, type ChatCompletion, type Model } from ${from('openrouter-ts')};
 import { parseModelId, buildAuthorizationUrl, type ModelIdParts } from ${from('openrouter-ts/helpers')};
 import type { paths, components } from ${from('openrouter-ts/paths')};
 
@@ -75,7 +92,12 @@ export async function use(): Promise<void> {
   type ListModels = paths['/models']['get']['responses'][200]['content']['application/json'];
   const viaPaths: ListModels = page;
   const key: components['schemas']['ExchangeAuthCodeResponse']['key'] = 'k';
-  void [first, completion, parts, url, error, viaPaths, key];
+  // The README's browser path: the stream classes rebuild typed streams from forwarded bytes.
+  const body = new Response('').body as ReadableStream<Uint8Array>;
+  const forwardedChat: ChatCompletion = await ChatCompletionStream.fromReadableStream(body).finalCompletion();
+  const forwardedResponse: string = (await ResponsesStream.fromReadableStream(body).finalResponse()).id;
+  const forwardedMessage: string = (await MessagesStream.fromReadableStream(body).finalMessage()).id;
+  void [first, completion, parts, url, error, viaPaths, key, forwardedChat, forwardedResponse, forwardedMessage];
   // @ts-expect-error models.list takes no string
   await client.models.list('openai');
   // @ts-expect-error maxRetries is a number

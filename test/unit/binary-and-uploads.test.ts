@@ -111,7 +111,7 @@ describe('multipart uploads', () => {
     const error = await failureOf(() => client.files.create({ file: 'notes.pdf' as unknown as Blob }));
     expect(error).toBeInstanceOf(OpenRouterError);
     expect((error as Error).message).toBe(
-      'files.create: `file` must be a Blob, a File, a Uint8Array or an ArrayBuffer, got string.',
+      'files.create: `file` must be a Blob, a File, a Uint8Array or an ArrayBuffer (toFile(bytes, name) gives bytes a file name), got string.',
     );
     expect(requests).toHaveLength(0);
   });

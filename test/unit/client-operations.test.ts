@@ -58,10 +58,10 @@ const operations: Operation[] = [
   },
   {
     name: 'models.listForUser',
-    call: (c, o) => c.models.listForUser(o),
+    call: (c, o) => c.models.listForUser({ offset: 0, limit: 50 }, o),
     method: 'GET',
     path: '/models/user',
-    query: '',
+    query: 'offset=0&limit=50',
     body: undefined,
     auth: true,
   },
