@@ -56,6 +56,8 @@ export { APIPromise } from './core/api-promise';
 export * from './core/errors';
 export type { ClientOptions, RequestOptions } from './core/options';
 export { PagePromise } from './core/pagination';
+export { SpendLimitError } from './core/usage-ledger';
+export { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 
 /** The core client the functions take: the options, the key, the transport. */
 export type CoreClient = HttpClient;

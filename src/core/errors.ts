@@ -1,5 +1,8 @@
 // One error hierarchy for everything the client throws. Nothing here ever holds the request's
 // headers, so the API key cannot leak through a message, `toJSON()` or `util.inspect`.
+import type { NoEndpoints } from './no-endpoints';
+import { type ProviderError, providerError } from './provider-error';
+import { type RateLimit, rateLimitOf } from './rate-limit';
 
 /** The root of every error thrown by this SDK. */
 export class OpenRouterError extends Error {
@@ -89,6 +92,11 @@ export class APIError extends OpenRouterError {
     return typeof id === 'string' && id.startsWith('gen-') ? id : undefined;
   }
 
+  /** The upstream provider's error (`metadata.provider_name` and `metadata.raw`, parsed when JSON), when there is one. */
+  get provider(): ProviderError | undefined {
+    return providerError(this.metadata);
+  }
+
   toJSON() {
     return {
       name: this.name,
@@ -118,6 +126,8 @@ export class PermissionDeniedError extends APIError {
 }
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
+  /** For "No endpoints found that support ...": the parameters of the request it is about. */
+  noEndpoints?: NoEndpoints;
 }
 export class RequestTimeoutError extends APIError {
   override name = 'RequestTimeoutError';
@@ -130,6 +140,10 @@ export class UnprocessableEntityError extends APIError {
 }
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
+  /** Which limit was hit, whose it is (OpenRouter's or the provider's), and when it resets. */
+  get rateLimit(): RateLimit {
+    return rateLimitOf(this.body, this.headers);
+  }
 }
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
