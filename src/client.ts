@@ -2,7 +2,7 @@ import { GeneratedResources } from '../generated/resources.gen';
 import { HttpClient } from './core/http';
 import type { ClientOptions } from './core/options';
 import { type RequestFunction, requestFunction } from './core/request';
-import type { UsageLedger } from './core/usage-ledger';
+import { UsageLedger } from './core/usage-ledger';
 import { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 import { Chat } from './resources/chat';
 import { Images } from './resources/images';
@@ -40,7 +40,7 @@ export class OpenRouter extends GeneratedResources {
   readonly #http: HttpClient;
 
   constructor(options: ClientOptions = {}, /** @internal */ usage?: UsageLedger) {
-    const http = new HttpClient(options, usage);
+    const http = new HttpClient(options, usage ?? new UsageLedger(options?.onUsage, options?.spendLimit));
     super(http);
     this.#options = options;
     this.baseURL = http.baseURL;
@@ -49,7 +49,7 @@ export class OpenRouter extends GeneratedResources {
     this.messages = new Messages(http);
     this.images = new Images(http);
     this.request = requestFunction(http);
-    this.usage = http.usage;
+    this.usage = http.usage as UsageLedger;
     this.#http = http;
   }
 

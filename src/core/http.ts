@@ -36,7 +36,7 @@ import {
 } from './options';
 import type { StreamObserver } from './stream';
 import { createTransport, type OutgoingRequest } from './transport';
-import { UsageLedger } from './usage-ledger';
+import type { UsageLedger } from './usage-ledger';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
@@ -100,8 +100,8 @@ export class HttpClient {
   readonly #fetchOptions: FetchOptions | undefined;
   readonly #log: Log;
   readonly #maxRetryWait: number | undefined;
-  /** What this client's calls cost (shared with the clients `withOptions()` makes, unless they set their own). */
-  readonly usage: UsageLedger;
+  /** The record of what the calls cost, when the client keeps one (the OpenRouter class always does). */
+  readonly usage: UsageLedger | undefined;
 
   constructor(options: ClientOptions, usage?: UsageLedger) {
     if (typeof options !== 'object' || options === null)
@@ -122,7 +122,13 @@ export class HttpClient {
     this.#fetch = fetchImpl;
     this.#fetchOptions = checkFetchOptions(options.fetchOptions, 'OpenRouter options');
     this.#maxRetryWait = checkMaxRetryWait(options.maxRetryWait);
-    this.usage = usage ?? new UsageLedger(options.onUsage, options.spendLimit);
+    // Given by the caller, so that an app using only the standalone functions ships no ledger.
+    if (usage === undefined && (options.onUsage !== undefined || options.spendLimit !== undefined)) {
+      throw new OpenRouterError(
+        'onUsage and spendLimit need a usage record: createClient(options, new UsageLedger(onUsage, spendLimit)).',
+      );
+    }
+    this.usage = usage;
     this.#log = new Log(resolveLogLevel(options.logLevel), checkLogger(options.logger));
     const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
@@ -210,7 +216,7 @@ export class HttpClient {
           : form
             ? withExtraFields(parts.body as FormData, extraBody)
             : withExtraBody(parts.body, extraBody);
-      this.usage.check(fullBody);
+      this.usage?.check(fullBody);
       const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
       const { response, request } = (await operation({
         client: this.#client,
@@ -256,13 +262,13 @@ export class HttpClient {
                 response,
               )
             : response;
-        const observer = this.usage.observe();
+        const observer = this.usage?.observe();
         const stream = toStream(streamed, controller, userSignal, { idleTimeout, observer });
-        if (typeof stream === 'object' && stream !== null) streamObservers.set(stream, observer);
+        if (observer && typeof stream === 'object' && stream !== null) streamObservers.set(stream, observer);
         return { data: stream, response };
       }
       const data = parseJsonBody(text, response, request);
-      this.usage.record(data, false);
+      this.usage?.record(data, false);
       answerTexts.set(response, text as string);
       return { data, response };
     } catch (error) {

@@ -13,47 +13,39 @@ export interface NoEndpoints {
   model: string | undefined;
 }
 
-const NO_ENDPOINTS = /no endpoints found (?:that (?:support|can handle)|matching) ([^.]+)/i;
-
-/** Request fields per feature word in the message; a field named in the message counts too. */
-const FIELDS: [RegExp, string[]][] = [
-  [/tool/i, ['tools', 'tool_choice', 'parallel_tool_calls']],
-  [/response.format|structured|json/i, ['response_format', 'structured_outputs']],
-  [/reasoning/i, ['reasoning', 'include_reasoning', 'reasoning_effort']],
-  [/output modalit/i, ['modalities']],
-];
+/** Request fields per feature word of the message; a field the message names counts too. */
+const FIELDS: Record<string, string[]> = {
+  tool: ['tools', 'tool_choice', 'parallel_tool_calls'],
+  response: ['response_format'],
+  structured: ['response_format'],
+  json: ['response_format'],
+  reasoning: ['reasoning', 'include_reasoning', 'reasoning_effort'],
+  modalit: ['modalities'],
+};
 
 /** Adds `noEndpoints` (and a sentence to the message) to a "No endpoints found ..." 404 of `body`. */
 export function explainNoEndpoints(error: NotFoundError, body: unknown): void {
-  const feature = NO_ENDPOINTS.exec(error.message)?.[1]?.trim();
+  const feature = /no endpoints found (?:that (?:support|can handle)|matching) ([^.]+)/i.exec(error.message)?.[1];
   if (feature === undefined || typeof body !== 'object' || body === null) return;
   const request = body as Record<string, unknown>;
-  const named = FIELDS.find(([pattern]) => pattern.test(feature))?.[1] ?? [];
+  const named = Object.entries(FIELDS).flatMap(([word, fields]) => (feature.includes(word) ? fields : []));
   const parameters = Object.keys(request).filter(
-    (field) => request[field] != null && (named.includes(field) || new RegExp(`\\b${field}\\b`).test(feature)),
+    (field) => request[field] != null && (named.includes(field) || feature.includes(field)),
   );
-  if (/image|audio|video|file|pdf/i.test(feature)) parameters.push(...mediaParts(request.messages ?? request.input));
-  if (/requested parameters|require/i.test(feature)) parameters.push('provider.require_parameters');
-  const models = request.models;
-  const model =
-    typeof request.model === 'string' ? request.model : Array.isArray(models) ? models.join(', ') : undefined;
+  // Media: the content parts that are not text.
+  const messages = request.messages;
+  if (/image|audio|video|file|pdf/i.test(feature) && Array.isArray(messages)) {
+    messages.forEach((message: { content?: unknown }, i) => {
+      if (!Array.isArray(message?.content)) return;
+      message.content.forEach((part: { type?: unknown }, j) => {
+        if (typeof part?.type === 'string' && !part.type.includes('text'))
+          parameters.push(`messages[${i}].content[${j}]`);
+      });
+    });
+  }
+  const model = typeof request.model === 'string' ? request.model : undefined;
   error.noEndpoints = { feature, parameters, model };
   if (parameters.length > 0) {
     error.message += ` [The request asks for ${feature} with: ${parameters.join(', ')}. explainEndpointSupport() from 'openrouter-ts/helpers' shows which endpoints of ${model ?? 'the model'} support what.]`;
   }
-}
-
-/** `messages[i].content[j]` for each content part that is not text. */
-function mediaParts(messages: unknown): string[] {
-  const found: string[] = [];
-  if (!Array.isArray(messages)) return found;
-  messages.forEach((message, i) => {
-    const content = (message as { content?: unknown } | null)?.content;
-    if (!Array.isArray(content)) return;
-    content.forEach((part, j) => {
-      const type = (part as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && !type.includes('text')) found.push(`messages[${i}].content[${j}]`);
-    });
-  });
-  return found;
 }

@@ -133,14 +133,11 @@ export class UsageLedger {
     return observer;
   }
 
-  /**
-   * @internal Records the usage of an answer (or a stream chunk, a Responses event) when it has one.
-   * Returns true when it did, so a stream records its usage once.
-   */
-  record(item: unknown, streamed: boolean): boolean {
+  /** @internal Records the usage of an answer (or of a stream's last chunk or Responses event) when it has one. */
+  record(item: unknown, streamed: boolean): void {
     const source = usageHolder(item);
     const usage = source?.usage as Record<string, unknown> | undefined;
-    if (source === undefined || typeof usage !== 'object' || usage === null) return false;
+    if (source === undefined || typeof usage !== 'object' || usage === null) return;
     const cost = money(usage.cost);
     const isByok = usage.is_byok === true;
     const details = usage.cost_details as { upstream_inference_cost?: unknown } | null | undefined;
@@ -155,7 +152,9 @@ export class UsageLedger {
     this.#cost = add(this.#cost, cost);
     this.#byok = add(this.#byok, byok);
     const id = source.id;
-    this.#onUsage?.({
+    const onUsage = this.#onUsage;
+    if (onUsage === undefined) return;
+    const record: UsageRecord = {
       generationId: typeof id === 'string' ? id : undefined,
       model: typeof source.model === 'string' ? source.model : undefined,
       provider: typeof source.provider === 'string' ? source.provider : undefined,
@@ -167,8 +166,13 @@ export class UsageLedger {
       totalTokens,
       streamed,
       usage,
-    });
-    return true;
+    };
+    try {
+      onUsage(record);
+    } catch (cause) {
+      // Said as the hook's failure, not taken for a failed request.
+      throw new OpenRouterError(`onUsage threw: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
   }
 }
 

@@ -3,12 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearClientEnv, headersOf, onlyRequest, recordingClient } from '../support/client';
 
-beforeEach(() => {
-  clearClientEnv();
-  for (const name of ['OPENROUTER_HTTP_REFERER', 'OPENROUTER_APP_TITLE', 'OPENROUTER_APP_CATEGORIES']) {
-    vi.stubEnv(name, undefined);
-  }
-});
+beforeEach(clearClientEnv);
 afterEach(() => {
   vi.unstubAllEnvs();
 });

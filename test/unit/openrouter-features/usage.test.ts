@@ -109,6 +109,20 @@ describe('onUsage and client.usage', () => {
     expect(client.usage.totals()).toMatchObject({ calls: 1, cost: '0.0005' });
   });
 
+  it('says so when onUsage throws, without taking it for a failed request', async () => {
+    const { client } = clientWith(
+      {
+        onUsage: () => {
+          throw new Error('my hook broke');
+        },
+      },
+      answer('gen-1', { total_tokens: 1, cost: 0.5 }),
+    );
+    const error = await rejectionOf(client.chat.completions.create(CHAT));
+    expect((error as Error).message).toBe('onUsage threw: my hook broke');
+    expect(client.usage.totals().spend).toBe('0.5');
+  });
+
   it('is shared with the clients withOptions() makes', async () => {
     const { client } = clientWith({}, answer('gen-1', { total_tokens: 1, cost: 0.5 }));
     await client.withOptions({ timeout: 1_000 }).chat.completions.create(CHAT);
