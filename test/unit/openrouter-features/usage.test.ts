@@ -167,3 +167,17 @@ describe('spendLimit', () => {
     expect(() => new OpenRouter({ apiKey: API_KEY, spendLimit: -1 })).toThrow(/spendLimit must be/);
   });
 });
+
+describe('the standalone entry', () => {
+  it('records usage into the ledger it is given, and refuses onUsage without one', async () => {
+    const standalone = await import('../../../src/standalone');
+    const { fetch } = clientWith({}, answer('gen-1', { total_tokens: 3, cost: 0.25 }));
+    expect(() => standalone.createClient({ apiKey: API_KEY, fetch, onUsage: () => {} })).toThrow(
+      /onUsage and spendLimit need a usage record/,
+    );
+    const usage = new standalone.UsageLedger(undefined, '1');
+    const client = standalone.createClient({ apiKey: API_KEY, fetch }, usage);
+    await standalone.createChatCompletion(client, CHAT);
+    expect(usage.totals()).toMatchObject({ calls: 1, totalTokens: 3, spend: '0.25' });
+  });
+});
