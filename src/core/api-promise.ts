@@ -8,7 +8,7 @@ export interface WithResponse<T> {
   response: Response;
   /** The server's request id (`x-request-id`, else `cf-ray`), for support requests. */
   requestId: string | undefined;
-  /** The generation id (`gen-...`), for `client.generations.get()`; a stream's is known once it is read (see `waitForGeneration`). */
+  /** The generation id (`gen-...`), for `client.generations.get()`; a stream's is known once its first chunk is read. */
   generationId: string | undefined;
 }
 
@@ -41,7 +41,10 @@ export class APIPromise<T> extends Promise<T> {
       data,
       response,
       requestId: requestIdOf(response),
-      generationId: generationIdOf(data, response),
+      // Read when asked: a stream's id comes with its first chunk.
+      get generationId() {
+        return generationIdOf(data, response);
+      },
     }));
   }
 

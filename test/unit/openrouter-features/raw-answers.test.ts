@@ -58,6 +58,18 @@ describe('.withResponse() ids', () => {
     expect(generationId).toBe('gen-h');
   });
 
+  it("gives a stream's generation id once its first chunk is read", async () => {
+    const chunk = { ...completion, id: 'gen-stream', object: 'chat.completion.chunk' };
+    const body = `data: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n`;
+    const { client } = clientWith({}, new Response(body, { headers: { 'content-type': 'text/event-stream' } }));
+    const result = await client.chat.completions.create({ ...CHAT, stream: true }).withResponse();
+    expect(result.generationId).toBeUndefined();
+    for await (const _ of result.data) {
+      // read it
+    }
+    expect(result.generationId).toBe('gen-stream');
+  });
+
   it('has no generation id for answers that are not generations', async () => {
     const { client } = clientWith({}, json({ id: 'key-hash' }));
     const { generationId } = await client.keys.current().withResponse();
