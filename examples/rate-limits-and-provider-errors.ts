@@ -28,7 +28,7 @@ const recorded = [
         message: 'Provider returned error',
         metadata: {
           provider_name: 'Azure',
-          raw: JSON.stringify({ error: { message: "Invalid schema for response_format 'answer'", code: 400 } }),
+          raw: JSON.stringify({ error: { message: "response_format 'answer' is not a valid JSON schema", code: 400 } }),
         },
       },
     },

@@ -12,7 +12,7 @@ beforeEach(clearClientEnv);
 
 const CHAT = { model: 'm', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const azureRaw = JSON.stringify(
-  { error: { message: "Invalid schema for response_format 'x'", type: 'invalid_request_error', code: null } },
+  { error: { message: "response_format 'x' is not a valid JSON schema", type: 'invalid_request_error', code: null } },
   null,
   2,
 );
@@ -30,7 +30,7 @@ describe('APIError.provider', () => {
       raw: azureRaw,
       error: JSON.parse(azureRaw),
       status: undefined,
-      message: "Invalid schema for response_format 'x'",
+      message: "response_format 'x' is not a valid JSON schema",
     });
   });
 
