@@ -38,10 +38,9 @@ export function rateLimitOf(body: unknown, headers: Headers): RateLimit {
     }
     return headers.get(name) ?? undefined;
   };
-  const upstream =
-    (typeof provider === 'string' && raw != null) || (typeof raw === 'string' && /rate-limited upstream/i.test(raw));
   return {
-    source: upstream ? 'provider' : 'openrouter',
+    // Only a provider's error names its provider or carries its `raw` answer.
+    source: typeof provider === 'string' || raw != null ? 'provider' : 'openrouter',
     name: typeof message === 'string' ? LIMIT_NAME.exec(message)?.[1] : undefined,
     limit: count(header('x-ratelimit-limit')),
     remaining: count(header('x-ratelimit-remaining')),

@@ -80,6 +80,15 @@ describe('RateLimitError.rateLimit', () => {
     expect(error.rateLimit).toMatchObject({ source: 'provider', provider: 'Google', resetAt: undefined });
   });
 
+  it("takes an error that only carries a provider's raw answer for the provider's", async () => {
+    const body = {
+      error: { code: 429, message: 'Provider returned error', metadata: { raw: 'rate-limited upstream' } },
+    };
+    const { client } = clientWith({ maxRetries: 0 }, json(body, 429));
+    const error = (await rejectionOf(client.chat.completions.create(CHAT))) as RateLimitError;
+    expect(error.rateLimit).toMatchObject({ source: 'provider', provider: undefined });
+  });
+
   it('falls back to the rate-limit headers of the response', async () => {
     const { client } = clientWith(
       { maxRetries: 0 },
