@@ -1,13 +1,17 @@
 // The resource classes, as types (what `client.models`, `client.keys`, ... are); made only by the client.
 export type * from '../generated/resources.gen';
 export { OpenRouter, OpenRouter as default } from './client';
-export { APIPromise } from './core/api-promise';
+export { APIPromise, type WithResponse } from './core/api-promise';
 export * from './core/errors';
 export type { Logger, LogLevel } from './core/logger';
+export type { NoEndpoints } from './core/no-endpoints';
 export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { MAX_PAGES, PagePromise } from './core/pagination';
+export type { ProviderError } from './core/provider-error';
+export type { RateLimit } from './core/rate-limit';
 export type { RequestFunction, Route, RouteArgs, RouteResult } from './core/request';
 export { Stream } from './core/stream';
+export { SpendLimitError, type UsageLedger, type UsageRecord, type UsageTotals } from './core/usage-ledger';
 // Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
 export {
   ContentFilterFinishReasonError,
@@ -15,6 +19,7 @@ export {
   StructuredOutputParseError,
   ToolRoundLimitError,
 } from './lib/errors';
+export type { GenerationSource, WaitForGenerationOptions } from './lib/generation-wait';
 export {
   ChatCompletionRunner,
   ChatCompletionStreamingRunner,

@@ -21,6 +21,7 @@ import type {
 import type { APIPromise } from './core/api-promise';
 import { HttpClient } from './core/http';
 import type { ClientOptions, RequestOptions } from './core/options';
+import type { UsageLedger } from './core/usage-ledger';
 import {
   type ChatCompletionCreateParams,
   type ChatCompletionCreateParamsNonStreaming,
@@ -56,13 +57,18 @@ export { APIPromise } from './core/api-promise';
 export * from './core/errors';
 export type { ClientOptions, RequestOptions } from './core/options';
 export { PagePromise } from './core/pagination';
+export { SpendLimitError, UsageLedger } from './core/usage-ledger';
+export { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 
 /** The core client the functions take: the options, the key, the transport. */
 export type CoreClient = HttpClient;
 
-/** A core client with the same options as `new OpenRouter(options)`. */
-export function createClient(options: ClientOptions = {}): CoreClient {
-  return new HttpClient(options);
+/**
+ * A core client with the same options as `new OpenRouter(options)`. `onUsage` and `spendLimit` need
+ * a usage record: `createClient(options, new UsageLedger(onUsage, spendLimit))` (then `client.usage`).
+ */
+export function createClient(options: ClientOptions = {}, usage?: UsageLedger): CoreClient {
+  return new HttpClient(options, usage);
 }
 
 /** `client.chat.completions.create` as a function. */

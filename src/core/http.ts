@@ -9,9 +9,12 @@
 // must not use.
 import { VERSION } from '../version';
 import { APIPromise } from './api-promise';
-import { OpenRouterError } from './errors';
+import { attributionHeaders } from './attribution';
+import { answerTexts, streamObservers } from './call-ids';
+import { NotFoundError, OpenRouterError } from './errors';
 import { linkSignals } from './link-signals';
 import { checkLogger, Log, resolveLogLevel } from './logger';
+import { explainNoEndpoints } from './no-endpoints';
 import { type Dispatcher, type Operation, serializePath } from './operation';
 import {
   type ClientOptions,
@@ -32,7 +35,9 @@ import {
   readEnv,
 } from './options';
 import { rememberSecrets } from './redact';
+import type { StreamObserver } from './stream';
 import { createTransport, type OutgoingRequest } from './transport';
+import type { UsageLedger } from './usage-ledger';
 
 /** What a resource method passes for its operation: the parts of the request the spec names. */
 export interface CallArgs {
@@ -74,6 +79,8 @@ export type StreamFactory<T> = (
 /** How the stream reads its body; `idleTimeout` undefined: no limit. */
 export interface StreamReadOptions {
   idleTimeout: number | undefined;
+  /** Watches the stream for the client's usage record. */
+  observer?: StreamObserver | undefined;
 }
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
@@ -93,8 +100,11 @@ export class HttpClient {
   readonly #headers: HeadersInit;
   readonly #fetchOptions: FetchOptions | undefined;
   readonly #log: Log;
+  readonly #maxRetryWait: number | undefined;
+  /** The record of what the calls cost, when the client keeps one (the OpenRouter class always does). */
+  readonly usage: UsageLedger | undefined;
 
-  constructor(options: ClientOptions) {
+  constructor(options: ClientOptions, usage?: UsageLedger) {
     if (typeof options !== 'object' || options === null)
       throw new OpenRouterError('OpenRouter options must be an object.');
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
@@ -112,6 +122,14 @@ export class HttpClient {
     }
     this.#fetch = fetchImpl;
     this.#fetchOptions = checkFetchOptions(options.fetchOptions, 'OpenRouter options');
+    this.#maxRetryWait = checkMaxRetryWait(options.maxRetryWait);
+    // Given by the caller, so that an app using only the standalone functions ships no ledger.
+    if (usage === undefined && (options.onUsage !== undefined || options.spendLimit !== undefined)) {
+      throw new OpenRouterError(
+        'onUsage and spendLimit need a usage record: createClient(options, new UsageLedger(onUsage, spendLimit)).',
+      );
+    }
+    this.usage = usage;
     this.#log = new Log(resolveLogLevel(options.logLevel), checkLogger(options.logger));
     const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
@@ -125,8 +143,7 @@ export class HttpClient {
     this.#apiKey = apiKey;
     this.#headers = mergeHeaders(
       isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` },
-      options.appUrl ? { 'HTTP-Referer': options.appUrl } : {},
-      options.appTitle ? { 'X-Title': options.appTitle } : {},
+      attributionHeaders(options),
       options.defaultHeaders,
     );
     const dispatch = (method: string) => (request: GeneratedRequest) => this.#dispatch(method, request);
@@ -203,6 +220,7 @@ export class HttpClient {
           : form
             ? withExtraFields(parts.body as FormData, extraBody)
             : withExtraBody(parts.body, extraBody);
+      this.usage?.check(fullBody);
       const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
       const { response, request } = (await operation({
         client: this.#client,
@@ -223,6 +241,7 @@ export class HttpClient {
           fetch: this.#fetch,
           timeout,
           maxRetries,
+          maxRetryWait: this.#maxRetryWait,
           signal: signal ?? null,
           body,
           fetchOptions,
@@ -247,11 +266,18 @@ export class HttpClient {
                 response,
               )
             : response;
-        return { data: toStream(streamed, controller, userSignal, { idleTimeout }), response };
+        const observer = this.usage?.observe();
+        const stream = toStream(streamed, controller, userSignal, { idleTimeout, observer });
+        if (observer && typeof stream === 'object' && stream !== null) streamObservers.set(stream, observer);
+        return { data: stream, response };
       }
-      return { data: parseJsonBody(text, response, request), response };
+      const data = parseJsonBody(text, response, request);
+      this.usage?.record(data, false);
+      answerTexts.set(response, text as string);
+      return { data, response };
     } catch (error) {
       controller?.abort(); // the call is over: nothing may hold on to the caller's signal
+      if (error instanceof NotFoundError) explainNoEndpoints(error, parts.body);
       throw this.#redacted(error);
     }
   }
@@ -297,6 +323,15 @@ export class HttpClient {
     const message = error instanceof Error ? error.message : String(error);
     return new OpenRouterError(`Could not send the request: ${message}`);
   }
+}
+
+function checkMaxRetryWait(value: unknown): number | undefined {
+  if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value < 0)) {
+    throw new OpenRouterError(
+      `OpenRouter options: maxRetryWait must be a number of milliseconds >= 0, got ${String(value)}.`,
+    );
+  }
+  return value;
 }
 
 function checkKey(key: string): void {

@@ -32,7 +32,8 @@ export function retryDelayMs(
   return backoff * (1 - 0.25 * random());
 }
 
-function serverRequestedDelayMs(headers: Headers): number | undefined {
+/** The delay `retry-after-ms` or `Retry-After` asks for, when it is within 0..60 s. */
+export function serverRequestedDelayMs(headers: Headers): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
   if (milliseconds !== null) {
     const delay = milliseconds.trim() === '' ? Number.NaN : Number(milliseconds);

@@ -13,8 +13,9 @@ import {
 import { classifyFetchFailure } from './fetch-failure';
 import { type Log, SILENT } from './logger';
 import { permissionRefusal } from './permission-error';
+import { resetWaitMs } from './rate-limit';
 import { redactCause, redactHeaders, redactText, rememberSecrets, secretsOf } from './redact';
-import { isRetryableStatus, retryDelayMs } from './retry';
+import { isRetryableStatus, retryDelayMs, serverRequestedDelayMs } from './retry';
 
 export interface TransportOptions {
   /** The fetch to send with; called detached (no `this`), so `globalThis.fetch` works in browsers. */
@@ -23,6 +24,8 @@ export interface TransportOptions {
   timeout: number;
   /** Retries after the first attempt; at most `maxRetries + 1` requests are sent. */
   maxRetries: number;
+  /** The longest wait a 429's rate-limit reset may ask for; a later reset is not retried. Default 60000. */
+  maxRetryWait?: number | undefined;
   /**
    * The caller's signal. When absent, the incoming Request's own signal is honoured instead; `null`
    * says there is none (no listener is added to the incoming Request's signal).
@@ -104,6 +107,8 @@ class RetryLater {
     /** Why, for the log: a status, a failure code, `timeout`. */
     readonly reason: string,
     readonly headers?: Headers | undefined,
+    /** The wait the answer asked for (a 429's rate-limit reset), over the usual policy. */
+    readonly delayMs?: number | undefined,
   ) {}
 }
 
@@ -128,7 +133,7 @@ async function send(original: OutgoingRequest, options: TransportOptions): Promi
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptOnce(call, attempt, attempt <= options.maxRetries);
     if (!(outcome instanceof RetryLater)) return outcome;
-    const wait = retryDelayMs(attempt - 1, outcome.headers);
+    const wait = outcome.delayMs ?? retryDelayMs(attempt - 1, outcome.headers);
     if (call.log.enabled('warn')) {
       logLine(call, 'warn', `retrying ${original.method} ${pathOf(original.url)} in ${Math.round(wait)} ms`, {
         reason: outcome.reason,
@@ -219,7 +224,15 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
       return response;
     }
 
-    if (canRetry && isRetryableStatus(response.status)) {
+    // A 429 without Retry-After waits for the reset its body names; past `maxRetryWait`, no retry.
+    if (canRetry && response.status === 429 && serverRequestedDelayMs(response.headers) === undefined) {
+      const copy = response.clone();
+      const wait = resetWaitMs(parseJsonOrText(await copy.text().catch(() => '')), response.headers);
+      if (wait === undefined || wait <= (options.maxRetryWait ?? 60_000)) {
+        response.body?.cancel().catch(ignore);
+        return new RetryLater('status 429', response.headers, wait);
+      }
+    } else if (canRetry && isRetryableStatus(response.status)) {
       // Free the connection now rather than when the garbage collector gets to it.
       response.body?.cancel().catch(ignore);
       return new RetryLater(`status ${response.status}`, response.headers);
