@@ -34,7 +34,7 @@ function validator(d: Doc, name: string) {
 }
 
 describe('openUnions', () => {
-  const schemas = () => ({
+  const schemas = (): Doc => ({
     Answer: { type: 'object', properties: { items: { type: 'array', items: ref('Item') } } },
     Item: {
       oneOf: [ref('Text'), ref('Image')],
