@@ -8004,6 +8004,389 @@ export interface components {
             type?: "message";
         };
         /**
+         * @description List of available models
+         * @example {
+         *       "data": [
+         *         {
+         *           "description": "GPT-4o mini is OpenAI's small, fast and cheap multimodal model.",
+         *           "name": "OpenAI: GPT-4o-mini",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "GPT"
+         *           },
+         *           "canonical_slug": "openai/gpt-4o-mini",
+         *           "context_length": 128000,
+         *           "created": 1721260800,
+         *           "default_parameters": {},
+         *           "hugging_face_id": null,
+         *           "id": "openai/gpt-4o-mini",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0.0000006",
+         *             "image": "0.000217",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0.00000015",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "tools",
+         *             "tool_choice",
+         *             "response_format",
+         *             "seed",
+         *             "stop"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 128000,
+         *             "is_moderated": true,
+         *             "max_completion_tokens": 16384
+         *           }
+         *         },
+         *         {
+         *           "description": "Meta's 8B instruct model, served for free.",
+         *           "name": "Meta: Llama 3.1 8B Instruct (free)",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text"
+         *             ],
+         *             "instruct_type": "llama3",
+         *             "modality": "text->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Llama3"
+         *           },
+         *           "canonical_slug": "meta-llama/llama-3.1-8b-instruct",
+         *           "context_length": 131072,
+         *           "created": 1721692800,
+         *           "default_parameters": {
+         *             "frequency_penalty": null,
+         *             "temperature": null,
+         *             "top_p": null
+         *           },
+         *           "hugging_face_id": "meta-llama/Meta-Llama-3.1-8B-Instruct",
+         *           "id": "meta-llama/llama-3.1-8b-instruct:free",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0",
+         *             "image": "0",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "stop",
+         *             "seed"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 131072,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         },
+         *         {
+         *           "description": "Routes each prompt to the model that suits it best.",
+         *           "name": "Auto Router",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Router"
+         *           },
+         *           "canonical_slug": "openrouter/auto",
+         *           "context_length": 2000000,
+         *           "created": 1699401600,
+         *           "default_parameters": null,
+         *           "hugging_face_id": null,
+         *           "id": "openrouter/auto",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "-1",
+         *             "prompt": "-1"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "tools"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": null,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         }
+         *       ],
+         *       "links": {
+         *         "next": "/api/v1/models?offset=500&limit=500"
+         *       },
+         *       "total_count": 150
+         *     }
+         */
+        EmbeddingListModelsResponse: {
+            data: components["schemas"]["EmbeddingModelList"];
+            /** @description Pagination links */
+            links?: {
+                /**
+                 * @description URL for the next page of results, or null if this is the last page
+                 * @example /api/v1/models?offset=500&limit=500
+                 */
+                next: string | null;
+            };
+            /**
+             * @description Total number of models matching the query
+             * @example 150
+             */
+            total_count?: number;
+        };
+        /**
+         * @description Information about an AI model available on OpenRouter
+         * @example {
+         *       "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *       "name": "GPT-4",
+         *       "architecture": {
+         *         "input_modalities": [
+         *           "text"
+         *         ],
+         *         "instruct_type": "chatml",
+         *         "modality": "text->text",
+         *         "output_modalities": [
+         *           "text"
+         *         ],
+         *         "tokenizer": "GPT"
+         *       },
+         *       "canonical_slug": "openai/gpt-4",
+         *       "context_length": 8192,
+         *       "created": 1692901234,
+         *       "default_parameters": null,
+         *       "expiration_date": null,
+         *       "id": "openai/gpt-4",
+         *       "knowledge_cutoff": null,
+         *       "links": {
+         *         "details": "/api/v1/models/openai/gpt-5.4/endpoints"
+         *       },
+         *       "per_request_limits": null,
+         *       "pricing": {
+         *         "completion": "0.00006",
+         *         "image": "0",
+         *         "prompt": "0.00003",
+         *         "request": "0"
+         *       },
+         *       "reasoning": {
+         *         "default_effort": "medium",
+         *         "default_enabled": true,
+         *         "mandatory": false,
+         *         "supported_efforts": [
+         *           "high",
+         *           "medium",
+         *           "low",
+         *           "minimal"
+         *         ]
+         *       },
+         *       "supported_parameters": [
+         *         "temperature",
+         *         "top_p",
+         *         "max_tokens"
+         *       ],
+         *       "supported_voices": null,
+         *       "top_provider": {
+         *         "context_length": 8192,
+         *         "is_moderated": true,
+         *         "max_completion_tokens": 4096
+         *       }
+         *     }
+         */
+        EmbeddingModel: {
+            alias_target?: components["schemas"]["ModelAliasTarget"];
+            architecture: components["schemas"]["ModelArchitecture"];
+            benchmarks?: components["schemas"]["ModelBenchmarks"];
+            /**
+             * @description Canonical slug for the model
+             * @example openai/gpt-4
+             */
+            canonical_slug?: string;
+            /**
+             * @description Maximum context length in tokens
+             * @example 8192
+             */
+            context_length: number | null;
+            /**
+             * @description Unix timestamp of when the model was created
+             * @example 1692901234
+             */
+            created: number;
+            default_parameters?: components["schemas"]["DefaultParameters"] | null;
+            /**
+             * @description Description of the model
+             * @example GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.
+             */
+            description?: string;
+            /**
+             * @description The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
+             * @example 2025-06-01
+             */
+            expiration_date?: string | null;
+            /**
+             * @description Hugging Face model identifier, if applicable
+             * @example microsoft/DialoGPT-medium
+             */
+            hugging_face_id?: string | null;
+            /**
+             * @description Unique identifier for the model
+             * @example openai/gpt-4
+             */
+            id: string;
+            /**
+             * @description The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
+             * @example 2024-10-01
+             */
+            knowledge_cutoff?: string | null;
+            links?: components["schemas"]["ModelLinks"];
+            /**
+             * @description Display name of the model
+             * @example GPT-4
+             */
+            name: string;
+            per_request_limits?: components["schemas"]["PerRequestLimits"] | null;
+            pricing: components["schemas"]["EmbeddingPricing"];
+            reasoning?: components["schemas"]["ModelReasoning"];
+            /**
+             * @description List of supported parameters for this model
+             * @example [
+             *       "temperature",
+             *       "top_p",
+             *       "max_tokens"
+             *     ]
+             */
+            supported_parameters: components["schemas"]["Parameter"][];
+            /**
+             * @description List of supported voice identifiers for TTS models. Null for non-TTS models.
+             * @example null
+             */
+            supported_voices?: string[] | null;
+            top_provider: components["schemas"]["TopProviderInfo"];
+        };
+        /**
+         * @description List of available models
+         * @example [
+         *       {
+         *         "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *         "name": "GPT-4",
+         *         "architecture": {
+         *           "input_modalities": [
+         *             "text"
+         *           ],
+         *           "instruct_type": "chatml",
+         *           "modality": "text->text",
+         *           "output_modalities": [
+         *             "text"
+         *           ],
+         *           "tokenizer": "GPT"
+         *         },
+         *         "canonical_slug": "openai/gpt-4",
+         *         "context_length": 8192,
+         *         "created": 1692901234,
+         *         "default_parameters": null,
+         *         "expiration_date": null,
+         *         "id": "openai/gpt-4",
+         *         "knowledge_cutoff": null,
+         *         "links": {
+         *           "details": "/api/v1/models/openai/gpt-4/endpoints"
+         *         },
+         *         "per_request_limits": null,
+         *         "pricing": {
+         *           "completion": "0.00006",
+         *           "image": "0",
+         *           "prompt": "0.00003",
+         *           "request": "0"
+         *         },
+         *         "supported_parameters": [
+         *           "temperature",
+         *           "top_p",
+         *           "max_tokens"
+         *         ],
+         *         "supported_voices": null,
+         *         "top_provider": {
+         *           "context_length": 8192,
+         *           "is_moderated": true,
+         *           "max_completion_tokens": 4096
+         *         }
+         *       }
+         *     ]
+         */
+        EmbeddingModelList: components["schemas"]["EmbeddingModel"][];
+        /**
+         * @description A price in USD per unit of an embedding model: a number in the recorded embedding-model list (embeddings-models.2026-03), a decimal string like every other price elsewhere.
+         * @example 2e-8
+         */
+        EmbeddingModelPrice: number | string;
+        /**
+         * @description Pricing information for the model
+         * @example {
+         *       "completion": "0.00006",
+         *       "image": "0",
+         *       "prompt": "0.00003",
+         *       "request": "0"
+         *     }
+         */
+        EmbeddingPricing: {
+            /** @description Price in USD per audio input token */
+            audio?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per audio output token */
+            audio_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per token for completion (output) generation */
+            completion: components["schemas"]["EmbeddingModelPrice"];
+            /**
+             * Format: double
+             * @description Fractional discount applied to this endpoint's pricing; the price is multiplied by (1 - discount) (0 = no discount, 1 = free)
+             */
+            discount?: number;
+            /** @description Price in USD per input image */
+            image?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per output image */
+            image_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per image token */
+            image_token?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached audio input token */
+            input_audio_cache?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached input token (read) */
+            input_cache_read?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per cache-write token, in USD per token. For providers with multiple cache TTLs (e.g. Anthropic), this is the default (5-minute) cache-write rate. */
+            input_cache_write?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per 1-hour cache-write token, in USD per token. Only present for providers that price an extended (1-hour) cache TTL separately, such as Anthropic. */
+            input_cache_write_1h?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per internal reasoning token */
+            internal_reasoning?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions. */
+            overrides?: components["schemas"]["PricingOverride"][];
+            /** @description Price in USD per token for prompt (input) processing */
+            prompt: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per request */
+            request?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per web search */
+            web_search?: components["schemas"]["EmbeddingModelPrice"];
+        };
+        /**
          * @example {
          *       "model": "openai/gpt-4o",
          *       "provider": "OpenAI",
@@ -17486,10 +17869,10 @@ export interface components {
             type: "approximate";
         } | null;
         /**
-         * @description A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
+         * @description A price in USD per unit (per token unless the field says otherwise), sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
          * @example 0.000003
          */
-        Price: number | string;
+        Price: string;
         /**
          * @description Pricing information for the model
          * @example {
@@ -25629,7 +26012,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -30291,7 +30674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters */

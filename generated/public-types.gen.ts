@@ -74,6 +74,7 @@ export type {
   DeveloperMessage,
   DeveloperMessageContent,
   DeveloperMessageContentParts,
+  EmbeddingListModelsResponse,
   EndpointStatus,
   ErrorDetail,
   ErrorResponse,

@@ -3533,6 +3533,165 @@ export type EasyInputMessage = {
     type?: 'message';
 };
 
+/**
+ * List of available models
+ */
+export type EmbeddingListModelsResponse = {
+    data: EmbeddingModelList;
+    /**
+     * Pagination links
+     */
+    links?: {
+        /**
+         * URL for the next page of results, or null if this is the last page
+         */
+        next: string | null;
+    };
+    /**
+     * Total number of models matching the query
+     */
+    total_count?: number;
+};
+
+/**
+ * Information about an AI model available on OpenRouter
+ */
+export type EmbeddingModel = {
+    alias_target?: ModelAliasTarget;
+    architecture: ModelArchitecture;
+    benchmarks?: ModelBenchmarks;
+    /**
+     * Canonical slug for the model
+     */
+    canonical_slug?: string;
+    /**
+     * Maximum context length in tokens
+     */
+    context_length: number | null;
+    /**
+     * Unix timestamp of when the model was created
+     */
+    created: number;
+    default_parameters?: DefaultParameters | null;
+    /**
+     * Description of the model
+     */
+    description?: string;
+    /**
+     * The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
+     */
+    expiration_date?: string | null;
+    /**
+     * Hugging Face model identifier, if applicable
+     */
+    hugging_face_id?: string | null;
+    /**
+     * Unique identifier for the model
+     */
+    id: string;
+    /**
+     * The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
+     */
+    knowledge_cutoff?: string | null;
+    links?: ModelLinks;
+    /**
+     * Display name of the model
+     */
+    name: string;
+    per_request_limits?: PerRequestLimits | null;
+    pricing: EmbeddingPricing;
+    reasoning?: ModelReasoning;
+    /**
+     * List of supported parameters for this model
+     */
+    supported_parameters: Array<Parameter>;
+    /**
+     * List of supported voice identifiers for TTS models. Null for non-TTS models.
+     */
+    supported_voices?: Array<string> | null;
+    top_provider: TopProviderInfo;
+};
+
+/**
+ * List of available models
+ */
+export type EmbeddingModelList = Array<EmbeddingModel>;
+
+/**
+ * A price in USD per unit of an embedding model: a number in the recorded embedding-model list (embeddings-models.2026-03), a decimal string like every other price elsewhere.
+ */
+export type EmbeddingModelPrice = number | string;
+
+/**
+ * Pricing information for the model
+ */
+export type EmbeddingPricing = {
+    /**
+     * Price in USD per audio input token
+     */
+    audio?: EmbeddingModelPrice;
+    /**
+     * Price in USD per audio output token
+     */
+    audio_output?: EmbeddingModelPrice;
+    /**
+     * Price in USD per token for completion (output) generation
+     */
+    completion: EmbeddingModelPrice;
+    /**
+     * Fractional discount applied to this endpoint's pricing; the price is multiplied by (1 - discount) (0 = no discount, 1 = free)
+     */
+    discount?: number;
+    /**
+     * Price in USD per input image
+     */
+    image?: EmbeddingModelPrice;
+    /**
+     * Price in USD per output image
+     */
+    image_output?: EmbeddingModelPrice;
+    /**
+     * Price in USD per image token
+     */
+    image_token?: EmbeddingModelPrice;
+    /**
+     * Price in USD per cached audio input token
+     */
+    input_audio_cache?: EmbeddingModelPrice;
+    /**
+     * Price in USD per cached input token (read)
+     */
+    input_cache_read?: EmbeddingModelPrice;
+    /**
+     * Price per cache-write token, in USD per token. For providers with multiple cache TTLs (e.g. Anthropic), this is the default (5-minute) cache-write rate.
+     */
+    input_cache_write?: EmbeddingModelPrice;
+    /**
+     * Price per 1-hour cache-write token, in USD per token. Only present for providers that price an extended (1-hour) cache TTL separately, such as Anthropic.
+     */
+    input_cache_write_1h?: EmbeddingModelPrice;
+    /**
+     * Price in USD per internal reasoning token
+     */
+    internal_reasoning?: EmbeddingModelPrice;
+    /**
+     * Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions.
+     */
+    overrides?: Array<PricingOverride>;
+    /**
+     * Price in USD per token for prompt (input) processing
+     */
+    prompt: EmbeddingModelPrice;
+    /**
+     * Price in USD per request
+     */
+    request?: EmbeddingModelPrice;
+    /**
+     * Price in USD per web search
+     */
+    web_search?: EmbeddingModelPrice;
+};
+
 export type EndpointInfo = {
     model: string;
     provider: string;
@@ -8827,9 +8986,9 @@ export type PreviewWebSearchUserLocation = {
 } | null;
 
 /**
- * A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
+ * A price in USD per unit (per token unless the field says otherwise), sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
  */
-export type Price = number | string;
+export type Price = string;
 
 /**
  * Pricing information for the model
@@ -13423,7 +13582,7 @@ export type ListEmbeddingsModelsResponses = {
     /**
      * Returns a list of embeddings models
      */
-    200: ListModelsResponse;
+    200: EmbeddingListModelsResponse;
 };
 
 export type ListEmbeddingsModelsResponse = ListEmbeddingsModelsResponses[keyof ListEmbeddingsModelsResponses];
@@ -15210,7 +15369,7 @@ export type ListEmbeddingModelsResponses = {
     /**
      * Returns a list of embeddings models
      */
-    200: ListModelsResponse;
+    200: EmbeddingListModelsResponse;
 };
 
 export type ListEmbeddingModelsResponse = ListEmbeddingModelsResponses[keyof ListEmbeddingModelsResponses];

@@ -8,7 +8,7 @@ import { Problems, ProblemsError, throwFirst } from './problems.mjs';
 import { loadPublished } from './published.mjs';
 import { stableOrder } from './stable-output.mjs';
 import { findNameCollisions, findStaleNames } from './stale-names.mjs';
-import { splitAnswerSchemas } from './steps/answer-schemas.mjs';
+import { scopeAnswerSchemas, splitAnswerSchemas } from './steps/answer-schemas.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
@@ -135,6 +135,7 @@ export function normalize(openapiDir) {
     .filter((file) => file.endsWith('.yaml'))
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
+  const scopedSchemas = scopeAnswerSchemas(doc);
   const answerSchemas = splitAnswerSchemas(doc, names.answerSchemas ?? {}, problems);
   const openedEnums = openResponseEnums(doc);
   openEnums(doc);
@@ -162,6 +163,7 @@ export function normalize(openapiDir) {
     invalidExamples,
     openedEnums,
     answerSchemas,
+    scopedSchemas,
     openedUnions,
     renamedIdentifiers,
   };

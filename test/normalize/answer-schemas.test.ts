@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from './support';
 
 // Loaded like the other steps (see support.ts): plain ESM without type declarations.
-const { splitAnswerSchemas } = (await import(
+const { splitAnswerSchemas, scopeAnswerSchemas } = (await import(
   /* @vite-ignore */ new URL('../../scripts/normalize/steps/answer-schemas.mjs', import.meta.url).href
-)) as { splitAnswerSchemas: (doc: Doc, names?: Record<string, string>, problems?: Doc) => [string, string][] };
+)) as {
+  splitAnswerSchemas: (doc: Doc, names?: Record<string, string>, problems?: Doc) => [string, string][];
+  scopeAnswerSchemas: (doc: Doc) => [string, string][];
+};
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -118,5 +121,62 @@ describe('splitAnswerSchemas', () => {
     const before = structuredClone(d);
     expect(splitAnswerSchemas(d, {})).toEqual([]);
     expect(d).toEqual(before);
+  });
+});
+
+describe('scopeAnswerSchemas', () => {
+  /** GET /models and GET /embedding-models answer the same List; /embedding-models is scoped. */
+  function scoped(): Doc {
+    const answer = (extra: Doc = {}) => ({
+      responses: { '200': { content: { 'application/json': { schema: ref('List'), ...extra } } } },
+    });
+    return {
+      paths: {
+        '/models': { get: answer() },
+        '/embedding-models': {
+          get: answer({ 'x-scoped': { prefix: 'Embedding', replace: { Price: 'LoosePrice' } } }),
+        },
+      },
+      components: {
+        schemas: {
+          List: { type: 'object', properties: { data: { type: 'array', items: ref('Model') }, note: ref('Note') } },
+          Model: { type: 'object', properties: { pricing: ref('Pricing'), id: { type: 'string' } } },
+          Pricing: { type: 'object', properties: { prompt: ref('Price') } },
+          Price: { type: 'string' },
+          LoosePrice: { oneOf: [{ type: 'number' }, { type: 'string' }] },
+          Note: { type: 'string' },
+        },
+      },
+    };
+  }
+
+  it('copies the components between the scoped answer and the replaced one; other answers keep them', () => {
+    const d = scoped();
+    const made = scopeAnswerSchemas(d);
+    const s = d.components.schemas;
+    expect(made.sort()).toEqual([
+      ['List', 'EmbeddingList'],
+      ['Model', 'EmbeddingModel'],
+      ['Pricing', 'EmbeddingPricing'],
+    ]);
+    expect(d.paths['/embedding-models'].get.responses['200'].content['application/json']).toEqual({
+      schema: ref('EmbeddingList'),
+    });
+    expect(d.paths['/models'].get.responses['200'].content['application/json'].schema).toEqual(ref('List'));
+    expect(s.EmbeddingPricing.properties.prompt).toEqual(ref('LoosePrice'));
+    expect(s.EmbeddingList.properties.note).toEqual(ref('Note'));
+    expect(s.Pricing.properties.prompt).toEqual(ref('Price'));
+    expect(s.Model.properties.pricing).toEqual(ref('Pricing'));
+  });
+
+  it('refuses a replacement that is not a schema, and a copy name that is taken', () => {
+    const d = scoped();
+    d.paths['/embedding-models'].get.responses['200'].content['application/json']['x-scoped'].replace = {
+      Price: 'Nope',
+    };
+    expect(() => scopeAnswerSchemas(d)).toThrow(/both must be schemas/);
+    const e = scoped();
+    e.components.schemas.EmbeddingModel = { type: 'object' };
+    expect(() => scopeAnswerSchemas(e)).toThrow(/EmbeddingModel, which is already a schema/);
   });
 });

@@ -59,6 +59,56 @@ export function splitAnswerSchemas(doc, answerNames = {}, problems) {
   return [...copies];
 }
 
+export const SCOPED = 'x-scoped';
+
+/**
+ * Evidence scoped to an operation: an answer (a response media object) that an overlay marks
+ * `x-scoped: { prefix, replace: { Component: Replacement } }` gets its own copies of the components
+ * between its schema and each replaced one, named prefix + name, whose `$ref`s name the
+ * replacement; every other operation keeps the originals. So a type loosened for what one
+ * operation was seen to send (numbers among the prices of embedding models) stays tight elsewhere.
+ * Returns the copies made ([original, copy]), for the report.
+ */
+export function scopeAnswerSchemas(doc) {
+  const schemas = doc.components?.schemas ?? {};
+  const made = [];
+  for (const { key, op } of operations(doc)) {
+    for (const response of Object.values(op.responses ?? {})) {
+      for (const media of Object.values(response?.content ?? {})) {
+        if (!media?.[SCOPED]) continue;
+        const { prefix, replace } = media[SCOPED];
+        delete media[SCOPED];
+        if (typeof prefix !== 'string' || !prefix || typeof replace !== 'object' || replace === null)
+          throw new Error(`${key}: ${SCOPED} needs a prefix and a replace map`);
+        for (const [name, replacement] of Object.entries(replace)) {
+          if (!(name in schemas) || !(replacement in schemas))
+            throw new Error(`${key}: ${SCOPED} replaces ${name} with ${replacement}; both must be schemas`);
+        }
+        const targets = new Map(Object.entries(replace));
+        const between = [...componentsReachedFrom(doc, [media.schema])].filter(
+          (name) => !targets.has(name) && reachesAny(doc, name, targets),
+        );
+        const renames = new Map([...targets, ...between.map((name) => [name, prefix + name])]);
+        for (const name of between) {
+          const copy = prefix + name;
+          if (made.some(([, earlier]) => earlier === copy)) continue; // another answer with the same scope
+          if (copy in schemas)
+            throw new Error(`${key}: ${SCOPED} would copy ${name} to ${copy}, which is already a schema`);
+          schemas[copy] = structuredClone(schemas[name]);
+          made.push([name, copy]);
+        }
+        const rename = (ref) => {
+          const name = typeof ref === 'string' && ref.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined;
+          return name && renames.has(name) ? SCHEMA_REF + renames.get(name) : undefined;
+        };
+        for (const name of between) rewriteRefs(schemas[prefix + name], rename);
+        rewriteRefs(media, rename);
+      }
+    }
+  }
+  return made;
+}
+
 function applyNarrowing(copy, narrowing, name) {
   if (typeof narrowing !== 'object' || narrowing === null) throw new Error(`${name}: ${ANSWER} must be an object`);
   for (const key of Object.keys(narrowing)) {
