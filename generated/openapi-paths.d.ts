@@ -5217,7 +5217,7 @@ export interface components {
              * @example 0
              */
             index: number;
-            logprobs?: components["schemas"]["ChoiceLogprobs"];
+            logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
             native_finish_reason?: string | null;
         };
         /**

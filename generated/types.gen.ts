@@ -1816,7 +1816,7 @@ export type ChatCompletionChunkChoice = {
      * Choice index
      */
     index: number;
-    logprobs?: ChoiceLogprobs;
+    logprobs?: ChoiceLogprobs | number | null;
     native_finish_reason?: string | null;
 };
 

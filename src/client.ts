@@ -3,6 +3,7 @@ import { HttpClient } from './core/http';
 import type { ClientOptions } from './core/options';
 import { type RequestFunction, requestFunction } from './core/request';
 import { Chat } from './resources/chat';
+import { Embeddings } from './resources/embeddings';
 import { Images } from './resources/images';
 import { Messages } from './resources/messages';
 import { Responses } from './resources/responses';
@@ -21,6 +22,7 @@ export class OpenRouter extends GeneratedResources {
   readonly responses: Responses;
   readonly messages: Messages;
   readonly images: Images;
+  readonly embeddings: Embeddings;
   /** The base URL requests go to. */
   readonly baseURL: string;
   /**
@@ -40,6 +42,7 @@ export class OpenRouter extends GeneratedResources {
     this.responses = new Responses(http);
     this.messages = new Messages(http);
     this.images = new Images(http);
+    this.embeddings = new Embeddings(http);
     this.request = requestFunction(http);
   }
 

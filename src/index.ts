@@ -64,6 +64,14 @@ export type {
   Completions,
 } from './resources/chat';
 export type {
+  Base64EmbeddingsResponse,
+  EmbeddingCreateParamsBase64,
+  EmbeddingCreateParamsFloat,
+  Embeddings,
+  EmbeddingsResponseOf,
+  FloatEmbeddingsResponse,
+} from './resources/embeddings';
+export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,
   ImageGenerateParamsStreaming,
