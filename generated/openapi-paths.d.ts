@@ -5253,6 +5253,8 @@ export interface components {
             role?: string | null;
             /** @description Tool calls delta */
             tool_calls?: components["schemas"]["ToolCallDelta"][] | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description The assistant's message in a completion; send it back as is in the next request's messages.
@@ -5817,12 +5819,14 @@ export interface components {
          *       "refusal": null
          *     }
          */
-        ChoiceLogprobs: {
+        ChoiceLogprobs: ({
             /** @description Log probabilities for content tokens */
             content?: components["schemas"]["TokenLogprob"][] | null;
             /** @description Log probabilities for refusal tokens */
             refusal?: components["schemas"]["TokenLogprob"][] | null;
-        } | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @example S256
          * @enum {string|null}
@@ -21071,6 +21075,8 @@ export interface components {
             token: string;
             /** @description Top alternative tokens with probabilities */
             top_logprobs?: components["schemas"]["TopLogprob"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Tool call made by the assistant
@@ -21135,6 +21141,8 @@ export interface components {
              * @example function
              */
             type?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         ToolCallFunction: {
             /** @description Function arguments as JSON string */

@@ -1847,6 +1847,7 @@ export type ChatCompletionDelta = {
      * Tool calls delta
      */
     tool_calls?: Array<ToolCallDelta> | null;
+    [key: string]: unknown;
 };
 
 /**
@@ -2297,6 +2298,7 @@ export type ChoiceLogprobs = {
      * Log probabilities for refusal tokens
      */
     refusal?: Array<TokenLogprob> | null;
+    [key: string]: unknown;
 } | null;
 
 export type CodeChallengeMethod = 'S256' | 'plain' | null;
@@ -11207,6 +11209,7 @@ export type TokenLogprob = {
      * Top alternative tokens with probabilities
      */
     top_logprobs?: Array<TopLogprob>;
+    [key: string]: unknown;
 };
 
 /**
@@ -11251,6 +11254,7 @@ export type ToolCallDelta = {
      * Tool call type
      */
     type?: string | null;
+    [key: string]: unknown;
 };
 
 export type ToolCallFunction = {
