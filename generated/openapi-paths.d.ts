@@ -1961,26 +1961,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A note attached to the message content (a web citation, a file the model read). */
-        Annotation: {
-            file?: {
-                content?: {
-                    text?: string;
-                    type?: string;
-                }[];
-                hash?: string;
-                name?: string;
-            };
-            /** @example url_citation */
+        /** @description A note attached to the message content, told apart by `type`: a web citation (url_citation, from web search) or a file the model read (file). */
+        Annotation: components["schemas"]["ChatUrlCitationAnnotation"] | components["schemas"]["ChatFileAnnotation"] | ({
             type: string;
-            url_citation?: {
-                content?: string;
-                end_index?: number;
-                start_index?: number;
-                title?: string;
-                url: string;
-            };
-        };
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Event emitted when a text annotation is added to output
          * @example {
@@ -2104,7 +2090,11 @@ export interface components {
          *       "stdout": "Hello"
          *     }
          */
-        AnthropicBashCodeExecutionContent: components["schemas"]["AnthropicBashCodeExecutionToolResultError"] | components["schemas"]["AnthropicBashCodeExecutionResult"];
+        AnthropicBashCodeExecutionContent: components["schemas"]["AnthropicBashCodeExecutionToolResultError"] | components["schemas"]["AnthropicBashCodeExecutionResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "bash_code_execution_output",
@@ -2183,8 +2173,11 @@ export interface components {
             /** @enum {string} */
             type: "ephemeral";
         };
-        /** @example 5m */
-        AnthropicCacheControlTtl: ("5m" | "1h") | string;
+        /**
+         * @example 5m
+         * @enum {string}
+         */
+        AnthropicCacheControlTtl: "5m" | "1h";
         /**
          * @example {
          *       "ephemeral_1h_input_tokens": 0,
@@ -2200,7 +2193,11 @@ export interface components {
          *       "type": "direct"
          *     }
          */
-        AnthropicCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"];
+        AnthropicCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "char_location",
@@ -2473,7 +2470,11 @@ export interface components {
          *       "stdout": "Hello"
          *     }
          */
-        AnthropicCodeExecutionContent: components["schemas"]["AnthropicCodeExecutionToolResultError"] | components["schemas"]["AnthropicCodeExecutionResult"] | components["schemas"]["AnthropicEncryptedCodeExecutionResult"];
+        AnthropicCodeExecutionContent: components["schemas"]["AnthropicCodeExecutionToolResultError"] | components["schemas"]["AnthropicCodeExecutionResult"] | components["schemas"]["AnthropicEncryptedCodeExecutionResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "code_execution_output",
@@ -2620,7 +2621,11 @@ export interface components {
          */
         AnthropicDocumentBlock: {
             citations?: components["schemas"]["AnthropicCitationsConfig"];
-            source: components["schemas"]["AnthropicBase64PdfSource"] | components["schemas"]["AnthropicPlainTextSource"];
+            source: components["schemas"]["AnthropicBase64PdfSource"] | components["schemas"]["AnthropicPlainTextSource"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             title: string | null;
             /** @enum {string} */
             type: "document";
@@ -2985,7 +2990,11 @@ export interface components {
          *       "start_char_index": 0
          *     }
          */
-        AnthropicTextCitation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"];
+        AnthropicTextCitation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "text_editor_code_execution_view_result",
@@ -2996,7 +3005,11 @@ export interface components {
          *       "total_lines": 10
          *     }
          */
-        AnthropicTextEditorCodeExecutionContent: components["schemas"]["AnthropicTextEditorCodeExecutionToolResultError"] | components["schemas"]["AnthropicTextEditorCodeExecutionViewResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionCreateResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionStrReplaceResult"];
+        AnthropicTextEditorCodeExecutionContent: components["schemas"]["AnthropicTextEditorCodeExecutionToolResultError"] | components["schemas"]["AnthropicTextEditorCodeExecutionViewResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionCreateResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionStrReplaceResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "text_editor_code_execution_create_result",
@@ -3148,7 +3161,11 @@ export interface components {
          *       ]
          *     }
          */
-        AnthropicToolSearchContent: components["schemas"]["AnthropicToolSearchResultError"] | components["schemas"]["AnthropicToolSearchResult"];
+        AnthropicToolSearchContent: components["schemas"]["AnthropicToolSearchResultError"] | components["schemas"]["AnthropicToolSearchResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "tool_search_tool_search_result",
@@ -3394,7 +3411,11 @@ export interface components {
          *       "url": "https://example.com"
          *     }
          */
-        AnthropicWebFetchContent: components["schemas"]["AnthropicWebFetchToolResultError"] | components["schemas"]["AnthropicWebFetchBlock"];
+        AnthropicWebFetchContent: components["schemas"]["AnthropicWebFetchToolResultError"] | components["schemas"]["AnthropicWebFetchBlock"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "web_fetch_tool_result",
@@ -3702,7 +3723,11 @@ export interface components {
          *       "path": "/src/main.ts"
          *     }
          */
-        ApplyPatchCallOperation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"];
+        ApplyPatchCallOperation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Incremental chunk of `operation.diff` for an `apply_patch_call`. Matches OpenAI's streaming shape.
          * @example {
@@ -4137,7 +4162,11 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.added";
@@ -4161,7 +4190,11 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.done";
@@ -4267,7 +4300,11 @@ export interface components {
          *     ]
          */
         BaseInputs: string | ({
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[] | string;
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[] | string;
             phase?: "commentary" | "final_answer" | null;
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
@@ -4551,7 +4588,11 @@ export interface components {
             model: string;
             /** @enum {string} */
             object: "response";
-            output: (components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"])[];
+            output: (components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             output_text?: string;
             parallel_tool_calls: boolean;
             /** Format: double */
@@ -4575,7 +4616,11 @@ export interface components {
                  * @example true
                  */
                 defer_loading?: boolean;
-            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"])[];
+            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             top_logprobs?: number;
             /** Format: double */
             top_p: number | null;
@@ -4963,7 +5008,11 @@ export interface components {
          *       ]
          *     }
          */
-        CapabilityDescriptor: components["schemas"]["EnumCapability"] | components["schemas"]["RangeCapability"] | components["schemas"]["BooleanCapability"];
+        CapabilityDescriptor: components["schemas"]["EnumCapability"] | components["schemas"]["RangeCapability"] | components["schemas"]["BooleanCapability"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Generated images from image generation models
          * @example [
@@ -5088,7 +5137,7 @@ export interface components {
              */
             index: number;
             logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
-            message: components["schemas"]["AssistantMessage"];
+            message: components["schemas"]["ChatCompletionMessage"];
             /** @description The finish reason as the provider reported it. */
             native_finish_reason?: string | null;
         };
@@ -5168,7 +5217,7 @@ export interface components {
              * @example 0
              */
             index: number;
-            logprobs?: components["schemas"]["ChoiceLogprobs"];
+            logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
             native_finish_reason?: string | null;
         };
         /**
@@ -5179,7 +5228,7 @@ export interface components {
          *     }
          */
         ChatCompletionDelta: {
-            annotations?: components["schemas"]["Annotation"][];
+            annotations?: components["schemas"]["Annotation"][] | null;
             audio?: components["schemas"]["ChatAudioOutput"] & unknown;
             /**
              * @description Message content delta
@@ -5200,11 +5249,46 @@ export interface components {
             /**
              * @description The role of the message author
              * @example assistant
+             */
+            role?: string | null;
+            /** @description Tool calls delta */
+            tool_calls?: components["schemas"]["ToolCallDelta"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The assistant's message in a completion; send it back as is in the next request's messages.
+         * @example {
+         *       "content": "The capital of France is Paris.",
+         *       "model": "openai/gpt-4o",
+         *       "role": "assistant"
+         *     }
+         */
+        ChatCompletionMessage: {
+            annotations?: components["schemas"]["Annotation"][];
+            audio?: components["schemas"]["ChatAudioOutput"];
+            /** @description The text of the answer; null when the model only called tools. */
+            content: string | null;
+            images?: components["schemas"]["ChatAssistantImages"];
+            /**
+             * @description Model that generated this assistant message
+             * @example openai/gpt-4o
+             */
+            model?: string;
+            /** @description Optional name for the assistant */
+            name?: string;
+            /** @description Reasoning output */
+            reasoning?: string | null;
+            reasoning_details?: components["schemas"]["ChatReasoningDetails"];
+            /** @description Refusal message if content was refused */
+            refusal?: string | null;
+            /**
+             * @constant
              * @enum {string}
              */
-            role?: "assistant";
-            /** @description Tool calls delta */
-            tool_calls?: components["schemas"]["ToolCallDelta"][];
+            role: "assistant";
+            /** @description Tool calls made by the assistant */
+            tool_calls?: components["schemas"]["ToolCall"][];
         };
         /**
          * @description Chat completion request parameters
@@ -5495,6 +5579,22 @@ export interface components {
              */
             echo_upstream_body?: boolean;
         };
+        /** @description A file the model read (a PDF or text input), with its parsed content parts. */
+        ChatFileAnnotation: {
+            file: {
+                content?: {
+                    text?: string;
+                    type?: string;
+                }[];
+                hash?: string;
+                name?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
         /**
          * @description Chat completion message with role-based discrimination
          * @example {
@@ -5651,6 +5751,21 @@ export interface components {
          *     ]
          */
         ChatStreamReasoningDetails: components["schemas"]["ReasoningDetail"][];
+        /** @description A web page the answer cites (web search); recorded with start_index and end_index 0 from Perplexity. */
+        ChatUrlCitationAnnotation: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "url_citation";
+            url_citation: {
+                content?: string;
+                end_index?: number;
+                start_index?: number;
+                title?: string;
+                url: string;
+            };
+        };
         /**
          * @description Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
          * @example {
@@ -5704,12 +5819,14 @@ export interface components {
          *       "refusal": null
          *     }
          */
-        ChoiceLogprobs: {
+        ChoiceLogprobs: ({
             /** @description Log probabilities for content tokens */
-            content: components["schemas"]["TokenLogprob"][] | null;
+            content?: components["schemas"]["TokenLogprob"][] | null;
             /** @description Log probabilities for refusal tokens */
             refusal?: components["schemas"]["TokenLogprob"][] | null;
-        } | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @example S256
          * @enum {string|null}
@@ -6174,7 +6291,11 @@ export interface components {
          *     }
          */
         ContentPartAddedEvent: components["schemas"]["BaseContentPartAddedEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6216,7 +6337,11 @@ export interface components {
          *     }
          */
         ContentPartDoneEvent: components["schemas"]["BaseContentPartDoneEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -7564,7 +7689,11 @@ export interface components {
                 syntax: ("lark" | "regex") | string;
                 /** @enum {string} */
                 type: "grammar";
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             name: string;
             /** @enum {string} */
             type: "custom";
@@ -7879,6 +8008,389 @@ export interface components {
             type?: "message";
         };
         /**
+         * @description List of available models
+         * @example {
+         *       "data": [
+         *         {
+         *           "description": "GPT-4o mini is OpenAI's small, fast and cheap multimodal model.",
+         *           "name": "OpenAI: GPT-4o-mini",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "GPT"
+         *           },
+         *           "canonical_slug": "openai/gpt-4o-mini",
+         *           "context_length": 128000,
+         *           "created": 1721260800,
+         *           "default_parameters": {},
+         *           "hugging_face_id": null,
+         *           "id": "openai/gpt-4o-mini",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0.0000006",
+         *             "image": "0.000217",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0.00000015",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "tools",
+         *             "tool_choice",
+         *             "response_format",
+         *             "seed",
+         *             "stop"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 128000,
+         *             "is_moderated": true,
+         *             "max_completion_tokens": 16384
+         *           }
+         *         },
+         *         {
+         *           "description": "Meta's 8B instruct model, served for free.",
+         *           "name": "Meta: Llama 3.1 8B Instruct (free)",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text"
+         *             ],
+         *             "instruct_type": "llama3",
+         *             "modality": "text->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Llama3"
+         *           },
+         *           "canonical_slug": "meta-llama/llama-3.1-8b-instruct",
+         *           "context_length": 131072,
+         *           "created": 1721692800,
+         *           "default_parameters": {
+         *             "frequency_penalty": null,
+         *             "temperature": null,
+         *             "top_p": null
+         *           },
+         *           "hugging_face_id": "meta-llama/Meta-Llama-3.1-8B-Instruct",
+         *           "id": "meta-llama/llama-3.1-8b-instruct:free",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0",
+         *             "image": "0",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "stop",
+         *             "seed"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 131072,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         },
+         *         {
+         *           "description": "Routes each prompt to the model that suits it best.",
+         *           "name": "Auto Router",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Router"
+         *           },
+         *           "canonical_slug": "openrouter/auto",
+         *           "context_length": 2000000,
+         *           "created": 1699401600,
+         *           "default_parameters": null,
+         *           "hugging_face_id": null,
+         *           "id": "openrouter/auto",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "-1",
+         *             "prompt": "-1"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "tools"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": null,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         }
+         *       ],
+         *       "links": {
+         *         "next": "/api/v1/models?offset=500&limit=500"
+         *       },
+         *       "total_count": 150
+         *     }
+         */
+        EmbeddingListModelsResponse: {
+            data: components["schemas"]["EmbeddingModelList"];
+            /** @description Pagination links */
+            links?: {
+                /**
+                 * @description URL for the next page of results, or null if this is the last page
+                 * @example /api/v1/models?offset=500&limit=500
+                 */
+                next: string | null;
+            };
+            /**
+             * @description Total number of models matching the query
+             * @example 150
+             */
+            total_count?: number;
+        };
+        /**
+         * @description Information about an AI model available on OpenRouter
+         * @example {
+         *       "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *       "name": "GPT-4",
+         *       "architecture": {
+         *         "input_modalities": [
+         *           "text"
+         *         ],
+         *         "instruct_type": "chatml",
+         *         "modality": "text->text",
+         *         "output_modalities": [
+         *           "text"
+         *         ],
+         *         "tokenizer": "GPT"
+         *       },
+         *       "canonical_slug": "openai/gpt-4",
+         *       "context_length": 8192,
+         *       "created": 1692901234,
+         *       "default_parameters": null,
+         *       "expiration_date": null,
+         *       "id": "openai/gpt-4",
+         *       "knowledge_cutoff": null,
+         *       "links": {
+         *         "details": "/api/v1/models/openai/gpt-5.4/endpoints"
+         *       },
+         *       "per_request_limits": null,
+         *       "pricing": {
+         *         "completion": "0.00006",
+         *         "image": "0",
+         *         "prompt": "0.00003",
+         *         "request": "0"
+         *       },
+         *       "reasoning": {
+         *         "default_effort": "medium",
+         *         "default_enabled": true,
+         *         "mandatory": false,
+         *         "supported_efforts": [
+         *           "high",
+         *           "medium",
+         *           "low",
+         *           "minimal"
+         *         ]
+         *       },
+         *       "supported_parameters": [
+         *         "temperature",
+         *         "top_p",
+         *         "max_tokens"
+         *       ],
+         *       "supported_voices": null,
+         *       "top_provider": {
+         *         "context_length": 8192,
+         *         "is_moderated": true,
+         *         "max_completion_tokens": 4096
+         *       }
+         *     }
+         */
+        EmbeddingModel: {
+            alias_target?: components["schemas"]["ModelAliasTarget"];
+            architecture: components["schemas"]["ModelArchitecture"];
+            benchmarks?: components["schemas"]["ModelBenchmarks"];
+            /**
+             * @description Canonical slug for the model
+             * @example openai/gpt-4
+             */
+            canonical_slug?: string;
+            /**
+             * @description Maximum context length in tokens
+             * @example 8192
+             */
+            context_length: number | null;
+            /**
+             * @description Unix timestamp of when the model was created
+             * @example 1692901234
+             */
+            created: number;
+            default_parameters?: components["schemas"]["DefaultParameters"] | null;
+            /**
+             * @description Description of the model
+             * @example GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.
+             */
+            description?: string;
+            /**
+             * @description The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
+             * @example 2025-06-01
+             */
+            expiration_date?: string | null;
+            /**
+             * @description Hugging Face model identifier, if applicable
+             * @example microsoft/DialoGPT-medium
+             */
+            hugging_face_id?: string | null;
+            /**
+             * @description Unique identifier for the model
+             * @example openai/gpt-4
+             */
+            id: string;
+            /**
+             * @description The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
+             * @example 2024-10-01
+             */
+            knowledge_cutoff?: string | null;
+            links?: components["schemas"]["ModelLinks"];
+            /**
+             * @description Display name of the model
+             * @example GPT-4
+             */
+            name: string;
+            per_request_limits?: components["schemas"]["PerRequestLimits"] | null;
+            pricing: components["schemas"]["EmbeddingPricing"];
+            reasoning?: components["schemas"]["ModelReasoning"];
+            /**
+             * @description List of supported parameters for this model
+             * @example [
+             *       "temperature",
+             *       "top_p",
+             *       "max_tokens"
+             *     ]
+             */
+            supported_parameters: components["schemas"]["Parameter"][];
+            /**
+             * @description List of supported voice identifiers for TTS models. Null for non-TTS models.
+             * @example null
+             */
+            supported_voices?: string[] | null;
+            top_provider: components["schemas"]["TopProviderInfo"];
+        };
+        /**
+         * @description List of available models
+         * @example [
+         *       {
+         *         "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *         "name": "GPT-4",
+         *         "architecture": {
+         *           "input_modalities": [
+         *             "text"
+         *           ],
+         *           "instruct_type": "chatml",
+         *           "modality": "text->text",
+         *           "output_modalities": [
+         *             "text"
+         *           ],
+         *           "tokenizer": "GPT"
+         *         },
+         *         "canonical_slug": "openai/gpt-4",
+         *         "context_length": 8192,
+         *         "created": 1692901234,
+         *         "default_parameters": null,
+         *         "expiration_date": null,
+         *         "id": "openai/gpt-4",
+         *         "knowledge_cutoff": null,
+         *         "links": {
+         *           "details": "/api/v1/models/openai/gpt-4/endpoints"
+         *         },
+         *         "per_request_limits": null,
+         *         "pricing": {
+         *           "completion": "0.00006",
+         *           "image": "0",
+         *           "prompt": "0.00003",
+         *           "request": "0"
+         *         },
+         *         "supported_parameters": [
+         *           "temperature",
+         *           "top_p",
+         *           "max_tokens"
+         *         ],
+         *         "supported_voices": null,
+         *         "top_provider": {
+         *           "context_length": 8192,
+         *           "is_moderated": true,
+         *           "max_completion_tokens": 4096
+         *         }
+         *       }
+         *     ]
+         */
+        EmbeddingModelList: components["schemas"]["EmbeddingModel"][];
+        /**
+         * @description A price in USD per unit of an embedding model: a number in the recorded embedding-model list (embeddings-models.2026-03), a decimal string like every other price elsewhere.
+         * @example 2e-8
+         */
+        EmbeddingModelPrice: number | string;
+        /**
+         * @description Pricing information for the model
+         * @example {
+         *       "completion": "0.00006",
+         *       "image": "0",
+         *       "prompt": "0.00003",
+         *       "request": "0"
+         *     }
+         */
+        EmbeddingPricing: {
+            /** @description Price in USD per audio input token */
+            audio?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per audio output token */
+            audio_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per token for completion (output) generation */
+            completion: components["schemas"]["EmbeddingModelPrice"];
+            /**
+             * Format: double
+             * @description Fractional discount applied to this endpoint's pricing; the price is multiplied by (1 - discount) (0 = no discount, 1 = free)
+             */
+            discount?: number;
+            /** @description Price in USD per input image */
+            image?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per output image */
+            image_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per image token */
+            image_token?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached audio input token */
+            input_audio_cache?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached input token (read) */
+            input_cache_read?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per cache-write token, in USD per token. For providers with multiple cache TTLs (e.g. Anthropic), this is the default (5-minute) cache-write rate. */
+            input_cache_write?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per 1-hour cache-write token, in USD per token. Only present for providers that price an extended (1-hour) cache TTL separately, such as Anthropic. */
+            input_cache_write_1h?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per internal reasoning token */
+            internal_reasoning?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions. */
+            overrides?: components["schemas"]["PricingOverride"][];
+            /** @description Price in USD per token for prompt (input) processing */
+            prompt: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per request */
+            request?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per web search */
+            web_search?: components["schemas"]["EmbeddingModelPrice"];
+        };
+        /**
          * @example {
          *       "model": "openai/gpt-4o",
          *       "provider": "OpenAI",
@@ -8093,7 +8605,11 @@ export interface components {
          *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
          *     }
          */
-        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAiFileDeleted"] | components["schemas"]["AnthropicFileDeleted"];
+        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAiFileDeleted"] | components["schemas"]["AnthropicFileDeleted"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description A page of files, in the negotiated shape.
          * @example {
@@ -8105,7 +8621,11 @@ export interface components {
          *       "last_id": null
          *     }
          */
-        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAiFileList"] | components["schemas"]["AnthropicFileList"];
+        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAiFileList"] | components["schemas"]["AnthropicFileList"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "enabled": true,
@@ -8157,7 +8677,11 @@ export interface components {
          *       "size_bytes": 1024000
          *     }
          */
-        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAiFile"] | components["schemas"]["AnthropicFile"];
+        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAiFile"] | components["schemas"]["AnthropicFile"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description File search tool configuration
          * @example {
@@ -8251,7 +8775,11 @@ export interface components {
          *       "type": "text"
          *     }
          */
-        Formats: components["schemas"]["FormatTextConfig"] | components["schemas"]["FormatJsonObjectConfig"] | components["schemas"]["FormatJsonSchemaConfig"];
+        Formats: components["schemas"]["FormatTextConfig"] | components["schemas"]["FormatJsonObjectConfig"] | components["schemas"]["FormatJsonSchemaConfig"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Plain text response format
          * @example {
@@ -10527,7 +11055,8 @@ export interface components {
             /** @description URL of the image (data: URLs supported) */
             url: string;
         };
-        ImageUrlDetail: ("auto" | "low" | "high" | "original") | string;
+        /** @enum {string} */
+        ImageUrlDetail: "auto" | "low" | "high" | "original";
         /**
          * @example {
          *       "reason": "max_output_tokens"
@@ -10610,7 +11139,8 @@ export interface components {
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider. */
             format: components["schemas"]["InputAudioFormat"];
         };
-        InputAudioFormat: ("wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24") | string;
+        /** @enum {string} */
+        InputAudioFormat: "wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24";
         /**
          * @description File input content item
          * @example {
@@ -11856,7 +12386,11 @@ export interface components {
                 /** @enum {string} */
                 type: "signature_delta";
             } | {
-                citation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"];
+                citation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"] | ({
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                });
                 /** @enum {string} */
                 type: "citations_delta";
             } | {
@@ -11864,7 +12398,11 @@ export interface components {
                 encrypted_content?: string | null;
                 /** @enum {string} */
                 type: "compaction_delta";
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             index: number;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12482,7 +13020,11 @@ export interface components {
          *       "index": 0
          *     }
          */
-        MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"];
+        MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
          * @example {
@@ -13102,7 +13644,11 @@ export interface components {
         NamespaceTool: {
             description: string;
             name: string;
-            tools: (components["schemas"]["NamespaceFunctionTool"] | components["schemas"]["CustomTool"])[];
+            tools: (components["schemas"]["NamespaceFunctionTool"] | components["schemas"]["CustomTool"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             /** @enum {string} */
             type: "namespace";
         };
@@ -13559,7 +14105,11 @@ export interface components {
          *       "workspace_id": "550e8400-e29b-41d4-a716-446655440000"
          *     }
          */
-        ObservabilityDestination: components["schemas"]["ObservabilityArizeDestination"] | components["schemas"]["ObservabilityBraintrustDestination"] | components["schemas"]["ObservabilityClickhouseDestination"] | components["schemas"]["ObservabilityDatadogDestination"] | components["schemas"]["ObservabilityGrafanaDestination"] | components["schemas"]["ObservabilityLangfuseDestination"] | components["schemas"]["ObservabilityLangsmithDestination"] | components["schemas"]["ObservabilityNewrelicDestination"] | components["schemas"]["ObservabilityOpikDestination"] | components["schemas"]["ObservabilityOtelCollectorDestination"] | components["schemas"]["ObservabilityPosthogDestination"] | components["schemas"]["ObservabilityRampDestination"] | components["schemas"]["ObservabilityS3Destination"] | components["schemas"]["ObservabilitySentryDestination"] | components["schemas"]["ObservabilitySnowflakeDestination"] | components["schemas"]["ObservabilityWeaveDestination"] | components["schemas"]["ObservabilityWebhookDestination"];
+        ObservabilityDestination: components["schemas"]["ObservabilityArizeDestination"] | components["schemas"]["ObservabilityBraintrustDestination"] | components["schemas"]["ObservabilityClickhouseDestination"] | components["schemas"]["ObservabilityDatadogDestination"] | components["schemas"]["ObservabilityGrafanaDestination"] | components["schemas"]["ObservabilityLangfuseDestination"] | components["schemas"]["ObservabilityLangsmithDestination"] | components["schemas"]["ObservabilityNewrelicDestination"] | components["schemas"]["ObservabilityOpikDestination"] | components["schemas"]["ObservabilityOtelCollectorDestination"] | components["schemas"]["ObservabilityPosthogDestination"] | components["schemas"]["ObservabilityRampDestination"] | components["schemas"]["ObservabilityS3Destination"] | components["schemas"]["ObservabilitySentryDestination"] | components["schemas"]["ObservabilitySnowflakeDestination"] | components["schemas"]["ObservabilityWeaveDestination"] | components["schemas"]["ObservabilityWebhookDestination"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "logic": "and",
@@ -15062,7 +15612,11 @@ export interface components {
         OpenAiResponseCustomToolCallOutput: {
             call_id: string;
             id?: string;
-            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
+            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             /** @enum {string} */
             type: "custom_tool_call_output";
         };
@@ -15105,7 +15659,11 @@ export interface components {
         OpenAiResponseFunctionToolCallOutput: {
             call_id: string;
             id?: string | null;
-            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
+            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             status?: components["schemas"]["ToolCallStatus"] | null;
             /** @enum {string} */
             type: "function_call_output";
@@ -15124,7 +15682,11 @@ export interface components {
          *     }
          */
         OpenAiResponseInputMessageItem: {
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[];
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             id: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -15138,7 +15700,11 @@ export interface components {
          *       "index": 0
          *     }
          */
-        OpenAiResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["UrlCitation"] | components["schemas"]["FilePath"];
+        OpenAiResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["UrlCitation"] | components["schemas"]["FilePath"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "response.code_interpreter_call_code.delta",
@@ -15695,13 +16261,21 @@ export interface components {
          *       "text": "Hello, world!"
          *     }
          */
-        OrAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"];
+        OrAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "direct"
          *     }
          */
-        OrAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null;
+        OrAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "name": "advisor",
@@ -16205,7 +16779,11 @@ export interface components {
          *     }
          */
         OutputItemAddedEvent: {
-            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"];
+            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             output_index: number;
             sequence_number: number;
             /** @enum {string} */
@@ -16228,7 +16806,11 @@ export interface components {
             call_id: string;
             created_by?: string;
             id: string;
-            operation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"];
+            operation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             status: ("in_progress" | "completed") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -16254,7 +16836,11 @@ export interface components {
             code?: string | null;
             container_id?: string;
             id: string;
-            outputs?: (components["schemas"]["CodeInterpreterLogsOutput"] | components["schemas"]["CodeInterpreterImageOutput"] | components["schemas"]["CodeInterpreterFileOutput"])[] | null;
+            outputs?: (components["schemas"]["CodeInterpreterLogsOutput"] | components["schemas"]["CodeInterpreterImageOutput"] | components["schemas"]["CodeInterpreterFileOutput"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[] | null;
             status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed") | string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -16308,7 +16894,11 @@ export interface components {
          *     }
          */
         OutputItemDoneEvent: {
-            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"];
+            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             output_index: number;
             sequence_number: number;
             /** @enum {string} */
@@ -16416,7 +17006,11 @@ export interface components {
          *       "status": "completed"
          *     }
          */
-        OutputItems: components["schemas"]["OutputMessageItem"] | components["schemas"]["OutputReasoningItem"] | components["schemas"]["OutputFunctionCallItem"] | components["schemas"]["OutputWebSearchCallItem"] | components["schemas"]["OutputFileSearchCallItem"] | components["schemas"]["OutputImageGenerationCallItem"] | components["schemas"]["OutputCodeInterpreterCallItem"] | components["schemas"]["OutputComputerCallItem"] | components["schemas"]["OutputDatetimeItem"] | components["schemas"]["OutputWebSearchServerToolItem"] | components["schemas"]["OutputCodeInterpreterServerToolItem"] | components["schemas"]["OutputFileSearchServerToolItem"] | components["schemas"]["OutputImageGenerationServerToolItem"] | components["schemas"]["OutputBrowserUseServerToolItem"] | components["schemas"]["OutputBashServerToolItem"] | components["schemas"]["OutputTextEditorServerToolItem"] | components["schemas"]["OutputApplyPatchServerToolItem"] | components["schemas"]["OutputApplyPatchCallItem"] | components["schemas"]["OutputShellCallItem"] | components["schemas"]["OutputShellCallOutputItem"] | components["schemas"]["OutputShellServerToolItem"] | components["schemas"]["OutputWebFetchServerToolItem"] | components["schemas"]["OutputToolSearchServerToolItem"] | components["schemas"]["OutputMemoryServerToolItem"] | components["schemas"]["OutputMcpServerToolItem"] | components["schemas"]["OutputSearchModelsServerToolItem"] | components["schemas"]["OutputFusionServerToolItem"] | components["schemas"]["OutputAdvisorServerToolItem"] | components["schemas"]["OutputSubagentServerToolItem"] | components["schemas"]["OutputFilesServerToolItem"] | components["schemas"]["OutputCustomToolCallItem"];
+        OutputItems: components["schemas"]["OutputMessageItem"] | components["schemas"]["OutputReasoningItem"] | components["schemas"]["OutputFunctionCallItem"] | components["schemas"]["OutputWebSearchCallItem"] | components["schemas"]["OutputFileSearchCallItem"] | components["schemas"]["OutputImageGenerationCallItem"] | components["schemas"]["OutputCodeInterpreterCallItem"] | components["schemas"]["OutputComputerCallItem"] | components["schemas"]["OutputDatetimeItem"] | components["schemas"]["OutputWebSearchServerToolItem"] | components["schemas"]["OutputCodeInterpreterServerToolItem"] | components["schemas"]["OutputFileSearchServerToolItem"] | components["schemas"]["OutputImageGenerationServerToolItem"] | components["schemas"]["OutputBrowserUseServerToolItem"] | components["schemas"]["OutputBashServerToolItem"] | components["schemas"]["OutputTextEditorServerToolItem"] | components["schemas"]["OutputApplyPatchServerToolItem"] | components["schemas"]["OutputApplyPatchCallItem"] | components["schemas"]["OutputShellCallItem"] | components["schemas"]["OutputShellCallOutputItem"] | components["schemas"]["OutputShellServerToolItem"] | components["schemas"]["OutputWebFetchServerToolItem"] | components["schemas"]["OutputToolSearchServerToolItem"] | components["schemas"]["OutputMemoryServerToolItem"] | components["schemas"]["OutputMcpServerToolItem"] | components["schemas"]["OutputSearchModelsServerToolItem"] | components["schemas"]["OutputFusionServerToolItem"] | components["schemas"]["OutputAdvisorServerToolItem"] | components["schemas"]["OutputSubagentServerToolItem"] | components["schemas"]["OutputFilesServerToolItem"] | components["schemas"]["OutputCustomToolCallItem"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "web_search_call",
@@ -16444,7 +17038,11 @@ export interface components {
                 /** @enum {string} */
                 type: "find_in_page";
                 url: string;
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             id: string;
             status: components["schemas"]["WebSearchStatus"];
             /**
@@ -16513,7 +17111,11 @@ export interface components {
          *     }
          */
         OutputMessage: {
-            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"])[];
+            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             id: string;
             /** @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages. */
             phase?: "commentary" | "final_answer" | null;
@@ -17271,10 +17873,10 @@ export interface components {
             type: "approximate";
         } | null;
         /**
-         * @description A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
+         * @description A price in USD per unit (per token unless the field says otherwise), sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
          * @example 0.000003
          */
-        Price: number | string;
+        Price: string;
         /**
          * @description Pricing information for the model
          * @example {
@@ -18397,7 +18999,11 @@ export interface components {
              * @example reasoning.text
              */
             type: string;
-        } & (components["schemas"]["ReasoningDetailSummary"] | components["schemas"]["ReasoningDetailEncrypted"] | components["schemas"]["ReasoningDetailText"] | components["schemas"]["ReasoningDetailServerToolCall"]);
+        } & (components["schemas"]["ReasoningDetailSummary"] | components["schemas"]["ReasoningDetailEncrypted"] | components["schemas"]["ReasoningDetailText"] | components["schemas"]["ReasoningDetailServerToolCall"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        }));
         /**
          * @description Reasoning detail encrypted schema
          * @example {
@@ -19198,6 +19804,10 @@ export interface components {
                 type: "timeout";
             } & {
                 [key: string]: unknown;
+            }) | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
             });
             stderr: string;
             stdout: string;
@@ -19547,7 +20157,11 @@ export interface components {
          *       "sequence_number": 0
          *     }
          */
-        StreamEvents: components["schemas"]["OpenResponsesCreatedEvent"] | components["schemas"]["OpenResponsesInProgressEvent"] | components["schemas"]["StreamEventsResponseCompleted"] | components["schemas"]["StreamEventsResponseIncomplete"] | components["schemas"]["StreamEventsResponseFailed"] | components["schemas"]["ErrorEvent"] | components["schemas"]["StreamEventsResponseOutputItemAdded"] | components["schemas"]["StreamEventsResponseOutputItemDone"] | components["schemas"]["ContentPartAddedEvent"] | components["schemas"]["ContentPartDoneEvent"] | components["schemas"]["TextDeltaEvent"] | components["schemas"]["TextDoneEvent"] | components["schemas"]["RefusalDeltaEvent"] | components["schemas"]["RefusalDoneEvent"] | components["schemas"]["AnnotationAddedEvent"] | components["schemas"]["FunctionCallArgsDeltaEvent"] | components["schemas"]["FunctionCallArgsDoneEvent"] | components["schemas"]["ReasoningDeltaEvent"] | components["schemas"]["ReasoningDoneEvent"] | components["schemas"]["ReasoningSummaryPartAddedEvent"] | components["schemas"]["ReasoningSummaryPartDoneEvent"] | components["schemas"]["ReasoningSummaryTextDeltaEvent"] | components["schemas"]["ReasoningSummaryTextDoneEvent"] | components["schemas"]["ImageGenCallInProgressEvent"] | components["schemas"]["ImageGenCallGeneratingEvent"] | components["schemas"]["ImageGenCallPartialImageEvent"] | components["schemas"]["ImageGenCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallInProgressEvent"] | components["schemas"]["CodeInterpreterCallInterpretingEvent"] | components["schemas"]["CodeInterpreterCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallCodeDeltaEvent"] | components["schemas"]["CodeInterpreterCallCodeDoneEvent"] | components["schemas"]["WebSearchCallInProgressEvent"] | components["schemas"]["WebSearchCallSearchingEvent"] | components["schemas"]["WebSearchCallCompletedEvent"] | components["schemas"]["CustomToolCallInputDeltaEvent"] | components["schemas"]["CustomToolCallInputDoneEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDeltaEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDoneEvent"] | components["schemas"]["FusionCallInProgressEvent"] | components["schemas"]["FusionCallPanelAddedEvent"] | components["schemas"]["FusionCallPanelDeltaEvent"] | components["schemas"]["FusionCallPanelReasoningDeltaEvent"] | components["schemas"]["FusionCallPanelCompletedEvent"] | components["schemas"]["FusionCallPanelFailedEvent"] | components["schemas"]["FusionCallAnalysisInProgressEvent"] | components["schemas"]["FusionCallAnalysisCompletedEvent"] | components["schemas"]["FusionCallCompletedEvent"] | components["schemas"]["DebugEvent"];
+        StreamEvents: components["schemas"]["OpenResponsesCreatedEvent"] | components["schemas"]["OpenResponsesInProgressEvent"] | components["schemas"]["StreamEventsResponseCompleted"] | components["schemas"]["StreamEventsResponseIncomplete"] | components["schemas"]["StreamEventsResponseFailed"] | components["schemas"]["ErrorEvent"] | components["schemas"]["StreamEventsResponseOutputItemAdded"] | components["schemas"]["StreamEventsResponseOutputItemDone"] | components["schemas"]["ContentPartAddedEvent"] | components["schemas"]["ContentPartDoneEvent"] | components["schemas"]["TextDeltaEvent"] | components["schemas"]["TextDoneEvent"] | components["schemas"]["RefusalDeltaEvent"] | components["schemas"]["RefusalDoneEvent"] | components["schemas"]["AnnotationAddedEvent"] | components["schemas"]["FunctionCallArgsDeltaEvent"] | components["schemas"]["FunctionCallArgsDoneEvent"] | components["schemas"]["ReasoningDeltaEvent"] | components["schemas"]["ReasoningDoneEvent"] | components["schemas"]["ReasoningSummaryPartAddedEvent"] | components["schemas"]["ReasoningSummaryPartDoneEvent"] | components["schemas"]["ReasoningSummaryTextDeltaEvent"] | components["schemas"]["ReasoningSummaryTextDoneEvent"] | components["schemas"]["ImageGenCallInProgressEvent"] | components["schemas"]["ImageGenCallGeneratingEvent"] | components["schemas"]["ImageGenCallPartialImageEvent"] | components["schemas"]["ImageGenCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallInProgressEvent"] | components["schemas"]["CodeInterpreterCallInterpretingEvent"] | components["schemas"]["CodeInterpreterCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallCodeDeltaEvent"] | components["schemas"]["CodeInterpreterCallCodeDoneEvent"] | components["schemas"]["WebSearchCallInProgressEvent"] | components["schemas"]["WebSearchCallSearchingEvent"] | components["schemas"]["WebSearchCallCompletedEvent"] | components["schemas"]["CustomToolCallInputDeltaEvent"] | components["schemas"]["CustomToolCallInputDoneEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDeltaEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDoneEvent"] | components["schemas"]["FusionCallInProgressEvent"] | components["schemas"]["FusionCallPanelAddedEvent"] | components["schemas"]["FusionCallPanelDeltaEvent"] | components["schemas"]["FusionCallPanelReasoningDeltaEvent"] | components["schemas"]["FusionCallPanelCompletedEvent"] | components["schemas"]["FusionCallPanelFailedEvent"] | components["schemas"]["FusionCallAnalysisInProgressEvent"] | components["schemas"]["FusionCallAnalysisCompletedEvent"] | components["schemas"]["FusionCallCompletedEvent"] | components["schemas"]["DebugEvent"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Event emitted when a response has completed successfully
          * @example {
@@ -20451,7 +21065,7 @@ export interface components {
          */
         TokenLogprob: {
             /** @description UTF-8 bytes of the token */
-            bytes: number[] | null;
+            bytes?: number[] | null;
             /**
              * Format: double
              * @description Log probability of the token
@@ -20460,7 +21074,9 @@ export interface components {
             /** @description The token */
             token: string;
             /** @description Top alternative tokens with probabilities */
-            top_logprobs: components["schemas"]["TopLogprob"][];
+            top_logprobs?: components["schemas"]["TopLogprob"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Tool call made by the assistant
@@ -20503,13 +21119,13 @@ export interface components {
                  * @description Function arguments as JSON string
                  * @example {"location": "..."}
                  */
-                arguments?: string;
+                arguments?: string | null;
                 /**
                  * @description Function name
                  * @example get_weather
                  */
                 name?: string | null;
-            };
+            } | null;
             /**
              * @description Tool call identifier
              * @example call_abc123
@@ -20523,10 +21139,10 @@ export interface components {
             /**
              * @description Tool call type
              * @example function
-             * @constant
-             * @enum {string|null}
              */
-            type?: "function";
+            type?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         ToolCallFunction: {
             /** @description Function arguments as JSON string */
@@ -25404,7 +26020,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -30066,7 +30682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters */

@@ -96,17 +96,6 @@ export function createCoinbaseCharge(client: CoreClient, options?: RequestOption
 }
 
 /**
- * `client.embeddings.create` as a function.
- *
- * Submit an embedding request.
- *
- * Submits an embedding request to the embeddings router
- */
-export function createEmbeddings(client: CoreClient, body: T.CreateEmbeddingsData['body'], options?: RequestOptions): APIPromise<T.CreateEmbeddingsResponse> {
-  return client.call(ops.createEmbeddings, () => ({ body: checkedBody(body, 'embeddings.create') }), options);
-}
-
-/**
  * `client.guardrails.create` as a function.
  *
  * Create a guardrail.

@@ -5,6 +5,7 @@ import { type RequestFunction, requestFunction } from './core/request';
 import { UsageLedger } from './core/usage-ledger';
 import { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 import { Chat } from './resources/chat';
+import { Embeddings } from './resources/embeddings';
 import { Images } from './resources/images';
 import { Messages } from './resources/messages';
 import { Responses } from './resources/responses';
@@ -23,6 +24,7 @@ export class OpenRouter extends GeneratedResources {
   readonly responses: Responses;
   readonly messages: Messages;
   readonly images: Images;
+  readonly embeddings: Embeddings;
   /** The base URL requests go to. */
   readonly baseURL: string;
   /**
@@ -48,6 +50,7 @@ export class OpenRouter extends GeneratedResources {
     this.responses = new Responses(http);
     this.messages = new Messages(http);
     this.images = new Images(http);
+    this.embeddings = new Embeddings(http);
     this.request = requestFunction(http);
     this.usage = http.usage as UsageLedger;
     this.#http = http;

@@ -70,6 +70,14 @@ export type {
 // The stream classes are values: `XStream.fromReadableStream(body)` rebuilds a forwarded stream.
 export { ChatCompletionStream } from './resources/chat';
 export type {
+  Base64EmbeddingsResponse,
+  EmbeddingCreateParamsBase64,
+  EmbeddingCreateParamsFloat,
+  Embeddings,
+  EmbeddingsResponseOf,
+  FloatEmbeddingsResponse,
+} from './resources/embeddings';
+export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,
   ImageGenerateParamsStreaming,

@@ -5,7 +5,8 @@
 //   const client = createClient({ apiKey });
 //   const { data } = await getCredits(client);
 //
-// The generated functions are in generated/standalone.gen.ts; the four that stream are here.
+// The generated functions are in generated/standalone.gen.ts; the four that stream, and embeddings
+// (whose answer type follows `encoding_format`), are here.
 import {
   createChatCompletion as chatOperation,
   createImage as imageOperation,
@@ -14,6 +15,8 @@ import {
 } from '../generated/operations.gen';
 import type {
   ChatCompletion,
+  CreateEmbeddingsRequest,
+  CreateEmbeddingsResponse,
   CreateImageResponse,
   CreateMessageResponse,
   CreateResponseResponse,
@@ -29,6 +32,13 @@ import {
   type ChatCompletionStream,
   toChatCompletionStream,
 } from './resources/chat';
+import {
+  type Base64EmbeddingsResponse,
+  type EmbeddingCreateParamsBase64,
+  type EmbeddingCreateParamsFloat,
+  type FloatEmbeddingsResponse,
+  sendEmbeddings,
+} from './resources/embeddings';
 import {
   type ImageGenerateParams,
   type ImageGenerateParamsNonStreaming,
@@ -149,4 +159,24 @@ export function createImage(
 ): APIPromise<CreateImageResponse | ImageStream>;
 export function createImage(client: CoreClient, body: ImageGenerateParams, options?: RequestOptions) {
   return createMaybeStreaming(client, imageOperation, 'createImage', body, options, toImageStream);
+}
+
+/** `client.embeddings.create` as a function: `number[]` embeddings, base64 strings for `encoding_format: 'base64'`. */
+export function createEmbeddings(
+  client: CoreClient,
+  body: EmbeddingCreateParamsBase64,
+  options?: RequestOptions,
+): APIPromise<Base64EmbeddingsResponse>;
+export function createEmbeddings(
+  client: CoreClient,
+  body: EmbeddingCreateParamsFloat,
+  options?: RequestOptions,
+): APIPromise<FloatEmbeddingsResponse>;
+export function createEmbeddings(
+  client: CoreClient,
+  body: CreateEmbeddingsRequest,
+  options?: RequestOptions,
+): APIPromise<CreateEmbeddingsResponse>;
+export function createEmbeddings(client: CoreClient, body: CreateEmbeddingsRequest, options?: RequestOptions) {
+  return sendEmbeddings(client, body, options, 'createEmbeddings');
 }

@@ -19,8 +19,15 @@ export function writeNormalized(outDir, { document, conflicts, invalidExamples }
 }
 
 /** One line: what was written. */
-export function normalizedSummary({ document, conflicts, overlays }) {
+export function normalizedSummary({
+  document,
+  conflicts,
+  overlays,
+  answerSchemas = [],
+  scopedSchemas = [],
+  openedUnions = [],
+}) {
   const count = (o) => Object.keys(o ?? {}).length;
   const operationCount = Object.values(document.paths).reduce((n, item) => n + count(item), 0);
-  return `openapi/openapi.yaml: ${operationCount} operations, ${count(document.components.schemas)} schemas; ${overlays.length} overlays; ${conflicts.length} page contradictions (openapi/merge-report.md)`;
+  return `openapi/openapi.yaml: ${operationCount} operations, ${count(document.components.schemas)} schemas; ${overlays.length} overlays; ${answerSchemas.length} answer schemas split, ${scopedSchemas.length} scoped copies, ${openedUnions.length} unions opened; ${conflicts.length} page contradictions (openapi/merge-report.md)`;
 }

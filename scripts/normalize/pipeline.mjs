@@ -8,6 +8,7 @@ import { Problems, ProblemsError, throwFirst } from './problems.mjs';
 import { loadPublished } from './published.mjs';
 import { stableOrder } from './stable-output.mjs';
 import { findNameCollisions, findStaleNames } from './stale-names.mjs';
+import { scopeAnswerSchemas, splitAnswerSchemas } from './steps/answer-schemas.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
@@ -26,6 +27,7 @@ import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { openResponseEnums } from './steps/open-response-enums.mjs';
+import { openUnions } from './steps/open-unions.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
 import { fixSchemaKeywords } from './steps/schema-keywords.mjs';
 import { unifySecuritySchemes } from './steps/security-schemes.mjs';
@@ -133,8 +135,11 @@ export function normalize(openapiDir) {
     .filter((file) => file.endsWith('.yaml'))
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
+  const scopedSchemas = scopeAnswerSchemas(doc);
+  const answerSchemas = splitAnswerSchemas(doc, names.answerSchemas ?? {}, problems);
   const openedEnums = openResponseEnums(doc);
   openEnums(doc);
+  const openedUnions = openUnions(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);
@@ -157,6 +162,9 @@ export function normalize(openapiDir) {
     unused,
     invalidExamples,
     openedEnums,
+    answerSchemas,
+    scopedSchemas,
+    openedUnions,
     renamedIdentifiers,
   };
 }
