@@ -1,4 +1,5 @@
 import { walkDocumentSchemas } from '../walk.mjs';
+import { enumVarNames } from './enum-names.mjs';
 
 export const OPEN_ENUM = 'x-open-enum';
 
@@ -7,6 +8,10 @@ export const OPEN_ENUM = 'x-open-enum';
  * `anyOf: [{ type, enum: [known...] }, { type }]`: a validator accepts any value of the type, and
  * the generated TypeScript keeps the known values for autocompletion (`'a' | 'b' | (string & {})`,
  * see openapi-ts.config.ts). A `null` among the values becomes its own `{ type: 'null' }` branch.
+ * For generators in other languages the union also carries its `type` (`string`, or `[string, null]`)
+ * at the top, so one that cannot read a type-less union still types the field, and the enum branch
+ * names its values (`x-enum-varnames`, read by openapi-generator and oapi-codegen;
+ * scripts/normalize/steps/enum-names.mjs).
  */
 export function openEnums(doc) {
   walkDocumentSchemas(doc, (schema) => {
@@ -20,8 +25,12 @@ export function openEnums(doc) {
     const type = types[0] ?? (known.every((v) => typeof v === 'string') ? 'string' : 'number');
     const nullable = schema.enum.includes(null) || [schema.type].flat().includes('null');
     delete schema.enum;
-    delete schema.type;
-    schema.anyOf = [{ type, enum: known }, { type }, ...(nullable ? [{ type: 'null' }] : [])];
+    schema.type = nullable ? [type, 'null'] : type;
+    schema.anyOf = [
+      { type, enum: known, 'x-enum-varnames': enumVarNames(known) },
+      { type },
+      ...(nullable ? [{ type: 'null' }] : []),
+    ];
   });
   return doc;
 }
