@@ -93,7 +93,7 @@ export function normalize(openapiDir) {
   const merger = new Merger();
   const published = loadPublished(openapiDir);
   const sources = loadSources(join(openapiDir, 'sources'), problems);
-  findStaleNames(names, published.document, sources, problems, published.label);
+  const namesOfAbsentOperations = findStaleNames(names, published.document, sources, problems, published.label);
   const mergeInto = (a, b, name) => merger.mergeSchema(a, b, `components.schemas.${name}`);
   merger.page = published.label;
   merger.add(
@@ -149,6 +149,7 @@ export function normalize(openapiDir) {
   );
   if (problems.list.length > 0) throw new ProblemsError(problems.list, { collisions });
   return {
+    namesOfAbsentOperations,
     collisions,
     document: ordered,
     conflicts: merger.conflicts,
