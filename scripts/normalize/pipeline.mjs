@@ -134,7 +134,7 @@ export function normalize(openapiDir) {
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
   const openedEnums = openResponseEnums(doc);
-  openEnums(doc);
+  openEnums(doc, problems);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);

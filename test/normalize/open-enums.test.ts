@@ -102,6 +102,13 @@ describe('openEnums', () => {
 
   it('refuses x-open-enum on a schema without enum', () => {
     const doc = schemas({ A: { type: 'string', 'x-open-enum': true } });
-    expect(() => openEnumsStep(doc)).toThrow('x-open-enum on a schema without enum: {"type":"string"}');
+    expect(() => openEnumsStep(doc)).toThrow('x-open-enum on a schema without enum');
+    const problems: { what: string; file: string }[] = [];
+    // With a collector (the pipeline's), it is a problem naming the overlay, not a crash.
+    const withProblems = openEnumsStep as unknown as (doc: unknown, problems: { add(p: never): void }) => unknown;
+    withProblems(schemas({ A: { type: 'string', 'x-open-enum': true } }), { add: (p: never) => problems.push(p) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.what).toContain('x-open-enum on a schema without enum');
+    expect(problems[0]?.file).toBe('openapi/overlays/30-open-enums.yaml');
   });
 });
