@@ -2155,7 +2155,7 @@ export interface components {
          *     }
          */
         AnthropicBashCodeExecutionToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2902,7 +2902,7 @@ export interface components {
          *     }
          */
         AnthropicRefusalStopDetails: {
-            category: ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | string | null;
+            category: ((string | ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | null) | null) | ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | string | null;
             explanation: string | null;
             /** @enum {string} */
             type: "refusal";
@@ -2932,7 +2932,7 @@ export interface components {
             type: "search_result";
         };
         /** @example unavailable */
-        AnthropicServerToolErrorCode: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded") | string;
+        AnthropicServerToolErrorCode: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded");
         /**
          * @example {
          *       "web_fetch_requests": 0,
@@ -2944,9 +2944,9 @@ export interface components {
             web_search_requests: number;
         } | null;
         /** @example standard */
-        AnthropicServiceTier: ("standard" | "priority" | "batch") | string | null;
+        AnthropicServiceTier: ((string | ("standard" | "priority" | "batch") | null) | null) | ("standard" | "priority" | "batch") | string | null;
         /** @example standard */
-        AnthropicSpeed: ("fast" | "standard") | string | null;
+        AnthropicSpeed: ((string | ("fast" | "standard") | null) | null) | ("fast" | "standard") | string | null;
         /**
          * @example {
          *       "type": "text",
@@ -3077,7 +3077,7 @@ export interface components {
          *     }
          */
         AnthropicTextEditorCodeExecutionToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found");
             error_message: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3097,7 +3097,7 @@ export interface components {
          */
         AnthropicTextEditorCodeExecutionViewResult: {
             content: string;
-            file_type: ("text" | "image" | "pdf") | string;
+            file_type: string | ("text" | "image" | "pdf");
             num_lines: number | null;
             start_line: number | null;
             total_lines: number | null;
@@ -3457,7 +3457,7 @@ export interface components {
          *     }
          */
         AnthropicWebFetchToolResultError: {
-            error_code: ("invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable") | string;
+            error_code: string | ("invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -3524,7 +3524,7 @@ export interface components {
          *     }
          */
         AnthropicWebSearchToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large");
             /** @enum {string} */
             type: "web_search_tool_result_error";
         };
@@ -3549,7 +3549,7 @@ export interface components {
          * @description Canonical OpenRouter error type, stable across all API formats
          * @example rate_limit_exceeded
          */
-        ApiErrorType: ("context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped") | string;
+        ApiErrorType: string | ("context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped");
         /**
          * @example {
          *       "name": "My Production Key",
@@ -3783,7 +3783,7 @@ export interface components {
             call_id: string;
             id?: string | null;
             output?: string | null;
-            status: ("completed" | "failed") | string;
+            status: string | ("completed" | "failed");
             /** @enum {string} */
             type: "apply_patch_call_output";
         };
@@ -3791,7 +3791,7 @@ export interface components {
          * @description Lifecycle state of an `apply_patch_call` output item.
          * @example completed
          */
-        ApplyPatchCallStatus: ("in_progress" | "completed") | string;
+        ApplyPatchCallStatus: string | ("in_progress" | "completed");
         /**
          * @description The `create_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing the new file contents.
          * @example {
@@ -4996,7 +4996,7 @@ export interface components {
          * @description The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
          * @example openai
          */
-        ByokProviderSlug: ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai") | string;
+        ByokProviderSlug: string | ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai");
         /**
          * @description A typed descriptor for one supported request parameter.
          * @example {
@@ -5999,7 +5999,7 @@ export interface components {
         CodeInterpreterServerTool: {
             container: string | {
                 file_ids?: string[];
-                memory_limit?: ("1g" | "4g" | "16g" | "64g") | string | null;
+                memory_limit?: ((string | ("1g" | "4g" | "16g" | "64g") | null) | null) | ("1g" | "4g" | "16g" | "64g") | string | null;
                 /** @enum {string} */
                 type: "auto";
             };
@@ -6168,7 +6168,7 @@ export interface components {
         ComputerUseServerTool: {
             display_height: number;
             display_width: number;
-            environment: ("windows" | "mac" | "linux" | "ubuntu" | "browser") | string;
+            environment: string | ("windows" | "mac" | "linux" | "ubuntu" | "browser");
             /** @enum {string} */
             type: "computer_use_preview";
         };
@@ -6208,12 +6208,12 @@ export interface components {
          * @description Action taken when the pattern matches
          * @example block
          */
-        ContentFilterAction: ("redact" | "block" | "flag") | string;
+        ContentFilterAction: string | ("redact" | "block" | "flag");
         /**
          * @description Action taken when the builtin filter triggers
          * @example block
          */
-        ContentFilterBuiltinAction: ("redact" | "block" | "flag") | string;
+        ContentFilterBuiltinAction: string | ("redact" | "block" | "flag");
         /**
          * @description A builtin content filter entry. Builtin filters include PII detectors and the regex-based prompt injection detector.
          * @example {
@@ -6253,7 +6253,7 @@ export interface components {
          * @description The builtin filter identifier
          * @example regex-prompt-injection
          */
-        ContentFilterBuiltinSlug: ("email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection") | string;
+        ContentFilterBuiltinSlug: string | ("email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection");
         /**
          * @description A custom regex content filter that scans request messages for matching patterns.
          * @example {
@@ -7686,7 +7686,7 @@ export interface components {
                 type: "text";
             } | {
                 definition: string;
-                syntax: ("lark" | "regex") | string;
+                syntax: string | ("lark" | "regex");
                 /** @enum {string} */
                 type: "grammar";
             } | ({
@@ -7843,7 +7843,7 @@ export interface components {
                 };
                 timings?: {
                     epoch_ms: number;
-                    event: ("adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended") | string;
+                    event: string | ("adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended");
                     start_ms: number;
                 };
             };
@@ -8422,7 +8422,7 @@ export interface components {
          * @description Endpoint health, 0 when serving normally; negative values mark degraded or disabled endpoints.
          * @example 0
          */
-        EndpointStatus: (0 | -1 | -2 | -3 | -5 | -10) | number;
+        EndpointStatus: number | (0 | -1 | -2 | -3 | -5 | -10);
         /**
          * @description A parameter that accepts one of a discrete set of string values.
          * @example {
@@ -8547,7 +8547,7 @@ export interface components {
             user_id: string | null;
         };
         /** @example completed */
-        FailableToolCallStatus: ("in_progress" | "completed" | "incomplete" | "failed") | string;
+        FailableToolCallStatus: string | ("in_progress" | "completed" | "incomplete" | "failed");
         /**
          * @description Event emitted when a response has failed
          * @example {
@@ -8700,7 +8700,7 @@ export interface components {
             } | components["schemas"]["CompoundFilter"] | null;
             max_num_results?: number;
             ranking_options?: {
-                ranker?: ("auto" | "default-2024-11-15") | string;
+                ranker?: string | ("auto" | "default-2024-11-15");
                 /** Format: double */
                 score_threshold?: number;
             };
@@ -8726,7 +8726,7 @@ export interface components {
          */
         FilesServerToolConfig: Record<string, never>;
         /** @example stop */
-        FinishReason: ("tool_calls" | "stop" | "length" | "content_filter" | "error") | string | null;
+        FinishReason: ((string | ("tool_calls" | "stop" | "length" | "content_filter" | "error") | null) | null) | ("tool_calls" | "stop" | "length" | "content_filter" | "error") | string | null;
         /**
          * @description JSON object response format
          * @example {
@@ -9555,7 +9555,7 @@ export interface components {
             /** @description Generation data */
             data: {
                 /** @description Type of API used for the generation */
-                api_type?: ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | string | null;
+                api_type?: ((string | ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | null) | null) | ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | string | null;
                 /**
                  * @description ID of the app that made the request
                  * @example 12345
@@ -9581,7 +9581,7 @@ export interface components {
                  * @description The data region this generation was routed through: 'global', 'europe', or 'us'.
                  * @example global
                  */
-                data_region?: ("global" | "europe" | "us") | string;
+                data_region?: string | ("global" | "europe" | "us");
                 /**
                  * @description External user identifier
                  * @example user-123
@@ -9794,14 +9794,14 @@ export interface components {
                      * @description Granularity identifier
                      * @example day
                      */
-                    name: ("minute" | "hour" | "day" | "week" | "month") | string;
+                    name: string | ("minute" | "hour" | "day" | "week" | "month");
                 }[];
                 metrics: {
                     /**
                      * @description How this metric value should be formatted for display (e.g. percent → multiply by 100 and append %, currency → prefix with $)
                      * @example number
                      */
-                    display_format: ("number" | "currency" | "percent" | "latency" | "throughput") | string;
+                    display_format: string | ("number" | "currency" | "percent" | "latency" | "throughput");
                     /**
                      * @description Human-readable label
                      * @example Request Count
@@ -9820,9 +9820,9 @@ export interface components {
                      * @description Operator identifier used in filter definitions
                      * @example eq
                      */
-                    name: ("eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte") | string;
+                    name: string | ("eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte");
                     /** @description Whether the operator expects a single value or an array */
-                    value_type: ("scalar" | "array") | string;
+                    value_type: string | ("scalar" | "array");
                 }[];
             };
         };
@@ -10356,7 +10356,7 @@ export interface components {
          * @description Interval at which the limit resets (daily, weekly, monthly)
          * @example monthly
          */
-        GuardrailInterval: ("daily" | "weekly" | "monthly") | string | null;
+        GuardrailInterval: ((string | ("daily" | "weekly" | "monthly") | null) | null) | ("daily" | "weekly" | "monthly") | string | null;
         /**
          * @description Provider-specific image configuration options. Keys and values vary by model/provider. See https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
          * @example {
@@ -10694,18 +10694,18 @@ export interface components {
          *     }
          */
         ImageGenerationServerTool: {
-            background?: ("transparent" | "opaque" | "auto") | string;
-            input_fidelity?: ("high" | "low") | string | null;
+            background?: string | ("transparent" | "opaque" | "auto");
+            input_fidelity?: ((string | ("high" | "low") | null) | null) | ("high" | "low") | string | null;
             input_image_mask?: {
                 file_id?: string;
                 image_url?: string;
             };
             model?: string;
-            moderation?: ("auto" | "low") | string;
+            moderation?: string | ("auto" | "low");
             output_compression?: number;
-            output_format?: ("png" | "webp" | "jpeg") | string;
+            output_format?: string | ("png" | "webp" | "jpeg");
             partial_images?: number;
-            quality?: ("low" | "medium" | "high" | "auto") | string;
+            quality?: string | ("low" | "medium" | "high" | "auto");
             size?: string;
             /** @enum {string} */
             type: "image_generation";
@@ -10744,7 +10744,7 @@ export interface components {
             type: "openrouter:image_generation";
         };
         /** @example completed */
-        ImageGenerationStatus: ("in_progress" | "completed" | "generating" | "failed") | string;
+        ImageGenerationStatus: string | ("in_progress" | "completed" | "generating" | "failed");
         /**
          * @description Token and cost usage for the image generation request, when available
          * @example {
@@ -10864,7 +10864,7 @@ export interface components {
          */
         ImageGenTextChunkEvent: {
             /** @description The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases. */
-            phase: ("content" | "reasoning" | "draft") | string;
+            phase: string | ("content" | "reasoning" | "draft");
             /** @description A text fragment of the image being generated (e.g. partial SVG markup) */
             text: string;
             /**
@@ -10874,7 +10874,7 @@ export interface components {
             type: "image_generation.text_chunk";
         };
         /** @example text */
-        ImageInputModality: ("text" | "image" | "file" | "audio" | "video") | string;
+        ImageInputModality: string | ("text" | "image" | "file" | "audio" | "video");
         /**
          * @example {
          *       "input_modalities": [
@@ -11033,7 +11033,7 @@ export interface components {
             data: components["schemas"]["ImageModelListItem"][];
         };
         /** @example image */
-        ImageOutputModality: ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription") | string;
+        ImageOutputModality: string | ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription");
         /**
          * @description One billable pricing line for an image provider.
          * @example {
@@ -11043,10 +11043,10 @@ export interface components {
          *     }
          */
         ImagePricingEntry: {
-            billable: ("output_image" | "input_image" | "input_font" | "input_reference" | "input_text") | string;
+            billable: string | ("output_image" | "input_image" | "input_font" | "input_reference" | "input_text");
             /** Format: double */
             cost_usd: number;
-            unit: ("image" | "megapixel" | "token") | string;
+            unit: string | ("image" | "megapixel" | "token");
             variant?: string;
         };
         ImageUrl: {
@@ -11063,7 +11063,7 @@ export interface components {
          *     }
          */
         IncompleteDetails: {
-            reason?: ("max_output_tokens" | "content_filter") | string;
+            reason?: string | ("max_output_tokens" | "content_filter");
         } | null;
         /**
          * @description Event emitted when a response is incomplete
@@ -11169,7 +11169,7 @@ export interface components {
          *     }
          */
         InputImage: {
-            detail: ("auto" | "high" | "low" | "original") | string;
+            detail: string | ("auto" | "high" | "low" | "original");
             image_url?: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -11198,7 +11198,7 @@ export interface components {
             type?: "message";
         };
         /** @example text */
-        InputModality: ("text" | "image" | "file" | "audio" | "video") | string;
+        InputModality: string | ("text" | "image" | "file" | "audio" | "video");
         /**
          * @description A reference asset used to guide video generation. Image references are supported by all providers; audio and video references are only honored by providers that support them (including BytePlus Seedance generation 2 and newer).
          * @example {
@@ -11261,7 +11261,7 @@ export interface components {
          * @description Instruction format type
          * @example chatml
          */
-        InstructType: ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | string | null;
+        InstructType: ((string | ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | null) | null) | ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | string | null;
         /**
          * @description A reference to a previous response item by ID
          * @example {
@@ -12255,7 +12255,7 @@ export interface components {
                 tool_names?: string[];
             } | null;
             authorization?: string;
-            connector_id?: ("connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint") | string;
+            connector_id?: string | ("connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint");
             headers?: {
                 [key: string]: string;
             } | null;
@@ -12960,7 +12960,7 @@ export interface components {
                 content: components["schemas"]["OrAnthropicContentBlock"][];
                 id: string;
                 model: string;
-                provider?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
+                provider?: string | ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider");
                 /** @enum {string} */
                 role: "assistant";
                 stop_details: components["schemas"]["AnthropicRefusalStopDetails"];
@@ -13424,7 +13424,7 @@ export interface components {
          * @description Tokenizer family of the model.
          * @example GPT
          */
-        ModelGroup: ("Router" | "Media" | "Other" | "GPT" | "Claude" | "Gemini" | "Gemma" | "Grok" | "Cohere" | "Nova" | "Qwen" | "Yi" | "DeepSeek" | "Mistral" | "Llama2" | "Llama3" | "Llama4" | "PaLM" | "RWKV" | "Qwen3") | string;
+        ModelGroup: string | ("Router" | "Media" | "Other" | "GPT" | "Claude" | "Gemini" | "Gemma" | "Grok" | "Cohere" | "Nova" | "Qwen" | "Yi" | "DeepSeek" | "Mistral" | "Llama2" | "Llama3" | "Llama4" | "PaLM" | "RWKV" | "Qwen3");
         /**
          * @description Related API endpoints and resources for this model.
          * @example {
@@ -13613,7 +13613,7 @@ export interface components {
          *     }
          */
         NamespaceFunctionTool: {
-            allowed_callers?: (("direct" | "programmatic") | string)[] | null;
+            allowed_callers?: (string | ("direct" | "programmatic"))[] | null;
             defer_loading?: boolean;
             description?: string | null;
             name: string;
@@ -14124,10 +14124,10 @@ export interface components {
          */
         ObservabilityFilterRuleGroup: {
             /** @default and */
-            logic?: ("and" | "or") | string;
+            logic?: string | ("and" | "or");
             rules: {
-                field: ("model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens") | string;
-                operator: ("equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists") | string;
+                field: string | ("model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens");
+                operator: string | ("equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists");
                 value?: string | number;
             }[];
         };
@@ -14517,7 +14517,7 @@ export interface components {
                 };
                 licenseKey: string;
                 /** @default us */
-                region?: ("us" | "eu") | string;
+                region?: string | ("us" | "eu");
             };
             /**
              * @description ISO timestamp of when the destination was created.
@@ -15456,7 +15456,7 @@ export interface components {
                     [key: string]: string;
                 };
                 /** @default POST */
-                method?: ("POST" | "PUT") | string;
+                method?: string | ("POST" | "PUT");
                 url: string;
             };
             /**
@@ -15534,7 +15534,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             object: "file";
-            purpose: ("assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results") | string;
+            purpose: string | ("assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results");
             /** @enum {string} */
             status: "processed";
         };
@@ -15860,7 +15860,7 @@ export interface components {
             type: "refusal";
         };
         /** @example completed */
-        OpenAiResponsesResponseStatus: ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued") | string;
+        OpenAiResponsesResponseStatus: string | ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued");
         /**
          * @example {
          *       "type": "response.web_search_call.completed",
@@ -16329,7 +16329,7 @@ export interface components {
             type: "openrouter_shell_tool_result";
         };
         /** @example end_turn */
-        OrAnthropicStopReason: ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
+        OrAnthropicStopReason: ((string | ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | null) | null) | ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
         /**
          * @description An openrouter:advisor server tool output item
          * @example {
@@ -16529,7 +16529,7 @@ export interface components {
                 id: string;
                 message: string;
             }[];
-            status: ("completed" | "incomplete" | "in_progress") | string;
+            status: string | ("completed" | "incomplete" | "in_progress");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16811,7 +16811,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             });
-            status: ("in_progress" | "completed") | string;
+            status: string | ("in_progress" | "completed");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16841,7 +16841,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }))[] | null;
-            status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed") | string;
+            status: string | ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -17085,7 +17085,7 @@ export interface components {
          *     }
          */
         OutputMemoryServerToolItem: {
-            action?: ("read" | "write" | "delete") | string;
+            action?: string | ("read" | "write" | "delete");
             id?: string;
             key?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -17152,7 +17152,7 @@ export interface components {
             type: "message";
         };
         /** @example text */
-        OutputModality: ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription") | string;
+        OutputModality: string | ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription");
         /**
          * @example text
          * @enum {string}
@@ -17376,7 +17376,7 @@ export interface components {
          *     }
          */
         OutputTextEditorServerToolItem: {
-            command?: ("view" | "create" | "str_replace" | "insert") | string;
+            command?: string | ("view" | "create" | "str_replace" | "insert");
             filePath?: string;
             id?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -17481,7 +17481,7 @@ export interface components {
             type: "openrouter:web_search";
         };
         /** @example temperature */
-        Parameter: ("temperature" | "top_p" | "top_k" | "min_p" | "top_a" | "frequency_penalty" | "presence_penalty" | "repetition_penalty" | "max_tokens" | "max_completion_tokens" | "logit_bias" | "logprobs" | "top_logprobs" | "prediction" | "seed" | "response_format" | "structured_outputs" | "stop" | "tools" | "tool_choice" | "parallel_tool_calls" | "include_reasoning" | "reasoning" | "reasoning_effort" | "web_search_options" | "verbosity") | string;
+        Parameter: string | ("temperature" | "top_p" | "top_k" | "min_p" | "top_a" | "frequency_penalty" | "presence_penalty" | "repetition_penalty" | "max_tokens" | "max_completion_tokens" | "logit_bias" | "logprobs" | "top_logprobs" | "prediction" | "seed" | "response_format" | "structured_outputs" | "stop" | "tools" | "tool_choice" | "parallel_tool_calls" | "include_reasoning" | "reasoning" | "reasoning_effort" | "web_search_options" | "verbosity");
         /**
          * @example {
          *       "enabled": true,
@@ -17676,7 +17676,7 @@ export interface components {
          * @description Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
          * @example guardrail
          */
-        PipelineStageType: ("guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression") | string;
+        PipelineStageType: string | ("guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression");
         /**
          * @description Static predicted output content. Supported models can use this to reduce latency when much of the response is known in advance.
          * @example {
@@ -17772,7 +17772,7 @@ export interface components {
          * @description The status of a preset.
          * @example active
          */
-        PresetStatus: ("active" | "disabled" | "archived") | string;
+        PresetStatus: string | ("active" | "disabled" | "archived");
         /**
          * @description A preset with its currently designated version.
          * @example {
@@ -17988,7 +17988,7 @@ export interface components {
          * @description Which message roles to scan for prompt injection. Only applies to the regex-prompt-injection builtin. Defaults to all_messages.
          * @example user_only
          */
-        PromptInjectionScanScope: ("user_only" | "all_messages") | string;
+        PromptInjectionScanScope: string | ("user_only" | "all_messages");
         PromptTokensDetails: {
             /** @description Audio input tokens */
             audio_tokens?: number | null;
@@ -18020,12 +18020,12 @@ export interface components {
              *       "US"
              *     ]
              */
-            datacenters?: (("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string)[] | null;
+            datacenters?: (string | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW"))[] | null;
             /**
              * @description Country code of the provider's headquarters, when known.
              * @example US
              */
-            headquarters?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string | null;
+            headquarters?: ((string | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null) | null) | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string | null;
             /**
              * @description Display name of the provider
              * @example OpenAI
@@ -18053,7 +18053,7 @@ export interface components {
             terms_of_service_url?: string | null;
         };
         /** @example OpenAI */
-        ProviderName: ("Modal" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider" | "AnyScale" | "Cent-ML" | "HuggingFace" | "Hyperbolic 2" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Together 2" | "01.AI" | "Atoma" | "CrofAI" | "Enfer" | "Hyperbolic" | "InoCloud" | "Kluster" | "Lambda" | "Nineteen" | "Targon" | "Ubicloud") | string;
+        ProviderName: string | ("Modal" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider" | "AnyScale" | "Cent-ML" | "HuggingFace" | "Hyperbolic 2" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Together 2" | "01.AI" | "Atoma" | "CrofAI" | "Enfer" | "Hyperbolic" | "InoCloud" | "Kluster" | "Lambda" | "Nineteen" | "Targon" | "Ubicloud");
         /**
          * @description Provider-specific options keyed by provider slug. Only options for the matched provider are forwarded; the rest are ignored. Unrecognized keys are silently dropped.
          * @example {
@@ -18596,12 +18596,12 @@ export interface components {
              * @description Name of the provider
              * @example OpenAI
              */
-            provider_name?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
+            provider_name?: string | ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider");
             /**
              * @description The service tier this request was routed to (e.g. flex, priority). The tier actually applied and billed is determined by the provider response and may differ.
              * @example priority
              */
-            routed_service_tier?: ("flex" | "priority") | string;
+            routed_service_tier?: string | ("flex" | "priority");
             /**
              * @description HTTP status code from the provider
              * @example 200
@@ -18737,7 +18737,7 @@ export interface components {
          * @description Weight precision the provider serves the model at.
          * @example fp16
          */
-        Quantization: ("int4" | "int8" | "fp4" | "mxfp4" | "nvfp4" | "fp6" | "fp8" | "mxfp8" | "fp16" | "bf16" | "fp32" | "unknown") | string;
+        Quantization: string | ("int4" | "int8" | "fp4" | "mxfp4" | "nvfp4" | "fp6" | "fp8" | "mxfp8" | "fp16" | "bf16" | "fp32" | "unknown");
         QueryAnalyticsRequest: {
             /** @description Group results by custom classifier tags, breaking down metrics by the specified dimension values. Requires an active classifier on the workspace. */
             classifier_dimensions?: {
@@ -18958,7 +18958,7 @@ export interface components {
          * @description Controls which reasoning is available to the model. `auto` uses the model default (same as omitting); `all_turns` includes reasoning from earlier turns passed in input; `current_turn` limits to the current turn only. Only supported by OpenAI GPT-5.6 and newer.
          * @example all_turns
          */
-        ReasoningContext: ("auto" | "all_turns" | "current_turn") | string | null;
+        ReasoningContext: ((string | ("auto" | "all_turns" | "current_turn") | null) | null) | ("auto" | "all_turns" | "current_turn") | string | null;
         /**
          * @description Event emitted when reasoning text delta is streamed
          * @example {
@@ -19103,9 +19103,9 @@ export interface components {
             type: "response.reasoning_text.done";
         };
         /** @example medium */
-        ReasoningEffort: ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | string | null;
+        ReasoningEffort: ((string | ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | null) | null) | ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | string | null;
         /** @example unknown */
-        ReasoningFormat: ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | string | null;
+        ReasoningFormat: ((string | ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | null) | null) | ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | string | null;
         /**
          * @description Reasoning output item with signature and format extensions
          * @example {
@@ -19128,7 +19128,7 @@ export interface components {
          * @description Selects the reasoning mode. `standard` is the default; `pro` engages deeper reasoning on models that support it, billed at standard token rates. Only supported by OpenAI GPT-5.6 and newer.
          * @example standard
          */
-        ReasoningMode: ("standard" | "pro") | string | null;
+        ReasoningMode: ((string | ("standard" | "pro") | null) | null) | ("standard" | "pro") | string | null;
         /**
          * @description Event emitted when a reasoning summary part is added
          * @example {
@@ -19219,7 +19219,7 @@ export interface components {
             type: "response.reasoning_summary_text.done";
         };
         /** @example concise */
-        ReasoningSummaryVerbosity: ("auto" | "concise" | "detailed") | string | null;
+        ReasoningSummaryVerbosity: ((string | ("auto" | "concise" | "detailed") | null) | null) | ("auto" | "concise" | "detailed") | string | null;
         /**
          * @example {
          *       "type": "reasoning_text",
@@ -19430,7 +19430,7 @@ export interface components {
          *     }
          */
         ResponsesErrorField: {
-            code: ("server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch") | string;
+            code: string | ("server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch");
             message: string;
         } | null;
         /**
@@ -19446,7 +19446,7 @@ export interface components {
         ResponsesInputAudio: {
             input_audio: {
                 data: string;
-                format: ("mp3" | "wav") | string;
+                format: string | ("mp3" | "wav");
             };
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -19592,7 +19592,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @example direct */
-        RoutingStrategy: ("direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion") | string;
+        RoutingStrategy: string | ("direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion");
         /**
          * @description How long (in seconds) the container stays warm after its last command before sleeping, freeing its capacity slot. Idle-based: each command renews the timer. Defaults to 900 (15 minutes); capped at 2592000 (30 days).
          * @example 900
@@ -19645,7 +19645,7 @@ export interface components {
          * @description Size of the search context for web search tools
          * @example medium
          */
-        SearchContextSizeEnum: ("low" | "medium" | "high") | string;
+        SearchContextSizeEnum: string | ("low" | "medium" | "high");
         /**
          * @description Configuration for the openrouter:experimental__search_models server tool
          * @example {
@@ -19696,7 +19696,7 @@ export interface components {
             web_search_requests?: number;
         };
         /** @example default */
-        ServiceTier: ("auto" | "default" | "flex" | "priority" | "scale") | string | null;
+        ServiceTier: ((string | ("auto" | "default" | "flex" | "priority" | "scale") | null) | null) | ("auto" | "default" | "flex" | "priority" | "scale") | string | null;
         SessionCostItem: {
             /**
              * @description Published harness display label.
@@ -19723,7 +19723,7 @@ export interface components {
              * @description Inclusive session turn-count range.
              * @example 10-49-turns
              */
-            turn_range: ("1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns") | string;
+            turn_range: string | ("1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns");
         };
         SessionCostMeta: {
             /**
@@ -19845,7 +19845,7 @@ export interface components {
          * @description Status of a shell call or its output.
          * @example completed
          */
-        ShellCallStatus: ("in_progress" | "completed" | "incomplete") | string;
+        ShellCallStatus: string | ("in_progress" | "completed" | "incomplete");
         /**
          * @description Shell tool configuration
          * @example {
@@ -20993,7 +20993,7 @@ export interface components {
          */
         TextConfig: {
             format?: components["schemas"]["Formats"];
-            verbosity?: ("high" | "low" | "medium") | string | null;
+            verbosity?: ((string | ("high" | "low" | "medium") | null) | null) | ("high" | "low" | "medium") | string | null;
         };
         /**
          * @description Event emitted when a text delta is streamed
@@ -21046,7 +21046,7 @@ export interface components {
          *     }
          */
         TextExtendedConfig: components["schemas"]["TextConfig"] & {
-            verbosity?: ("low" | "medium" | "high" | "xhigh" | "max") | string | null;
+            verbosity?: ((string | ("low" | "medium" | "high" | "xhigh" | "max") | null) | null) | ("low" | "medium" | "high" | "xhigh" | "max") | string | null;
         };
         /**
          * @description Token log probability information
@@ -21151,7 +21151,7 @@ export interface components {
             name: string;
         };
         /** @example completed */
-        ToolCallStatus: ("in_progress" | "completed" | "incomplete") | string;
+        ToolCallStatus: string | ("in_progress" | "completed" | "incomplete");
         /**
          * @description Constrains the model to a pre-defined set of allowed tools
          * @example {
@@ -21370,7 +21370,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @example auto */
-        Truncation: ("auto" | "disabled") | string | null;
+        Truncation: ((string | ("auto" | "disabled") | null) | null) | ("auto" | "disabled") | string | null;
         /**
          * @description OpenRouter pricing per token for this model. Null if pricing is unavailable.
          * @example {
@@ -21545,7 +21545,7 @@ export interface components {
              * @description The source filter applied, or null when all sources are returned.
              * @example artificial-analysis
              */
-            source: ("artificial-analysis" | "design-arena" | "openrouter") | string | null;
+            source: ((string | ("artificial-analysis" | "design-arena" | "openrouter") | null) | null) | ("artificial-analysis" | "design-arena" | "openrouter") | string | null;
             /**
              * @description URL of the upstream data source, or null when results span multiple sources.
              * @example https://artificialanalysis.ai
@@ -21595,7 +21595,7 @@ export interface components {
              * @description OpenRouter benchmark evaluation type.
              * @example gpqa_diamond
              */
-            benchmark_type: ("gpqa_diamond" | "tau_bench_verified_airline") | string;
+            benchmark_type: string | ("gpqa_diamond" | "tau_bench_verified_airline");
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21681,7 +21681,7 @@ export interface components {
              * @description OpenRouter search benchmark.
              * @example search_browsecomp
              */
-            benchmark_type: ("search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch") | string;
+            benchmark_type: string | ("search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch");
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21701,7 +21701,7 @@ export interface components {
              * @description Identifies the meaning of `primary_score`: `f1_by_item` for WideSearch, `accuracy` for all other search benchmarks.
              * @example accuracy
              */
-            primary_metric: ("accuracy" | "f1_by_item") | string;
+            primary_metric: string | ("accuracy" | "f1_by_item");
             /**
              * Format: double
              * @description The benchmark's headline score from 0 to 1. Its meaning is identified by `primary_metric`: item-weighted F1 for WideSearch or strict accuracy for the other search benchmarks. Higher is better.
@@ -21718,7 +21718,7 @@ export interface components {
              * @description Request surface the published configuration went through.
              * @example server-tool
              */
-            search_surface: ("server-tool" | "plugin") | string;
+            search_surface: string | ("server-tool" | "plugin");
             /**
              * @description Benchmark source discriminator.
              * @enum {string}
@@ -22432,7 +22432,7 @@ export interface components {
             generation_id?: string;
             id: string;
             polling_url: string;
-            status: ("pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired") | string;
+            status: string | ("pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired");
             unsigned_urls?: string[];
             usage?: components["schemas"]["VideoGenerationUsage"];
         };
@@ -22496,15 +22496,15 @@ export interface components {
             /** @description Whether the model supports deterministic generation via seed parameter */
             seed: boolean | null;
             /** @description Supported output aspect ratios */
-            supported_aspect_ratios: (("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21") | string)[] | null;
+            supported_aspect_ratios: (string | ("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21"))[] | null;
             /** @description Supported video durations in seconds */
             supported_durations: number[] | null;
             /** @description Supported frame image types (e.g. first_frame, last_frame) */
-            supported_frame_images: (("first_frame" | "last_frame") | string)[] | null;
+            supported_frame_images: (string | ("first_frame" | "last_frame"))[] | null;
             /** @description Supported output resolutions */
-            supported_resolutions: (("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K") | string)[] | null;
+            supported_resolutions: (string | ("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K"))[] | null;
             /** @description Supported output sizes (width x height) */
-            supported_sizes: (("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160") | string)[] | null;
+            supported_sizes: (string | ("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160"))[] | null;
             /** @description Supported upscale factor range for video upscaling models */
             upscale_factor: {
                 /** Format: double */
@@ -22703,12 +22703,12 @@ export interface components {
          * @description Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API. "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API. "perplexity" uses the Perplexity Search API (raw ranked results).
          * @example auto
          */
-        WebSearchEngineEnum: ("native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto") | string;
+        WebSearchEngineEnum: string | ("native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto");
         /**
          * @description Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported by the selected engine are ignored.
          * @example auto
          */
-        WebSearchMode: ("instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced") | string;
+        WebSearchMode: string | ("instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced");
         /**
          * @example {
          *       "enabled": true,
@@ -22844,7 +22844,7 @@ export interface components {
             url: string;
         };
         /** @example completed */
-        WebSearchStatus: ("completed" | "searching" | "in_progress" | "failed") | string;
+        WebSearchStatus: string | ("completed" | "searching" | "in_progress" | "failed");
         /**
          * @description User location information for web search
          * @example {
@@ -23024,7 +23024,7 @@ export interface components {
              * @description Interval at which spend resets. Null means a lifetime (one-time) budget.
              * @example monthly
              */
-            reset_interval: ("daily" | "weekly" | "monthly") | string | null;
+            reset_interval: ((string | ("daily" | "weekly" | "monthly") | null) | null) | ("daily" | "weekly" | "monthly") | string | null;
             /**
              * @description ISO 8601 timestamp of when the budget was last updated
              * @example 2025-08-24T15:45:00Z
@@ -30304,7 +30304,7 @@ export interface operations {
                 /** @description Filter models by architecture/model family (e.g. GPT, Claude, Gemini, Llama). */
                 arch?: string;
                 /** @description Filter models by use case category */
-                category?: ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia") | string;
+                category?: string | ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia");
                 /** @description Minimum context length (tokens). Models with smaller context are excluded. */
                 context?: number;
                 /** @description Filter by distillation capability. "true" returns only distillable models, "false" excludes them. */

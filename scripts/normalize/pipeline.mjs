@@ -95,7 +95,7 @@ export function normalize(openapiDir) {
   const merger = new Merger();
   const published = loadPublished(openapiDir);
   const sources = loadSources(join(openapiDir, 'sources'), problems);
-  findStaleNames(names, published.document, sources, problems, published.label);
+  const namesOfAbsentOperations = findStaleNames(names, published.document, sources, problems, published.label);
   const mergeInto = (a, b, name) => merger.mergeSchema(a, b, `components.schemas.${name}`);
   merger.page = published.label;
   merger.add(
@@ -138,7 +138,7 @@ export function normalize(openapiDir) {
   const scopedSchemas = scopeAnswerSchemas(doc);
   const answerSchemas = splitAnswerSchemas(doc, names.answerSchemas ?? {}, problems);
   const openedEnums = openResponseEnums(doc);
-  openEnums(doc);
+  openEnums(doc, problems);
   const openedUnions = openUnions(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
@@ -154,6 +154,7 @@ export function normalize(openapiDir) {
   );
   if (problems.list.length > 0) throw new ProblemsError(problems.list, { collisions });
   return {
+    namesOfAbsentOperations,
     collisions,
     document: ordered,
     conflicts: merger.conflicts,
