@@ -9,6 +9,7 @@ import { loadPublished } from './published.mjs';
 import { stableOrder } from './stable-output.mjs';
 import { findNameCollisions, findStaleNames } from './stale-names.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
+import { absoluteDocLinks } from './steps/doc-links.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
 import { identifierNames } from './steps/identifier-names.mjs';
@@ -135,6 +136,7 @@ export function normalize(openapiDir) {
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
   const openedEnums = openResponseEnums(doc);
   openEnums(doc);
+  absoluteDocLinks(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);
