@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Get user activity grouped by endpoint
-         * @description Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getUserActivity"];
         put?: never;
@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Get available analytics metrics and dimensions
-         * @description Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getAnalyticsMeta"];
         put?: never;
@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Query analytics data
-         * @description Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["queryAnalytics"];
         delete?: never;
@@ -170,13 +170,13 @@ export interface paths {
         };
         /**
          * List BYOK provider credentials
-         * @description List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listByokKeys"];
         put?: never;
         /**
          * Create a BYOK provider credential
-         * @description Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createByokKey"];
         delete?: never;
@@ -194,21 +194,21 @@ export interface paths {
         };
         /**
          * Get a BYOK provider credential
-         * @description Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getByokKey"];
         put?: never;
         post?: never;
         /**
          * Delete a BYOK provider credential
-         * @description Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteByokKey"];
         options?: never;
         head?: never;
         /**
          * Update a BYOK provider credential
-         * @description Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateByokKey"];
         trace?: never;
@@ -280,7 +280,7 @@ export interface paths {
         };
         /**
          * Get remaining credits
-         * @description Get total credits purchased and used for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get total credits purchased and used for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getCredits"];
         put?: never;
@@ -610,7 +610,7 @@ export interface paths {
         put?: never;
         /**
          * Submit feedback for a generation
-         * @description Submit structured feedback on a generation the authenticated user made. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Submit structured feedback on a generation the authenticated user made. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["submitGenerationFeedback"];
         delete?: never;
@@ -628,13 +628,13 @@ export interface paths {
         };
         /**
          * List guardrails
-         * @description List all guardrails for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all guardrails for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrails"];
         put?: never;
         /**
          * Create a guardrail
-         * @description Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createGuardrail"];
         delete?: never;
@@ -652,21 +652,21 @@ export interface paths {
         };
         /**
          * Get a guardrail
-         * @description Get a single guardrail by ID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single guardrail by ID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getGuardrail"];
         put?: never;
         post?: never;
         /**
          * Delete a guardrail
-         * @description Delete an existing guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteGuardrail"];
         options?: never;
         head?: never;
         /**
          * Update a guardrail
-         * @description Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateGuardrail"];
         trace?: never;
@@ -680,13 +680,13 @@ export interface paths {
         };
         /**
          * List key assignments for a guardrail
-         * @description List all API key assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all API key assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrailKeyAssignments"];
         put?: never;
         /**
          * Bulk assign keys to a guardrail
-         * @description Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["assignKeysToGuardrail"];
         delete?: never;
@@ -706,7 +706,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk unassign keys from a guardrail
-         * @description Unassign multiple API keys from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Unassign multiple API keys from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["unassignKeysFromGuardrail"];
         delete?: never;
@@ -724,13 +724,13 @@ export interface paths {
         };
         /**
          * List member assignments for a guardrail
-         * @description List all organization member assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all organization member assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrailMemberAssignments"];
         put?: never;
         /**
          * Bulk assign members to a guardrail
-         * @description Assign multiple organization members to a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Assign multiple organization members to a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["assignMembersToGuardrail"];
         delete?: never;
@@ -750,7 +750,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk unassign members from a guardrail
-         * @description Unassign multiple organization members from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Unassign multiple organization members from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["unassignMembersFromGuardrail"];
         delete?: never;
@@ -768,7 +768,7 @@ export interface paths {
         };
         /**
          * List all key assignments
-         * @description List all API key guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all API key guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listKeyAssignments"];
         put?: never;
@@ -788,7 +788,7 @@ export interface paths {
         };
         /**
          * List all member assignments
-         * @description List all organization member guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all organization member guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listMemberAssignments"];
         put?: never;
@@ -1081,13 +1081,13 @@ export interface paths {
         };
         /**
          * List observability destinations
-         * @description List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listObservabilityDestinations"];
         put?: never;
         /**
          * Create an observability destination
-         * @description Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createObservabilityDestination"];
         delete?: never;
@@ -1105,21 +1105,21 @@ export interface paths {
         };
         /**
          * Get an observability destination
-         * @description Fetch a single observability destination by its UUID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Fetch a single observability destination by its UUID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getObservabilityDestination"];
         put?: never;
         post?: never;
         /**
          * Delete an observability destination
-         * @description Delete an existing observability destination. This performs a soft delete. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing observability destination. This performs a soft delete. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteObservabilityDestination"];
         options?: never;
         head?: never;
         /**
          * Update an observability destination
-         * @description Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateObservabilityDestination"];
         trace?: never;
@@ -1133,7 +1133,7 @@ export interface paths {
         };
         /**
          * List organization members
-         * @description List all members of the organization associated with the authenticated management key. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all members of the organization associated with the authenticated management key. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listOrganizationMembers"];
         put?: never;
@@ -1374,13 +1374,13 @@ export interface paths {
         };
         /**
          * List SCIM group mappings
-         * @description List SCIM group-to-workspace mappings for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List SCIM group-to-workspace mappings for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listScimGroupMappings"];
         put?: never;
         /**
          * Create a SCIM group mapping
-         * @description Create a SCIM group-to-workspace role mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a SCIM group-to-workspace role mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createScimGroupMapping"];
         delete?: never;
@@ -1398,21 +1398,21 @@ export interface paths {
         };
         /**
          * Get a SCIM group mapping
-         * @description Get a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getScimGroupMapping"];
         put?: never;
         post?: never;
         /**
          * Delete a SCIM group mapping
-         * @description Delete a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteScimGroupMapping"];
         options?: never;
         head?: never;
         /**
          * Update a SCIM group mapping
-         * @description Update a SCIM group mapping role. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update a SCIM group mapping role. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateScimGroupMapping"];
         trace?: never;
@@ -1426,7 +1426,7 @@ export interface paths {
         };
         /**
          * List SCIM groups
-         * @description List SCIM groups for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List SCIM groups for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listScimGroups"];
         put?: never;
@@ -1526,13 +1526,13 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description List all workspaces for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all workspaces for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Create a new workspace for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new workspace for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createWorkspace"];
         delete?: never;
@@ -1550,21 +1550,21 @@ export interface paths {
         };
         /**
          * Get a workspace
-         * @description Get a single workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getWorkspace"];
         put?: never;
         post?: never;
         /**
          * Delete a workspace
-         * @description Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         /**
          * Update a workspace
-         * @description Update an existing workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateWorkspace"];
         trace?: never;
@@ -1578,7 +1578,7 @@ export interface paths {
         };
         /**
          * List workspace budgets
-         * @description List all budgets configured for a workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all budgets configured for a workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaceBudgets"];
         put?: never;
@@ -1598,18 +1598,18 @@ export interface paths {
         };
         /**
          * Get a workspace budget
-         * @description Retrieve the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Retrieve the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getWorkspaceBudget"];
         /**
          * Create or update a workspace budget
-         * @description Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         put: operations["upsertWorkspaceBudget"];
         post?: never;
         /**
          * Delete a workspace budget
-         * @description Remove the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Remove the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteWorkspaceBudget"];
         options?: never;
@@ -1626,7 +1626,7 @@ export interface paths {
         };
         /**
          * List workspace members
-         * @description List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaceMembers"];
         put?: never;
@@ -1648,7 +1648,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk add members to a workspace
-         * @description Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["addWorkspaceMembers"];
         delete?: never;
@@ -1668,7 +1668,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk remove members from a workspace
-         * @description Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["removeWorkspaceMembers"];
         delete?: never;

@@ -77,7 +77,7 @@ export class Activity {
   /**
    * Get user activity grouped by endpoint.
    *
-   * Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   list(query?: T.GetUserActivityData['query'], options?: RequestOptions): APIPromise<T.GetUserActivityResponse> {
     return this.http.call(ops.getUserActivity, { query }, options);
@@ -93,7 +93,7 @@ export class Analytics {
   /**
    * Get available analytics metrics and dimensions.
    *
-   * Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   meta(options?: RequestOptions): APIPromise<T.GetAnalyticsMetaResponse> {
     return this.http.call(ops.getAnalyticsMeta, {}, options);
@@ -102,7 +102,7 @@ export class Analytics {
   /**
    * Query analytics data.
    *
-   * Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   query(body: T.QueryAnalyticsData['body'], options?: RequestOptions): APIPromise<T.QueryAnalyticsResponse> {
     return this.http.call(ops.queryAnalytics, () => ({ body: checkedBody(body, 'analytics.query') }), options);
@@ -183,7 +183,7 @@ export class Byok {
   /**
    * Create a BYOK provider credential.
    *
-   * Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateByokKeyData['body'], options?: RequestOptions): APIPromise<T.CreateByokKeyResponse> {
     return this.http.call(ops.createByokKey, () => ({ body: checkedBody(body, 'byok.create') }), options);
@@ -192,7 +192,7 @@ export class Byok {
   /**
    * Delete a BYOK provider credential.
    *
-   * Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteByokKeyResponse> {
     return this.http.call(ops.deleteByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.delete') } }), options);
@@ -201,7 +201,7 @@ export class Byok {
   /**
    * Get a BYOK provider credential.
    *
-   * Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.GetByokKeyResponse> {
     return this.http.call(ops.getByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.get') } }), options);
@@ -210,7 +210,7 @@ export class Byok {
   /**
    * List BYOK provider credentials.
    *
-   * List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -221,7 +221,7 @@ export class Byok {
   /**
    * Update a BYOK provider credential.
    *
-   * Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateByokKeyData['path']['id'], body: T.UpdateByokKeyData['body'], options?: RequestOptions): APIPromise<T.UpdateByokKeyResponse> {
     return this.http.call(ops.updateByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.update') }, body: checkedBody(body, 'byok.update') }), options);
@@ -286,7 +286,7 @@ export class Credits {
   /**
    * Get remaining credits.
    *
-   * Get total credits purchased and used for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Get total credits purchased and used for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(options?: RequestOptions): APIPromise<T.GetCreditsResponse> {
     return this.http.call(ops.getCredits, {}, options);
@@ -581,7 +581,7 @@ export class GenerationsFeedback {
   /**
    * Submit feedback for a generation.
    *
-   * Submit structured feedback on a generation the authenticated user made. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Submit structured feedback on a generation the authenticated user made. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.SubmitGenerationFeedbackData['body'], options?: RequestOptions): APIPromise<T.SubmitGenerationFeedbackResponse> {
     return this.http.call(ops.submitGenerationFeedback, () => ({ body: checkedBody(body, 'generations.feedback.create') }), options);
@@ -605,7 +605,7 @@ export class Guardrails {
   /**
    * Create a guardrail.
    *
-   * Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateGuardrailData['body'], options?: RequestOptions): APIPromise<T.CreateGuardrailResponse> {
     return this.http.call(ops.createGuardrail, () => ({ body: checkedBody(body, 'guardrails.create') }), options);
@@ -614,7 +614,7 @@ export class Guardrails {
   /**
    * Delete a guardrail.
    *
-   * Delete an existing guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Delete an existing guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteGuardrailResponse> {
     return this.http.call(ops.deleteGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.delete') } }), options);
@@ -623,7 +623,7 @@ export class Guardrails {
   /**
    * Get a guardrail.
    *
-   * Get a single guardrail by ID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Get a single guardrail by ID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.GetGuardrailResponse> {
     return this.http.call(ops.getGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.get') } }), options);
@@ -632,7 +632,7 @@ export class Guardrails {
   /**
    * List guardrails.
    *
-   * List all guardrails for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all guardrails for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -643,7 +643,7 @@ export class Guardrails {
   /**
    * Update a guardrail.
    *
-   * Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateGuardrailData['path']['id'], body: T.UpdateGuardrailData['body'], options?: RequestOptions): APIPromise<T.UpdateGuardrailResponse> {
     return this.http.call(ops.updateGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.update') }, body: checkedBody(body, 'guardrails.update') }), options);
@@ -672,7 +672,7 @@ export class GuardrailsAssignmentsKeys {
   /**
    * List all key assignments.
    *
-   * List all API key guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all API key guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -690,7 +690,7 @@ export class GuardrailsAssignmentsMembers {
   /**
    * List all member assignments.
    *
-   * List all organization member guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all organization member guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -708,7 +708,7 @@ export class GuardrailsKeys {
   /**
    * Bulk assign keys to a guardrail.
    *
-   * Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   assign(id: T.AssignKeysToGuardrailData['path']['id'], body: T.AssignKeysToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignKeysToGuardrailResponse> {
     return this.http.call(ops.assignKeysToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.assign') }, body: checkedBody(body, 'guardrails.keys.assign') }), options);
@@ -717,7 +717,7 @@ export class GuardrailsKeys {
   /**
    * List key assignments for a guardrail.
    *
-   * List all API key assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all API key assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -728,7 +728,7 @@ export class GuardrailsKeys {
   /**
    * Bulk unassign keys from a guardrail.
    *
-   * Unassign multiple API keys from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Unassign multiple API keys from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   unassign(id: T.UnassignKeysFromGuardrailData['path']['id'], body: T.UnassignKeysFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignKeysFromGuardrailResponse> {
     return this.http.call(ops.unassignKeysFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.unassign') }, body: checkedBody(body, 'guardrails.keys.unassign') }), options);
@@ -744,7 +744,7 @@ export class GuardrailsMembers {
   /**
    * Bulk assign members to a guardrail.
    *
-   * Assign multiple organization members to a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Assign multiple organization members to a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   assign(id: T.AssignMembersToGuardrailData['path']['id'], body: T.AssignMembersToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignMembersToGuardrailResponse> {
     return this.http.call(ops.assignMembersToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.assign') }, body: checkedBody(body, 'guardrails.members.assign') }), options);
@@ -753,7 +753,7 @@ export class GuardrailsMembers {
   /**
    * List member assignments for a guardrail.
    *
-   * List all organization member assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all organization member assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -764,7 +764,7 @@ export class GuardrailsMembers {
   /**
    * Bulk unassign members from a guardrail.
    *
-   * Unassign multiple organization members from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Unassign multiple organization members from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   unassign(id: T.UnassignMembersFromGuardrailData['path']['id'], body: T.UnassignMembersFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignMembersFromGuardrailResponse> {
     return this.http.call(ops.unassignMembersFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.unassign') }, body: checkedBody(body, 'guardrails.members.unassign') }), options);
@@ -1001,7 +1001,7 @@ export class ObservabilityDestinations {
   /**
    * Create an observability destination.
    *
-   * Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.CreateObservabilityDestinationResponse> {
     return this.http.call(ops.createObservabilityDestination, () => ({ body: checkedBody(body, 'observability.destinations.create') }), options);
@@ -1010,7 +1010,7 @@ export class ObservabilityDestinations {
   /**
    * Delete an observability destination.
    *
-   * Delete an existing observability destination. This performs a soft delete. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Delete an existing observability destination. This performs a soft delete. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteObservabilityDestinationResponse> {
     return this.http.call(ops.deleteObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.delete') } }), options);
@@ -1019,7 +1019,7 @@ export class ObservabilityDestinations {
   /**
    * Get an observability destination.
    *
-   * Fetch a single observability destination by its UUID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Fetch a single observability destination by its UUID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.GetObservabilityDestinationResponse> {
     return this.http.call(ops.getObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.get') } }), options);
@@ -1028,7 +1028,7 @@ export class ObservabilityDestinations {
   /**
    * List observability destinations.
    *
-   * List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1039,7 +1039,7 @@ export class ObservabilityDestinations {
   /**
    * Update an observability destination.
    *
-   * Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateObservabilityDestinationData['path']['id'], body: T.UpdateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.UpdateObservabilityDestinationResponse> {
     return this.http.call(ops.updateObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.update') }, body: checkedBody(body, 'observability.destinations.update') }), options);
@@ -1066,7 +1066,7 @@ export class OrganizationMembers {
   /**
    * List organization members.
    *
-   * List all members of the organization associated with the authenticated management key. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all members of the organization associated with the authenticated management key. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1214,7 +1214,7 @@ export class ScimGroupMappings {
   /**
    * Create a SCIM group mapping.
    *
-   * Create a SCIM group-to-workspace role mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create a SCIM group-to-workspace role mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.CreateScimGroupMappingResponse> {
     return this.http.call(ops.createScimGroupMapping, () => ({ body: checkedBody(body, 'scim.groupMappings.create') }), options);
@@ -1223,7 +1223,7 @@ export class ScimGroupMappings {
   /**
    * Delete a SCIM group mapping.
    *
-   * Delete a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Delete a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteScimGroupMappingData['path']['id'], query: T.DeleteScimGroupMappingData['query'], options?: RequestOptions): APIPromise<T.DeleteScimGroupMappingResponse> {
     return this.http.call(ops.deleteScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.delete') }, query }), options);
@@ -1232,7 +1232,7 @@ export class ScimGroupMappings {
   /**
    * Get a SCIM group mapping.
    *
-   * Get a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Get a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetScimGroupMappingData['path']['id'], options?: RequestOptions): APIPromise<T.GetScimGroupMappingResponse> {
     return this.http.call(ops.getScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.get') } }), options);
@@ -1241,7 +1241,7 @@ export class ScimGroupMappings {
   /**
    * List SCIM group mappings.
    *
-   * List SCIM group-to-workspace mappings for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List SCIM group-to-workspace mappings for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1252,7 +1252,7 @@ export class ScimGroupMappings {
   /**
    * Update a SCIM group mapping.
    *
-   * Update a SCIM group mapping role. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Update a SCIM group mapping role. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateScimGroupMappingData['path']['id'], body: T.UpdateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.UpdateScimGroupMappingResponse> {
     return this.http.call(ops.updateScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.update') }, body: checkedBody(body, 'scim.groupMappings.update') }), options);
@@ -1268,7 +1268,7 @@ export class ScimGroups {
   /**
    * List SCIM groups.
    *
-   * List SCIM groups for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List SCIM groups for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1348,7 +1348,7 @@ export class Workspaces {
   /**
    * Create a workspace.
    *
-   * Create a new workspace for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create a new workspace for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   create(body: T.CreateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.CreateWorkspaceResponse> {
     return this.http.call(ops.createWorkspace, () => ({ body: checkedBody(body, 'workspaces.create') }), options);
@@ -1357,7 +1357,7 @@ export class Workspaces {
   /**
    * Delete a workspace.
    *
-   * Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceResponse> {
     return this.http.call(ops.deleteWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.delete') } }), options);
@@ -1366,7 +1366,7 @@ export class Workspaces {
   /**
    * Get a workspace.
    *
-   * Get a single workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Get a single workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.GetWorkspaceResponse> {
     return this.http.call(ops.getWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.get') } }), options);
@@ -1375,7 +1375,7 @@ export class Workspaces {
   /**
    * List workspaces.
    *
-   * List all workspaces for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all workspaces for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1386,7 +1386,7 @@ export class Workspaces {
   /**
    * Update a workspace.
    *
-   * Update an existing workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Update an existing workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   update(id: T.UpdateWorkspaceData['path']['id'], body: T.UpdateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.UpdateWorkspaceResponse> {
     return this.http.call(ops.updateWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.update') }, body: checkedBody(body, 'workspaces.update') }), options);
@@ -1402,7 +1402,7 @@ export class WorkspacesBudgets {
   /**
    * Delete a workspace budget.
    *
-   * Remove the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Remove the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   delete(id: T.DeleteWorkspaceBudgetData['path']['id'], interval: T.DeleteWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceBudgetResponse> {
     return this.http.call(ops.deleteWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.delete'), interval: pathParam(interval, 'interval', 'workspaces.budgets.delete') } }), options);
@@ -1411,7 +1411,7 @@ export class WorkspacesBudgets {
   /**
    * Get a workspace budget.
    *
-   * Retrieve the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Retrieve the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   get(id: T.GetWorkspaceBudgetData['path']['id'], interval: T.GetWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.GetWorkspaceBudgetResponse> {
     return this.http.call(ops.getWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.get'), interval: pathParam(interval, 'interval', 'workspaces.budgets.get') } }), options);
@@ -1420,7 +1420,7 @@ export class WorkspacesBudgets {
   /**
    * List workspace budgets.
    *
-   * List all budgets configured for a workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all budgets configured for a workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   list(id: T.ListWorkspaceBudgetsData['path']['id'], options?: RequestOptions): APIPromise<T.ListWorkspaceBudgetsResponse> {
     return this.http.call(ops.listWorkspaceBudgets, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.list') } }), options);
@@ -1429,7 +1429,7 @@ export class WorkspacesBudgets {
   /**
    * Create or update a workspace budget.
    *
-   * Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   upsert(id: T.UpsertWorkspaceBudgetData['path']['id'], interval: T.UpsertWorkspaceBudgetData['path']['interval'], body: T.UpsertWorkspaceBudgetData['body'], options?: RequestOptions): APIPromise<T.UpsertWorkspaceBudgetResponse> {
     return this.http.call(ops.upsertWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.upsert'), interval: pathParam(interval, 'interval', 'workspaces.budgets.upsert') }, body: checkedBody(body, 'workspaces.budgets.upsert') }), options);
@@ -1445,7 +1445,7 @@ export class WorkspacesMembers {
   /**
    * Bulk add members to a workspace.
    *
-   * Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   add(id: T.AddWorkspaceMembersData['path']['id'], body: T.AddWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.AddWorkspaceMembersResponse> {
     return this.http.call(ops.addWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.add') }, body: checkedBody(body, 'workspaces.members.add') }), options);
@@ -1454,7 +1454,7 @@ export class WorkspacesMembers {
   /**
    * List workspace members.
    *
-   * List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    *
    * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
    */
@@ -1465,7 +1465,7 @@ export class WorkspacesMembers {
   /**
    * Bulk remove members from a workspace.
    *
-   * Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+   * Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
    */
   remove(id: T.RemoveWorkspaceMembersData['path']['id'], body: T.RemoveWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.RemoveWorkspaceMembersResponse> {
     return this.http.call(ops.removeWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.remove') }, body: checkedBody(body, 'workspaces.members.remove') }), options);

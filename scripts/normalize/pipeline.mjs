@@ -10,6 +10,7 @@ import { stableOrder } from './stable-output.mjs';
 import { findNameCollisions, findStaleNames } from './stale-names.mjs';
 import { scopeAnswerSchemas, splitAnswerSchemas } from './steps/answer-schemas.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
+import { absoluteDocLinks } from './steps/doc-links.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
 import { identifierNames } from './steps/identifier-names.mjs';
@@ -140,6 +141,7 @@ export function normalize(openapiDir) {
   const openedEnums = openResponseEnums(doc);
   openEnums(doc, problems);
   const openedUnions = openUnions(doc);
+  absoluteDocLinks(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);
