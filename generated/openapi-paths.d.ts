@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Get user activity grouped by endpoint
-         * @description Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getUserActivity"];
         put?: never;
@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Get available analytics metrics and dimensions
-         * @description Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getAnalyticsMeta"];
         put?: never;
@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Query analytics data
-         * @description Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["queryAnalytics"];
         delete?: never;
@@ -170,13 +170,13 @@ export interface paths {
         };
         /**
          * List BYOK provider credentials
-         * @description List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listByokKeys"];
         put?: never;
         /**
          * Create a BYOK provider credential
-         * @description Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createByokKey"];
         delete?: never;
@@ -194,21 +194,21 @@ export interface paths {
         };
         /**
          * Get a BYOK provider credential
-         * @description Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getByokKey"];
         put?: never;
         post?: never;
         /**
          * Delete a BYOK provider credential
-         * @description Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteByokKey"];
         options?: never;
         head?: never;
         /**
          * Update a BYOK provider credential
-         * @description Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateByokKey"];
         trace?: never;
@@ -280,7 +280,7 @@ export interface paths {
         };
         /**
          * Get remaining credits
-         * @description Get total credits purchased and used for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get total credits purchased and used for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getCredits"];
         put?: never;
@@ -610,7 +610,7 @@ export interface paths {
         put?: never;
         /**
          * Submit feedback for a generation
-         * @description Submit structured feedback on a generation the authenticated user made. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Submit structured feedback on a generation the authenticated user made. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["submitGenerationFeedback"];
         delete?: never;
@@ -628,13 +628,13 @@ export interface paths {
         };
         /**
          * List guardrails
-         * @description List all guardrails for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all guardrails for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrails"];
         put?: never;
         /**
          * Create a guardrail
-         * @description Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createGuardrail"];
         delete?: never;
@@ -652,21 +652,21 @@ export interface paths {
         };
         /**
          * Get a guardrail
-         * @description Get a single guardrail by ID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single guardrail by ID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getGuardrail"];
         put?: never;
         post?: never;
         /**
          * Delete a guardrail
-         * @description Delete an existing guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteGuardrail"];
         options?: never;
         head?: never;
         /**
          * Update a guardrail
-         * @description Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateGuardrail"];
         trace?: never;
@@ -680,13 +680,13 @@ export interface paths {
         };
         /**
          * List key assignments for a guardrail
-         * @description List all API key assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all API key assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrailKeyAssignments"];
         put?: never;
         /**
          * Bulk assign keys to a guardrail
-         * @description Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["assignKeysToGuardrail"];
         delete?: never;
@@ -706,7 +706,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk unassign keys from a guardrail
-         * @description Unassign multiple API keys from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Unassign multiple API keys from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["unassignKeysFromGuardrail"];
         delete?: never;
@@ -724,13 +724,13 @@ export interface paths {
         };
         /**
          * List member assignments for a guardrail
-         * @description List all organization member assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all organization member assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listGuardrailMemberAssignments"];
         put?: never;
         /**
          * Bulk assign members to a guardrail
-         * @description Assign multiple organization members to a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Assign multiple organization members to a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["assignMembersToGuardrail"];
         delete?: never;
@@ -750,7 +750,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk unassign members from a guardrail
-         * @description Unassign multiple organization members from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Unassign multiple organization members from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["unassignMembersFromGuardrail"];
         delete?: never;
@@ -768,7 +768,7 @@ export interface paths {
         };
         /**
          * List all key assignments
-         * @description List all API key guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all API key guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listKeyAssignments"];
         put?: never;
@@ -788,7 +788,7 @@ export interface paths {
         };
         /**
          * List all member assignments
-         * @description List all organization member guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all organization member guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listMemberAssignments"];
         put?: never;
@@ -1081,13 +1081,13 @@ export interface paths {
         };
         /**
          * List observability destinations
-         * @description List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listObservabilityDestinations"];
         put?: never;
         /**
          * Create an observability destination
-         * @description Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createObservabilityDestination"];
         delete?: never;
@@ -1105,21 +1105,21 @@ export interface paths {
         };
         /**
          * Get an observability destination
-         * @description Fetch a single observability destination by its UUID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Fetch a single observability destination by its UUID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getObservabilityDestination"];
         put?: never;
         post?: never;
         /**
          * Delete an observability destination
-         * @description Delete an existing observability destination. This performs a soft delete. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing observability destination. This performs a soft delete. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteObservabilityDestination"];
         options?: never;
         head?: never;
         /**
          * Update an observability destination
-         * @description Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateObservabilityDestination"];
         trace?: never;
@@ -1133,7 +1133,7 @@ export interface paths {
         };
         /**
          * List organization members
-         * @description List all members of the organization associated with the authenticated management key. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all members of the organization associated with the authenticated management key. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listOrganizationMembers"];
         put?: never;
@@ -1374,13 +1374,13 @@ export interface paths {
         };
         /**
          * List SCIM group mappings
-         * @description List SCIM group-to-workspace mappings for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List SCIM group-to-workspace mappings for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listScimGroupMappings"];
         put?: never;
         /**
          * Create a SCIM group mapping
-         * @description Create a SCIM group-to-workspace role mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a SCIM group-to-workspace role mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createScimGroupMapping"];
         delete?: never;
@@ -1398,21 +1398,21 @@ export interface paths {
         };
         /**
          * Get a SCIM group mapping
-         * @description Get a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getScimGroupMapping"];
         put?: never;
         post?: never;
         /**
          * Delete a SCIM group mapping
-         * @description Delete a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteScimGroupMapping"];
         options?: never;
         head?: never;
         /**
          * Update a SCIM group mapping
-         * @description Update a SCIM group mapping role. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update a SCIM group mapping role. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateScimGroupMapping"];
         trace?: never;
@@ -1426,7 +1426,7 @@ export interface paths {
         };
         /**
          * List SCIM groups
-         * @description List SCIM groups for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List SCIM groups for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listScimGroups"];
         put?: never;
@@ -1526,13 +1526,13 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description List all workspaces for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all workspaces for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Create a new workspace for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create a new workspace for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["createWorkspace"];
         delete?: never;
@@ -1550,21 +1550,21 @@ export interface paths {
         };
         /**
          * Get a workspace
-         * @description Get a single workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Get a single workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getWorkspace"];
         put?: never;
         post?: never;
         /**
          * Delete a workspace
-         * @description Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         /**
          * Update a workspace
-         * @description Update an existing workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Update an existing workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         patch: operations["updateWorkspace"];
         trace?: never;
@@ -1578,7 +1578,7 @@ export interface paths {
         };
         /**
          * List workspace budgets
-         * @description List all budgets configured for a workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all budgets configured for a workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaceBudgets"];
         put?: never;
@@ -1598,18 +1598,18 @@ export interface paths {
         };
         /**
          * Get a workspace budget
-         * @description Retrieve the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Retrieve the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["getWorkspaceBudget"];
         /**
          * Create or update a workspace budget
-         * @description Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         put: operations["upsertWorkspaceBudget"];
         post?: never;
         /**
          * Delete a workspace budget
-         * @description Remove the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Remove the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         delete: operations["deleteWorkspaceBudget"];
         options?: never;
@@ -1626,7 +1626,7 @@ export interface paths {
         };
         /**
          * List workspace members
-         * @description List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         get: operations["listWorkspaceMembers"];
         put?: never;
@@ -1648,7 +1648,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk add members to a workspace
-         * @description Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["addWorkspaceMembers"];
         delete?: never;
@@ -1668,7 +1668,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk remove members from a workspace
-         * @description Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+         * @description Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
          */
         post: operations["removeWorkspaceMembers"];
         delete?: never;
@@ -1961,26 +1961,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A note attached to the message content (a web citation, a file the model read). */
-        Annotation: {
-            file?: {
-                content?: {
-                    text?: string;
-                    type?: string;
-                }[];
-                hash?: string;
-                name?: string;
-            };
-            /** @example url_citation */
+        /** @description A note attached to the message content, told apart by `type`: a web citation (url_citation, from web search) or a file the model read (file). */
+        Annotation: components["schemas"]["ChatUrlCitationAnnotation"] | components["schemas"]["ChatFileAnnotation"] | ({
             type: string;
-            url_citation?: {
-                content?: string;
-                end_index?: number;
-                start_index?: number;
-                title?: string;
-                url: string;
-            };
-        };
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Event emitted when a text annotation is added to output
          * @example {
@@ -2104,7 +2090,11 @@ export interface components {
          *       "stdout": "Hello"
          *     }
          */
-        AnthropicBashCodeExecutionContent: components["schemas"]["AnthropicBashCodeExecutionToolResultError"] | components["schemas"]["AnthropicBashCodeExecutionResult"];
+        AnthropicBashCodeExecutionContent: components["schemas"]["AnthropicBashCodeExecutionToolResultError"] | components["schemas"]["AnthropicBashCodeExecutionResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "bash_code_execution_output",
@@ -2165,7 +2155,7 @@ export interface components {
          *     }
          */
         AnthropicBashCodeExecutionToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2183,8 +2173,11 @@ export interface components {
             /** @enum {string} */
             type: "ephemeral";
         };
-        /** @example 5m */
-        AnthropicCacheControlTtl: ("5m" | "1h") | string;
+        /**
+         * @example 5m
+         * @enum {string}
+         */
+        AnthropicCacheControlTtl: "5m" | "1h";
         /**
          * @example {
          *       "ephemeral_1h_input_tokens": 0,
@@ -2200,7 +2193,11 @@ export interface components {
          *       "type": "direct"
          *     }
          */
-        AnthropicCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"];
+        AnthropicCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "char_location",
@@ -2473,7 +2470,11 @@ export interface components {
          *       "stdout": "Hello"
          *     }
          */
-        AnthropicCodeExecutionContent: components["schemas"]["AnthropicCodeExecutionToolResultError"] | components["schemas"]["AnthropicCodeExecutionResult"] | components["schemas"]["AnthropicEncryptedCodeExecutionResult"];
+        AnthropicCodeExecutionContent: components["schemas"]["AnthropicCodeExecutionToolResultError"] | components["schemas"]["AnthropicCodeExecutionResult"] | components["schemas"]["AnthropicEncryptedCodeExecutionResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "code_execution_output",
@@ -2620,7 +2621,11 @@ export interface components {
          */
         AnthropicDocumentBlock: {
             citations?: components["schemas"]["AnthropicCitationsConfig"];
-            source: components["schemas"]["AnthropicBase64PdfSource"] | components["schemas"]["AnthropicPlainTextSource"];
+            source: components["schemas"]["AnthropicBase64PdfSource"] | components["schemas"]["AnthropicPlainTextSource"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             title: string | null;
             /** @enum {string} */
             type: "document";
@@ -2897,7 +2902,7 @@ export interface components {
          *     }
          */
         AnthropicRefusalStopDetails: {
-            category: ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | string | null;
+            category: ((string | ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | null) | null) | ("cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms") | string | null;
             explanation: string | null;
             /** @enum {string} */
             type: "refusal";
@@ -2927,7 +2932,7 @@ export interface components {
             type: "search_result";
         };
         /** @example unavailable */
-        AnthropicServerToolErrorCode: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded") | string;
+        AnthropicServerToolErrorCode: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded");
         /**
          * @example {
          *       "web_fetch_requests": 0,
@@ -2939,9 +2944,9 @@ export interface components {
             web_search_requests: number;
         } | null;
         /** @example standard */
-        AnthropicServiceTier: ("standard" | "priority" | "batch") | string | null;
+        AnthropicServiceTier: ((string | ("standard" | "priority" | "batch") | null) | null) | ("standard" | "priority" | "batch") | string | null;
         /** @example standard */
-        AnthropicSpeed: ("fast" | "standard") | string | null;
+        AnthropicSpeed: ((string | ("fast" | "standard") | null) | null) | ("fast" | "standard") | string | null;
         /**
          * @example {
          *       "type": "text",
@@ -2985,7 +2990,11 @@ export interface components {
          *       "start_char_index": 0
          *     }
          */
-        AnthropicTextCitation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"];
+        AnthropicTextCitation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "text_editor_code_execution_view_result",
@@ -2996,7 +3005,11 @@ export interface components {
          *       "total_lines": 10
          *     }
          */
-        AnthropicTextEditorCodeExecutionContent: components["schemas"]["AnthropicTextEditorCodeExecutionToolResultError"] | components["schemas"]["AnthropicTextEditorCodeExecutionViewResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionCreateResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionStrReplaceResult"];
+        AnthropicTextEditorCodeExecutionContent: components["schemas"]["AnthropicTextEditorCodeExecutionToolResultError"] | components["schemas"]["AnthropicTextEditorCodeExecutionViewResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionCreateResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionStrReplaceResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "text_editor_code_execution_create_result",
@@ -3064,7 +3077,7 @@ export interface components {
          *     }
          */
         AnthropicTextEditorCodeExecutionToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "file_not_found");
             error_message: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3084,7 +3097,7 @@ export interface components {
          */
         AnthropicTextEditorCodeExecutionViewResult: {
             content: string;
-            file_type: ("text" | "image" | "pdf") | string;
+            file_type: string | ("text" | "image" | "pdf");
             num_lines: number | null;
             start_line: number | null;
             total_lines: number | null;
@@ -3148,7 +3161,11 @@ export interface components {
          *       ]
          *     }
          */
-        AnthropicToolSearchContent: components["schemas"]["AnthropicToolSearchResultError"] | components["schemas"]["AnthropicToolSearchResult"];
+        AnthropicToolSearchContent: components["schemas"]["AnthropicToolSearchResultError"] | components["schemas"]["AnthropicToolSearchResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "tool_search_tool_search_result",
@@ -3394,7 +3411,11 @@ export interface components {
          *       "url": "https://example.com"
          *     }
          */
-        AnthropicWebFetchContent: components["schemas"]["AnthropicWebFetchToolResultError"] | components["schemas"]["AnthropicWebFetchBlock"];
+        AnthropicWebFetchContent: components["schemas"]["AnthropicWebFetchToolResultError"] | components["schemas"]["AnthropicWebFetchBlock"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "web_fetch_tool_result",
@@ -3436,7 +3457,7 @@ export interface components {
          *     }
          */
         AnthropicWebFetchToolResultError: {
-            error_code: ("invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable") | string;
+            error_code: string | ("invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -3503,7 +3524,7 @@ export interface components {
          *     }
          */
         AnthropicWebSearchToolResultError: {
-            error_code: ("invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large") | string;
+            error_code: string | ("invalid_tool_input" | "unavailable" | "max_uses_exceeded" | "too_many_requests" | "query_too_long" | "request_too_large");
             /** @enum {string} */
             type: "web_search_tool_result_error";
         };
@@ -3528,7 +3549,7 @@ export interface components {
          * @description Canonical OpenRouter error type, stable across all API formats
          * @example rate_limit_exceeded
          */
-        ApiErrorType: ("context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped") | string;
+        ApiErrorType: string | ("context_length_exceeded" | "max_tokens_exceeded" | "token_limit_exceeded" | "string_too_long" | "authentication" | "permission_denied" | "payment_required" | "rate_limit_exceeded" | "provider_overloaded" | "provider_unavailable" | "invalid_request" | "invalid_prompt" | "not_found" | "precondition_failed" | "payload_too_large" | "unprocessable" | "content_policy_violation" | "refusal" | "invalid_image" | "image_too_large" | "image_too_small" | "unsupported_image_format" | "image_not_found" | "image_download_failed" | "server" | "timeout" | "unmapped");
         /**
          * @example {
          *       "name": "My Production Key",
@@ -3702,7 +3723,11 @@ export interface components {
          *       "path": "/src/main.ts"
          *     }
          */
-        ApplyPatchCallOperation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"];
+        ApplyPatchCallOperation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Incremental chunk of `operation.diff` for an `apply_patch_call`. Matches OpenAI's streaming shape.
          * @example {
@@ -3758,7 +3783,7 @@ export interface components {
             call_id: string;
             id?: string | null;
             output?: string | null;
-            status: ("completed" | "failed") | string;
+            status: string | ("completed" | "failed");
             /** @enum {string} */
             type: "apply_patch_call_output";
         };
@@ -3766,7 +3791,7 @@ export interface components {
          * @description Lifecycle state of an `apply_patch_call` output item.
          * @example completed
          */
-        ApplyPatchCallStatus: ("in_progress" | "completed") | string;
+        ApplyPatchCallStatus: string | ("in_progress" | "completed");
         /**
          * @description The `create_file` variant of an `apply_patch_call.operation`. Carries a V4A diff describing the new file contents.
          * @example {
@@ -4137,7 +4162,11 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.added";
@@ -4161,7 +4190,11 @@ export interface components {
             content_index: number;
             item_id: string;
             output_index: number;
-            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"];
+            part: components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | components["schemas"]["ReasoningTextContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             sequence_number: number;
             /** @enum {string} */
             type: "response.content_part.done";
@@ -4267,7 +4300,11 @@ export interface components {
          *     ]
          */
         BaseInputs: string | ({
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[] | string;
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[] | string;
             phase?: "commentary" | "final_answer" | null;
             role: "user" | "system" | "assistant" | "developer";
             /** @enum {string} */
@@ -4551,7 +4588,11 @@ export interface components {
             model: string;
             /** @enum {string} */
             object: "response";
-            output: (components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"])[];
+            output: (components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             output_text?: string;
             parallel_tool_calls: boolean;
             /** Format: double */
@@ -4575,7 +4616,11 @@ export interface components {
                  * @example true
                  */
                 defer_loading?: boolean;
-            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"])[];
+            }) | components["schemas"]["PreviewWebSearchServerTool"] | components["schemas"]["Preview20250311WebSearchServerTool"] | components["schemas"]["LegacyWebSearchServerTool"] | components["schemas"]["WebSearchServerTool"] | components["schemas"]["FileSearchServerTool"] | components["schemas"]["ComputerUseServerTool"] | components["schemas"]["CodeInterpreterServerTool"] | components["schemas"]["McpServerTool"] | components["schemas"]["ImageGenerationServerTool"] | components["schemas"]["CodexLocalShellTool"] | components["schemas"]["ShellServerTool"] | components["schemas"]["ApplyPatchServerTool"] | components["schemas"]["CustomTool"] | components["schemas"]["NamespaceTool"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             top_logprobs?: number;
             /** Format: double */
             top_p: number | null;
@@ -4951,7 +4996,7 @@ export interface components {
          * @description The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`, `amazon-bedrock`).
          * @example openai
          */
-        ByokProviderSlug: ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai") | string;
+        ByokProviderSlug: string | ("ai21" | "aion-labs" | "akashml" | "alibaba" | "amazon-bedrock" | "amazon-nova" | "ambient" | "anthropic" | "arcee-ai" | "atlas-cloud" | "avian" | "azure" | "baidu" | "baseten" | "black-forest-labs" | "byteplus" | "cerebras" | "chutes" | "cirrascale" | "clarifai" | "cloudflare" | "cohere" | "coreweave" | "crusoe" | "darkbloom" | "databricks" | "decart" | "deepgram" | "deepinfra" | "deepseek" | "dekallm" | "digitalocean" | "featherless" | "fireworks" | "fish-audio" | "friendli" | "gmicloud" | "google-ai-studio" | "google-vertex" | "groq" | "heygen" | "inception" | "inceptron" | "inferact-vllm" | "inference-net" | "infermatic" | "inflection" | "io-net" | "ionstream" | "krea" | "liquid" | "makora" | "mancer" | "mara" | "meta" | "minimax" | "mistral" | "modal" | "modelrun" | "modular" | "moonshotai" | "morph" | "ncompass" | "nebius" | "nex-agi" | "nextbit" | "novita" | "nvidia" | "open-inference" | "openai" | "parasail" | "perceptron" | "perplexity" | "phala" | "poolside" | "quiver" | "recraft" | "reka" | "relace" | "runway" | "sail-research" | "sakana" | "sakana-ai" | "sambanova" | "seed" | "siliconflow" | "sourceful" | "stepfun" | "streamlake" | "switchpoint" | "tencent" | "tenstorrent" | "thinkingmachines" | "together" | "upstage" | "venice" | "wafer" | "wandb" | "wandb-legacy" | "xai" | "xiaomi" | "z-ai");
         /**
          * @description A typed descriptor for one supported request parameter.
          * @example {
@@ -4963,7 +5008,11 @@ export interface components {
          *       ]
          *     }
          */
-        CapabilityDescriptor: components["schemas"]["EnumCapability"] | components["schemas"]["RangeCapability"] | components["schemas"]["BooleanCapability"];
+        CapabilityDescriptor: components["schemas"]["EnumCapability"] | components["schemas"]["RangeCapability"] | components["schemas"]["BooleanCapability"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Generated images from image generation models
          * @example [
@@ -5088,7 +5137,7 @@ export interface components {
              */
             index: number;
             logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
-            message: components["schemas"]["AssistantMessage"];
+            message: components["schemas"]["ChatCompletionMessage"];
             /** @description The finish reason as the provider reported it. */
             native_finish_reason?: string | null;
         };
@@ -5168,7 +5217,7 @@ export interface components {
              * @example 0
              */
             index: number;
-            logprobs?: components["schemas"]["ChoiceLogprobs"];
+            logprobs?: components["schemas"]["ChoiceLogprobs"] | number | null;
             native_finish_reason?: string | null;
         };
         /**
@@ -5179,7 +5228,7 @@ export interface components {
          *     }
          */
         ChatCompletionDelta: {
-            annotations?: components["schemas"]["Annotation"][];
+            annotations?: components["schemas"]["Annotation"][] | null;
             audio?: components["schemas"]["ChatAudioOutput"] & unknown;
             /**
              * @description Message content delta
@@ -5200,11 +5249,46 @@ export interface components {
             /**
              * @description The role of the message author
              * @example assistant
+             */
+            role?: string | null;
+            /** @description Tool calls delta */
+            tool_calls?: components["schemas"]["ToolCallDelta"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The assistant's message in a completion; send it back as is in the next request's messages.
+         * @example {
+         *       "content": "The capital of France is Paris.",
+         *       "model": "openai/gpt-4o",
+         *       "role": "assistant"
+         *     }
+         */
+        ChatCompletionMessage: {
+            annotations?: components["schemas"]["Annotation"][];
+            audio?: components["schemas"]["ChatAudioOutput"];
+            /** @description The text of the answer; null when the model only called tools. */
+            content: string | null;
+            images?: components["schemas"]["ChatAssistantImages"];
+            /**
+             * @description Model that generated this assistant message
+             * @example openai/gpt-4o
+             */
+            model?: string;
+            /** @description Optional name for the assistant */
+            name?: string;
+            /** @description Reasoning output */
+            reasoning?: string | null;
+            reasoning_details?: components["schemas"]["ChatReasoningDetails"];
+            /** @description Refusal message if content was refused */
+            refusal?: string | null;
+            /**
+             * @constant
              * @enum {string}
              */
-            role?: "assistant";
-            /** @description Tool calls delta */
-            tool_calls?: components["schemas"]["ToolCallDelta"][];
+            role: "assistant";
+            /** @description Tool calls made by the assistant */
+            tool_calls?: components["schemas"]["ToolCall"][];
         };
         /**
          * @description Chat completion request parameters
@@ -5495,6 +5579,22 @@ export interface components {
              */
             echo_upstream_body?: boolean;
         };
+        /** @description A file the model read (a PDF or text input), with its parsed content parts. */
+        ChatFileAnnotation: {
+            file: {
+                content?: {
+                    text?: string;
+                    type?: string;
+                }[];
+                hash?: string;
+                name?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
         /**
          * @description Chat completion message with role-based discrimination
          * @example {
@@ -5651,6 +5751,21 @@ export interface components {
          *     ]
          */
         ChatStreamReasoningDetails: components["schemas"]["ReasoningDetail"][];
+        /** @description A web page the answer cites (web search); recorded with start_index and end_index 0 from Perplexity. */
+        ChatUrlCitationAnnotation: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "url_citation";
+            url_citation: {
+                content?: string;
+                end_index?: number;
+                start_index?: number;
+                title?: string;
+                url: string;
+            };
+        };
         /**
          * @description Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
          * @example {
@@ -5704,12 +5819,14 @@ export interface components {
          *       "refusal": null
          *     }
          */
-        ChoiceLogprobs: {
+        ChoiceLogprobs: ({
             /** @description Log probabilities for content tokens */
-            content: components["schemas"]["TokenLogprob"][] | null;
+            content?: components["schemas"]["TokenLogprob"][] | null;
             /** @description Log probabilities for refusal tokens */
             refusal?: components["schemas"]["TokenLogprob"][] | null;
-        } | null;
+        } & {
+            [key: string]: unknown;
+        }) | null;
         /**
          * @example S256
          * @enum {string|null}
@@ -5882,7 +5999,7 @@ export interface components {
         CodeInterpreterServerTool: {
             container: string | {
                 file_ids?: string[];
-                memory_limit?: ("1g" | "4g" | "16g" | "64g") | string | null;
+                memory_limit?: ((string | ("1g" | "4g" | "16g" | "64g") | null) | null) | ("1g" | "4g" | "16g" | "64g") | string | null;
                 /** @enum {string} */
                 type: "auto";
             };
@@ -6051,7 +6168,7 @@ export interface components {
         ComputerUseServerTool: {
             display_height: number;
             display_width: number;
-            environment: ("windows" | "mac" | "linux" | "ubuntu" | "browser") | string;
+            environment: string | ("windows" | "mac" | "linux" | "ubuntu" | "browser");
             /** @enum {string} */
             type: "computer_use_preview";
         };
@@ -6091,12 +6208,12 @@ export interface components {
          * @description Action taken when the pattern matches
          * @example block
          */
-        ContentFilterAction: ("redact" | "block" | "flag") | string;
+        ContentFilterAction: string | ("redact" | "block" | "flag");
         /**
          * @description Action taken when the builtin filter triggers
          * @example block
          */
-        ContentFilterBuiltinAction: ("redact" | "block" | "flag") | string;
+        ContentFilterBuiltinAction: string | ("redact" | "block" | "flag");
         /**
          * @description A builtin content filter entry. Builtin filters include PII detectors and the regex-based prompt injection detector.
          * @example {
@@ -6136,7 +6253,7 @@ export interface components {
          * @description The builtin filter identifier
          * @example regex-prompt-injection
          */
-        ContentFilterBuiltinSlug: ("email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection") | string;
+        ContentFilterBuiltinSlug: string | ("email" | "phone" | "ssn" | "credit-card" | "ip-address" | "person-name" | "address" | "regex-prompt-injection");
         /**
          * @description A custom regex content filter that scans request messages for matching patterns.
          * @example {
@@ -6174,7 +6291,11 @@ export interface components {
          *     }
          */
         ContentPartAddedEvent: components["schemas"]["BaseContentPartAddedEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6216,7 +6337,11 @@ export interface components {
          *     }
          */
         ContentPartDoneEvent: components["schemas"]["BaseContentPartDoneEvent"] & {
-            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"];
+            part?: components["schemas"]["ResponseOutputText"] | components["schemas"]["ReasoningTextContent"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -7561,10 +7686,14 @@ export interface components {
                 type: "text";
             } | {
                 definition: string;
-                syntax: ("lark" | "regex") | string;
+                syntax: string | ("lark" | "regex");
                 /** @enum {string} */
                 type: "grammar";
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             name: string;
             /** @enum {string} */
             type: "custom";
@@ -7714,7 +7843,7 @@ export interface components {
                 };
                 timings?: {
                     epoch_ms: number;
-                    event: ("adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended") | string;
+                    event: string | ("adapter_request" | "upstream_headers_received" | "first_token_received" | "upstream_body_ended");
                     start_ms: number;
                 };
             };
@@ -7879,6 +8008,389 @@ export interface components {
             type?: "message";
         };
         /**
+         * @description List of available models
+         * @example {
+         *       "data": [
+         *         {
+         *           "description": "GPT-4o mini is OpenAI's small, fast and cheap multimodal model.",
+         *           "name": "OpenAI: GPT-4o-mini",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "GPT"
+         *           },
+         *           "canonical_slug": "openai/gpt-4o-mini",
+         *           "context_length": 128000,
+         *           "created": 1721260800,
+         *           "default_parameters": {},
+         *           "hugging_face_id": null,
+         *           "id": "openai/gpt-4o-mini",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0.0000006",
+         *             "image": "0.000217",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0.00000015",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "tools",
+         *             "tool_choice",
+         *             "response_format",
+         *             "seed",
+         *             "stop"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 128000,
+         *             "is_moderated": true,
+         *             "max_completion_tokens": 16384
+         *           }
+         *         },
+         *         {
+         *           "description": "Meta's 8B instruct model, served for free.",
+         *           "name": "Meta: Llama 3.1 8B Instruct (free)",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text"
+         *             ],
+         *             "instruct_type": "llama3",
+         *             "modality": "text->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Llama3"
+         *           },
+         *           "canonical_slug": "meta-llama/llama-3.1-8b-instruct",
+         *           "context_length": 131072,
+         *           "created": 1721692800,
+         *           "default_parameters": {
+         *             "frequency_penalty": null,
+         *             "temperature": null,
+         *             "top_p": null
+         *           },
+         *           "hugging_face_id": "meta-llama/Meta-Llama-3.1-8B-Instruct",
+         *           "id": "meta-llama/llama-3.1-8b-instruct:free",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "0",
+         *             "image": "0",
+         *             "internal_reasoning": "0",
+         *             "prompt": "0",
+         *             "request": "0",
+         *             "web_search": "0"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "top_p",
+         *             "stop",
+         *             "seed"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": 131072,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         },
+         *         {
+         *           "description": "Routes each prompt to the model that suits it best.",
+         *           "name": "Auto Router",
+         *           "architecture": {
+         *             "input_modalities": [
+         *               "text",
+         *               "image"
+         *             ],
+         *             "instruct_type": null,
+         *             "modality": "text+image->text",
+         *             "output_modalities": [
+         *               "text"
+         *             ],
+         *             "tokenizer": "Router"
+         *           },
+         *           "canonical_slug": "openrouter/auto",
+         *           "context_length": 2000000,
+         *           "created": 1699401600,
+         *           "default_parameters": null,
+         *           "hugging_face_id": null,
+         *           "id": "openrouter/auto",
+         *           "per_request_limits": null,
+         *           "pricing": {
+         *             "completion": "-1",
+         *             "prompt": "-1"
+         *           },
+         *           "supported_parameters": [
+         *             "max_tokens",
+         *             "temperature",
+         *             "tools"
+         *           ],
+         *           "top_provider": {
+         *             "context_length": null,
+         *             "is_moderated": false,
+         *             "max_completion_tokens": null
+         *           }
+         *         }
+         *       ],
+         *       "links": {
+         *         "next": "/api/v1/models?offset=500&limit=500"
+         *       },
+         *       "total_count": 150
+         *     }
+         */
+        EmbeddingListModelsResponse: {
+            data: components["schemas"]["EmbeddingModelList"];
+            /** @description Pagination links */
+            links?: {
+                /**
+                 * @description URL for the next page of results, or null if this is the last page
+                 * @example /api/v1/models?offset=500&limit=500
+                 */
+                next: string | null;
+            };
+            /**
+             * @description Total number of models matching the query
+             * @example 150
+             */
+            total_count?: number;
+        };
+        /**
+         * @description Information about an AI model available on OpenRouter
+         * @example {
+         *       "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *       "name": "GPT-4",
+         *       "architecture": {
+         *         "input_modalities": [
+         *           "text"
+         *         ],
+         *         "instruct_type": "chatml",
+         *         "modality": "text->text",
+         *         "output_modalities": [
+         *           "text"
+         *         ],
+         *         "tokenizer": "GPT"
+         *       },
+         *       "canonical_slug": "openai/gpt-4",
+         *       "context_length": 8192,
+         *       "created": 1692901234,
+         *       "default_parameters": null,
+         *       "expiration_date": null,
+         *       "id": "openai/gpt-4",
+         *       "knowledge_cutoff": null,
+         *       "links": {
+         *         "details": "/api/v1/models/openai/gpt-5.4/endpoints"
+         *       },
+         *       "per_request_limits": null,
+         *       "pricing": {
+         *         "completion": "0.00006",
+         *         "image": "0",
+         *         "prompt": "0.00003",
+         *         "request": "0"
+         *       },
+         *       "reasoning": {
+         *         "default_effort": "medium",
+         *         "default_enabled": true,
+         *         "mandatory": false,
+         *         "supported_efforts": [
+         *           "high",
+         *           "medium",
+         *           "low",
+         *           "minimal"
+         *         ]
+         *       },
+         *       "supported_parameters": [
+         *         "temperature",
+         *         "top_p",
+         *         "max_tokens"
+         *       ],
+         *       "supported_voices": null,
+         *       "top_provider": {
+         *         "context_length": 8192,
+         *         "is_moderated": true,
+         *         "max_completion_tokens": 4096
+         *       }
+         *     }
+         */
+        EmbeddingModel: {
+            alias_target?: components["schemas"]["ModelAliasTarget"];
+            architecture: components["schemas"]["ModelArchitecture"];
+            benchmarks?: components["schemas"]["ModelBenchmarks"];
+            /**
+             * @description Canonical slug for the model
+             * @example openai/gpt-4
+             */
+            canonical_slug?: string;
+            /**
+             * @description Maximum context length in tokens
+             * @example 8192
+             */
+            context_length: number | null;
+            /**
+             * @description Unix timestamp of when the model was created
+             * @example 1692901234
+             */
+            created: number;
+            default_parameters?: components["schemas"]["DefaultParameters"] | null;
+            /**
+             * @description Description of the model
+             * @example GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.
+             */
+            description?: string;
+            /**
+             * @description The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
+             * @example 2025-06-01
+             */
+            expiration_date?: string | null;
+            /**
+             * @description Hugging Face model identifier, if applicable
+             * @example microsoft/DialoGPT-medium
+             */
+            hugging_face_id?: string | null;
+            /**
+             * @description Unique identifier for the model
+             * @example openai/gpt-4
+             */
+            id: string;
+            /**
+             * @description The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
+             * @example 2024-10-01
+             */
+            knowledge_cutoff?: string | null;
+            links?: components["schemas"]["ModelLinks"];
+            /**
+             * @description Display name of the model
+             * @example GPT-4
+             */
+            name: string;
+            per_request_limits?: components["schemas"]["PerRequestLimits"] | null;
+            pricing: components["schemas"]["EmbeddingPricing"];
+            reasoning?: components["schemas"]["ModelReasoning"];
+            /**
+             * @description List of supported parameters for this model
+             * @example [
+             *       "temperature",
+             *       "top_p",
+             *       "max_tokens"
+             *     ]
+             */
+            supported_parameters: components["schemas"]["Parameter"][];
+            /**
+             * @description List of supported voice identifiers for TTS models. Null for non-TTS models.
+             * @example null
+             */
+            supported_voices?: string[] | null;
+            top_provider: components["schemas"]["TopProviderInfo"];
+        };
+        /**
+         * @description List of available models
+         * @example [
+         *       {
+         *         "description": "GPT-4 is a large multimodal model that can solve difficult problems with greater accuracy.",
+         *         "name": "GPT-4",
+         *         "architecture": {
+         *           "input_modalities": [
+         *             "text"
+         *           ],
+         *           "instruct_type": "chatml",
+         *           "modality": "text->text",
+         *           "output_modalities": [
+         *             "text"
+         *           ],
+         *           "tokenizer": "GPT"
+         *         },
+         *         "canonical_slug": "openai/gpt-4",
+         *         "context_length": 8192,
+         *         "created": 1692901234,
+         *         "default_parameters": null,
+         *         "expiration_date": null,
+         *         "id": "openai/gpt-4",
+         *         "knowledge_cutoff": null,
+         *         "links": {
+         *           "details": "/api/v1/models/openai/gpt-4/endpoints"
+         *         },
+         *         "per_request_limits": null,
+         *         "pricing": {
+         *           "completion": "0.00006",
+         *           "image": "0",
+         *           "prompt": "0.00003",
+         *           "request": "0"
+         *         },
+         *         "supported_parameters": [
+         *           "temperature",
+         *           "top_p",
+         *           "max_tokens"
+         *         ],
+         *         "supported_voices": null,
+         *         "top_provider": {
+         *           "context_length": 8192,
+         *           "is_moderated": true,
+         *           "max_completion_tokens": 4096
+         *         }
+         *       }
+         *     ]
+         */
+        EmbeddingModelList: components["schemas"]["EmbeddingModel"][];
+        /**
+         * @description A price in USD per unit of an embedding model: a number in the recorded embedding-model list (embeddings-models.2026-03), a decimal string like every other price elsewhere.
+         * @example 2e-8
+         */
+        EmbeddingModelPrice: number | string;
+        /**
+         * @description Pricing information for the model
+         * @example {
+         *       "completion": "0.00006",
+         *       "image": "0",
+         *       "prompt": "0.00003",
+         *       "request": "0"
+         *     }
+         */
+        EmbeddingPricing: {
+            /** @description Price in USD per audio input token */
+            audio?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per audio output token */
+            audio_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per token for completion (output) generation */
+            completion: components["schemas"]["EmbeddingModelPrice"];
+            /**
+             * Format: double
+             * @description Fractional discount applied to this endpoint's pricing; the price is multiplied by (1 - discount) (0 = no discount, 1 = free)
+             */
+            discount?: number;
+            /** @description Price in USD per input image */
+            image?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per output image */
+            image_output?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per image token */
+            image_token?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached audio input token */
+            input_audio_cache?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per cached input token (read) */
+            input_cache_read?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per cache-write token, in USD per token. For providers with multiple cache TTLs (e.g. Anthropic), this is the default (5-minute) cache-write rate. */
+            input_cache_write?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price per 1-hour cache-write token, in USD per token. Only present for providers that price an extended (1-hour) cache TTL separately, such as Anthropic. */
+            input_cache_write_1h?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per internal reasoning token */
+            internal_reasoning?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions. */
+            overrides?: components["schemas"]["PricingOverride"][];
+            /** @description Price in USD per token for prompt (input) processing */
+            prompt: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per request */
+            request?: components["schemas"]["EmbeddingModelPrice"];
+            /** @description Price in USD per web search */
+            web_search?: components["schemas"]["EmbeddingModelPrice"];
+        };
+        /**
          * @example {
          *       "model": "openai/gpt-4o",
          *       "provider": "OpenAI",
@@ -7910,7 +8422,7 @@ export interface components {
          * @description Endpoint health, 0 when serving normally; negative values mark degraded or disabled endpoints.
          * @example 0
          */
-        EndpointStatus: (0 | -1 | -2 | -3 | -5 | -10) | number;
+        EndpointStatus: number | (0 | -1 | -2 | -3 | -5 | -10);
         /**
          * @description A parameter that accepts one of a discrete set of string values.
          * @example {
@@ -8035,7 +8547,7 @@ export interface components {
             user_id: string | null;
         };
         /** @example completed */
-        FailableToolCallStatus: ("in_progress" | "completed" | "incomplete" | "failed") | string;
+        FailableToolCallStatus: string | ("in_progress" | "completed" | "incomplete" | "failed");
         /**
          * @description Event emitted when a response has failed
          * @example {
@@ -8093,7 +8605,11 @@ export interface components {
          *       "id": "or_file_011CNha8iCJcU1wXNR6q4V8w"
          *     }
          */
-        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAiFileDeleted"] | components["schemas"]["AnthropicFileDeleted"];
+        FileDeleteResponse: components["schemas"]["OpenRouterFileDeleted"] | components["schemas"]["OpenAiFileDeleted"] | components["schemas"]["AnthropicFileDeleted"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description A page of files, in the negotiated shape.
          * @example {
@@ -8105,7 +8621,11 @@ export interface components {
          *       "last_id": null
          *     }
          */
-        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAiFileList"] | components["schemas"]["AnthropicFileList"];
+        FileListResponse: components["schemas"]["OpenRouterFileList"] | components["schemas"]["OpenAiFileList"] | components["schemas"]["AnthropicFileList"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "enabled": true,
@@ -8157,7 +8677,11 @@ export interface components {
          *       "size_bytes": 1024000
          *     }
          */
-        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAiFile"] | components["schemas"]["AnthropicFile"];
+        FileResponse: components["schemas"]["OpenRouterFile"] | components["schemas"]["OpenAiFile"] | components["schemas"]["AnthropicFile"] | ({
+            _shape: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description File search tool configuration
          * @example {
@@ -8176,7 +8700,7 @@ export interface components {
             } | components["schemas"]["CompoundFilter"] | null;
             max_num_results?: number;
             ranking_options?: {
-                ranker?: ("auto" | "default-2024-11-15") | string;
+                ranker?: string | ("auto" | "default-2024-11-15");
                 /** Format: double */
                 score_threshold?: number;
             };
@@ -8202,7 +8726,7 @@ export interface components {
          */
         FilesServerToolConfig: Record<string, never>;
         /** @example stop */
-        FinishReason: ("tool_calls" | "stop" | "length" | "content_filter" | "error") | string | null;
+        FinishReason: ((string | ("tool_calls" | "stop" | "length" | "content_filter" | "error") | null) | null) | ("tool_calls" | "stop" | "length" | "content_filter" | "error") | string | null;
         /**
          * @description JSON object response format
          * @example {
@@ -8251,7 +8775,11 @@ export interface components {
          *       "type": "text"
          *     }
          */
-        Formats: components["schemas"]["FormatTextConfig"] | components["schemas"]["FormatJsonObjectConfig"] | components["schemas"]["FormatJsonSchemaConfig"];
+        Formats: components["schemas"]["FormatTextConfig"] | components["schemas"]["FormatJsonObjectConfig"] | components["schemas"]["FormatJsonSchemaConfig"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Plain text response format
          * @example {
@@ -9027,7 +9555,7 @@ export interface components {
             /** @description Generation data */
             data: {
                 /** @description Type of API used for the generation */
-                api_type?: ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | string | null;
+                api_type?: ((string | ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | null) | null) | ("completions" | "embeddings" | "rerank" | "tts" | "stt" | "video" | "image") | string | null;
                 /**
                  * @description ID of the app that made the request
                  * @example 12345
@@ -9053,7 +9581,7 @@ export interface components {
                  * @description The data region this generation was routed through: 'global', 'europe', or 'us'.
                  * @example global
                  */
-                data_region?: ("global" | "europe" | "us") | string;
+                data_region?: string | ("global" | "europe" | "us");
                 /**
                  * @description External user identifier
                  * @example user-123
@@ -9266,14 +9794,14 @@ export interface components {
                      * @description Granularity identifier
                      * @example day
                      */
-                    name: ("minute" | "hour" | "day" | "week" | "month") | string;
+                    name: string | ("minute" | "hour" | "day" | "week" | "month");
                 }[];
                 metrics: {
                     /**
                      * @description How this metric value should be formatted for display (e.g. percent → multiply by 100 and append %, currency → prefix with $)
                      * @example number
                      */
-                    display_format: ("number" | "currency" | "percent" | "latency" | "throughput") | string;
+                    display_format: string | ("number" | "currency" | "percent" | "latency" | "throughput");
                     /**
                      * @description Human-readable label
                      * @example Request Count
@@ -9292,9 +9820,9 @@ export interface components {
                      * @description Operator identifier used in filter definitions
                      * @example eq
                      */
-                    name: ("eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte") | string;
+                    name: string | ("eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte");
                     /** @description Whether the operator expects a single value or an array */
-                    value_type: ("scalar" | "array") | string;
+                    value_type: string | ("scalar" | "array");
                 }[];
             };
         };
@@ -9828,7 +10356,7 @@ export interface components {
          * @description Interval at which the limit resets (daily, weekly, monthly)
          * @example monthly
          */
-        GuardrailInterval: ("daily" | "weekly" | "monthly") | string | null;
+        GuardrailInterval: ((string | ("daily" | "weekly" | "monthly") | null) | null) | ("daily" | "weekly" | "monthly") | string | null;
         /**
          * @description Provider-specific image configuration options. Keys and values vary by model/provider. See https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
          * @example {
@@ -10166,18 +10694,18 @@ export interface components {
          *     }
          */
         ImageGenerationServerTool: {
-            background?: ("transparent" | "opaque" | "auto") | string;
-            input_fidelity?: ("high" | "low") | string | null;
+            background?: string | ("transparent" | "opaque" | "auto");
+            input_fidelity?: ((string | ("high" | "low") | null) | null) | ("high" | "low") | string | null;
             input_image_mask?: {
                 file_id?: string;
                 image_url?: string;
             };
             model?: string;
-            moderation?: ("auto" | "low") | string;
+            moderation?: string | ("auto" | "low");
             output_compression?: number;
-            output_format?: ("png" | "webp" | "jpeg") | string;
+            output_format?: string | ("png" | "webp" | "jpeg");
             partial_images?: number;
-            quality?: ("low" | "medium" | "high" | "auto") | string;
+            quality?: string | ("low" | "medium" | "high" | "auto");
             size?: string;
             /** @enum {string} */
             type: "image_generation";
@@ -10216,7 +10744,7 @@ export interface components {
             type: "openrouter:image_generation";
         };
         /** @example completed */
-        ImageGenerationStatus: ("in_progress" | "completed" | "generating" | "failed") | string;
+        ImageGenerationStatus: string | ("in_progress" | "completed" | "generating" | "failed");
         /**
          * @description Token and cost usage for the image generation request, when available
          * @example {
@@ -10336,7 +10864,7 @@ export interface components {
          */
         ImageGenTextChunkEvent: {
             /** @description The generation phase this chunk belongs to. `content` is the renderable output; `reasoning` and `draft` are intermediate provider phases. */
-            phase: ("content" | "reasoning" | "draft") | string;
+            phase: string | ("content" | "reasoning" | "draft");
             /** @description A text fragment of the image being generated (e.g. partial SVG markup) */
             text: string;
             /**
@@ -10346,7 +10874,7 @@ export interface components {
             type: "image_generation.text_chunk";
         };
         /** @example text */
-        ImageInputModality: ("text" | "image" | "file" | "audio" | "video") | string;
+        ImageInputModality: string | ("text" | "image" | "file" | "audio" | "video");
         /**
          * @example {
          *       "input_modalities": [
@@ -10505,7 +11033,7 @@ export interface components {
             data: components["schemas"]["ImageModelListItem"][];
         };
         /** @example image */
-        ImageOutputModality: ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription") | string;
+        ImageOutputModality: string | ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription");
         /**
          * @description One billable pricing line for an image provider.
          * @example {
@@ -10515,10 +11043,10 @@ export interface components {
          *     }
          */
         ImagePricingEntry: {
-            billable: ("output_image" | "input_image" | "input_font" | "input_reference" | "input_text") | string;
+            billable: string | ("output_image" | "input_image" | "input_font" | "input_reference" | "input_text");
             /** Format: double */
             cost_usd: number;
-            unit: ("image" | "megapixel" | "token") | string;
+            unit: string | ("image" | "megapixel" | "token");
             variant?: string;
         };
         ImageUrl: {
@@ -10527,14 +11055,15 @@ export interface components {
             /** @description URL of the image (data: URLs supported) */
             url: string;
         };
-        ImageUrlDetail: ("auto" | "low" | "high" | "original") | string;
+        /** @enum {string} */
+        ImageUrlDetail: "auto" | "low" | "high" | "original";
         /**
          * @example {
          *       "reason": "max_output_tokens"
          *     }
          */
         IncompleteDetails: {
-            reason?: ("max_output_tokens" | "content_filter") | string;
+            reason?: string | ("max_output_tokens" | "content_filter");
         } | null;
         /**
          * @description Event emitted when a response is incomplete
@@ -10610,7 +11139,8 @@ export interface components {
             /** @description Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats vary by provider. */
             format: components["schemas"]["InputAudioFormat"];
         };
-        InputAudioFormat: ("wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24") | string;
+        /** @enum {string} */
+        InputAudioFormat: "wav" | "mp3" | "flac" | "m4a" | "ogg" | "pcm16" | "pcm24";
         /**
          * @description File input content item
          * @example {
@@ -10639,7 +11169,7 @@ export interface components {
          *     }
          */
         InputImage: {
-            detail: ("auto" | "high" | "low" | "original") | string;
+            detail: string | ("auto" | "high" | "low" | "original");
             image_url?: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -10668,7 +11198,7 @@ export interface components {
             type?: "message";
         };
         /** @example text */
-        InputModality: ("text" | "image" | "file" | "audio" | "video") | string;
+        InputModality: string | ("text" | "image" | "file" | "audio" | "video");
         /**
          * @description A reference asset used to guide video generation. Image references are supported by all providers; audio and video references are only honored by providers that support them (including BytePlus Seedance generation 2 and newer).
          * @example {
@@ -10731,7 +11261,7 @@ export interface components {
          * @description Instruction format type
          * @example chatml
          */
-        InstructType: ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | string | null;
+        InstructType: ((string | ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | null) | null) | ("none" | "airoboros" | "alpaca" | "alpaca-modif" | "chatml" | "claude" | "code-llama" | "gemma" | "llama2" | "llama3" | "mistral" | "nemotron" | "neural" | "openchat" | "phi3" | "rwkv" | "vicuna" | "zephyr" | "deepseek-r1" | "deepseek-v3.1" | "qwq" | "qwen3") | string | null;
         /**
          * @description A reference to a previous response item by ID
          * @example {
@@ -11725,7 +12255,7 @@ export interface components {
                 tool_names?: string[];
             } | null;
             authorization?: string;
-            connector_id?: ("connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint") | string;
+            connector_id?: string | ("connector_dropbox" | "connector_gmail" | "connector_googlecalendar" | "connector_googledrive" | "connector_microsoftteams" | "connector_outlookcalendar" | "connector_outlookemail" | "connector_sharepoint");
             headers?: {
                 [key: string]: string;
             } | null;
@@ -11856,7 +12386,11 @@ export interface components {
                 /** @enum {string} */
                 type: "signature_delta";
             } | {
-                citation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"];
+                citation: components["schemas"]["AnthropicCitationCharLocation"] | components["schemas"]["AnthropicCitationPageLocation"] | components["schemas"]["AnthropicCitationContentBlockLocation"] | components["schemas"]["AnthropicCitationWebSearchResultLocation"] | components["schemas"]["AnthropicCitationSearchResultLocation"] | ({
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                });
                 /** @enum {string} */
                 type: "citations_delta";
             } | {
@@ -11864,7 +12398,11 @@ export interface components {
                 encrypted_content?: string | null;
                 /** @enum {string} */
                 type: "compaction_delta";
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             index: number;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12422,7 +12960,7 @@ export interface components {
                 content: components["schemas"]["OrAnthropicContentBlock"][];
                 id: string;
                 model: string;
-                provider?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
+                provider?: string | ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider");
                 /** @enum {string} */
                 role: "assistant";
                 stop_details: components["schemas"]["AnthropicRefusalStopDetails"];
@@ -12482,7 +13020,11 @@ export interface components {
          *       "index": 0
          *     }
          */
-        MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"];
+        MessagesStreamEvents: components["schemas"]["MessagesStartEvent"] | components["schemas"]["MessagesDeltaEvent"] | components["schemas"]["MessagesStopEvent"] | components["schemas"]["MessagesContentBlockStartEvent"] | components["schemas"]["MessagesContentBlockDeltaEvent"] | components["schemas"]["MessagesContentBlockStopEvent"] | components["schemas"]["MessagesPingEvent"] | components["schemas"]["MessagesErrorEvent"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
          * @example {
@@ -12882,7 +13424,7 @@ export interface components {
          * @description Tokenizer family of the model.
          * @example GPT
          */
-        ModelGroup: ("Router" | "Media" | "Other" | "GPT" | "Claude" | "Gemini" | "Gemma" | "Grok" | "Cohere" | "Nova" | "Qwen" | "Yi" | "DeepSeek" | "Mistral" | "Llama2" | "Llama3" | "Llama4" | "PaLM" | "RWKV" | "Qwen3") | string;
+        ModelGroup: string | ("Router" | "Media" | "Other" | "GPT" | "Claude" | "Gemini" | "Gemma" | "Grok" | "Cohere" | "Nova" | "Qwen" | "Yi" | "DeepSeek" | "Mistral" | "Llama2" | "Llama3" | "Llama4" | "PaLM" | "RWKV" | "Qwen3");
         /**
          * @description Related API endpoints and resources for this model.
          * @example {
@@ -13071,7 +13613,7 @@ export interface components {
          *     }
          */
         NamespaceFunctionTool: {
-            allowed_callers?: (("direct" | "programmatic") | string)[] | null;
+            allowed_callers?: (string | ("direct" | "programmatic"))[] | null;
             defer_loading?: boolean;
             description?: string | null;
             name: string;
@@ -13102,7 +13644,11 @@ export interface components {
         NamespaceTool: {
             description: string;
             name: string;
-            tools: (components["schemas"]["NamespaceFunctionTool"] | components["schemas"]["CustomTool"])[];
+            tools: (components["schemas"]["NamespaceFunctionTool"] | components["schemas"]["CustomTool"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             /** @enum {string} */
             type: "namespace";
         };
@@ -13559,7 +14105,11 @@ export interface components {
          *       "workspace_id": "550e8400-e29b-41d4-a716-446655440000"
          *     }
          */
-        ObservabilityDestination: components["schemas"]["ObservabilityArizeDestination"] | components["schemas"]["ObservabilityBraintrustDestination"] | components["schemas"]["ObservabilityClickhouseDestination"] | components["schemas"]["ObservabilityDatadogDestination"] | components["schemas"]["ObservabilityGrafanaDestination"] | components["schemas"]["ObservabilityLangfuseDestination"] | components["schemas"]["ObservabilityLangsmithDestination"] | components["schemas"]["ObservabilityNewrelicDestination"] | components["schemas"]["ObservabilityOpikDestination"] | components["schemas"]["ObservabilityOtelCollectorDestination"] | components["schemas"]["ObservabilityPosthogDestination"] | components["schemas"]["ObservabilityRampDestination"] | components["schemas"]["ObservabilityS3Destination"] | components["schemas"]["ObservabilitySentryDestination"] | components["schemas"]["ObservabilitySnowflakeDestination"] | components["schemas"]["ObservabilityWeaveDestination"] | components["schemas"]["ObservabilityWebhookDestination"];
+        ObservabilityDestination: components["schemas"]["ObservabilityArizeDestination"] | components["schemas"]["ObservabilityBraintrustDestination"] | components["schemas"]["ObservabilityClickhouseDestination"] | components["schemas"]["ObservabilityDatadogDestination"] | components["schemas"]["ObservabilityGrafanaDestination"] | components["schemas"]["ObservabilityLangfuseDestination"] | components["schemas"]["ObservabilityLangsmithDestination"] | components["schemas"]["ObservabilityNewrelicDestination"] | components["schemas"]["ObservabilityOpikDestination"] | components["schemas"]["ObservabilityOtelCollectorDestination"] | components["schemas"]["ObservabilityPosthogDestination"] | components["schemas"]["ObservabilityRampDestination"] | components["schemas"]["ObservabilityS3Destination"] | components["schemas"]["ObservabilitySentryDestination"] | components["schemas"]["ObservabilitySnowflakeDestination"] | components["schemas"]["ObservabilityWeaveDestination"] | components["schemas"]["ObservabilityWebhookDestination"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "logic": "and",
@@ -13574,10 +14124,10 @@ export interface components {
          */
         ObservabilityFilterRuleGroup: {
             /** @default and */
-            logic?: ("and" | "or") | string;
+            logic?: string | ("and" | "or");
             rules: {
-                field: ("model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens") | string;
-                operator: ("equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists") | string;
+                field: string | ("model" | "provider" | "session_id" | "user_id" | "api_key_name" | "finish_reason" | "input" | "output" | "total_cost" | "total_tokens" | "prompt_tokens" | "completion_tokens");
+                operator: string | ("equals" | "not_equals" | "contains" | "not_contains" | "regex" | "starts_with" | "ends_with" | "gt" | "lt" | "gte" | "lte" | "exists" | "not_exists");
                 value?: string | number;
             }[];
         };
@@ -13967,7 +14517,7 @@ export interface components {
                 };
                 licenseKey: string;
                 /** @default us */
-                region?: ("us" | "eu") | string;
+                region?: string | ("us" | "eu");
             };
             /**
              * @description ISO timestamp of when the destination was created.
@@ -14906,7 +15456,7 @@ export interface components {
                     [key: string]: string;
                 };
                 /** @default POST */
-                method?: ("POST" | "PUT") | string;
+                method?: string | ("POST" | "PUT");
                 url: string;
             };
             /**
@@ -14984,7 +15534,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             object: "file";
-            purpose: ("assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results") | string;
+            purpose: string | ("assistants" | "batch" | "fine-tune" | "vision" | "user_data" | "evals" | "assistants_output" | "batch_output" | "fine-tune-results");
             /** @enum {string} */
             status: "processed";
         };
@@ -15062,7 +15612,11 @@ export interface components {
         OpenAiResponseCustomToolCallOutput: {
             call_id: string;
             id?: string;
-            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
+            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             /** @enum {string} */
             type: "custom_tool_call_output";
         };
@@ -15105,7 +15659,11 @@ export interface components {
         OpenAiResponseFunctionToolCallOutput: {
             call_id: string;
             id?: string | null;
-            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"])[];
+            output: string | (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             status?: components["schemas"]["ToolCallStatus"] | null;
             /** @enum {string} */
             type: "function_call_output";
@@ -15124,7 +15682,11 @@ export interface components {
          *     }
          */
         OpenAiResponseInputMessageItem: {
-            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"])[];
+            content: (components["schemas"]["InputText"] | components["schemas"]["InputImage"] | components["schemas"]["InputFile"] | components["schemas"]["ResponsesInputAudio"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             id: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -15138,7 +15700,11 @@ export interface components {
          *       "index": 0
          *     }
          */
-        OpenAiResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["UrlCitation"] | components["schemas"]["FilePath"];
+        OpenAiResponsesAnnotation: components["schemas"]["FileCitation"] | components["schemas"]["UrlCitation"] | components["schemas"]["FilePath"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "response.code_interpreter_call_code.delta",
@@ -15294,7 +15860,7 @@ export interface components {
             type: "refusal";
         };
         /** @example completed */
-        OpenAiResponsesResponseStatus: ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued") | string;
+        OpenAiResponsesResponseStatus: string | ("completed" | "incomplete" | "in_progress" | "failed" | "cancelled" | "queued");
         /**
          * @example {
          *       "type": "response.web_search_call.completed",
@@ -15695,13 +16261,21 @@ export interface components {
          *       "text": "Hello, world!"
          *     }
          */
-        OrAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"];
+        OrAnthropicContentBlock: components["schemas"]["AnthropicTextBlock"] | components["schemas"]["AnthropicToolUseBlock"] | components["schemas"]["AnthropicThinkingBlock"] | components["schemas"]["AnthropicRedactedThinkingBlock"] | components["schemas"]["OrAnthropicServerToolUseBlock"] | components["schemas"]["AnthropicWebSearchToolResult"] | components["schemas"]["AnthropicWebFetchToolResult"] | components["schemas"]["AnthropicCodeExecutionToolResult"] | components["schemas"]["AnthropicBashCodeExecutionToolResult"] | components["schemas"]["AnthropicTextEditorCodeExecutionToolResult"] | components["schemas"]["AnthropicToolSearchToolResult"] | components["schemas"]["AnthropicContainerUpload"] | components["schemas"]["AnthropicCompactionBlock"] | components["schemas"]["AnthropicAdvisorToolResult"] | components["schemas"]["OrAnthropicShellToolResult"] | components["schemas"]["OrAnthropicBashToolResult"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "direct"
          *     }
          */
-        OrAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null;
+        OrAnthropicNullableCaller: components["schemas"]["AnthropicDirectCaller"] | components["schemas"]["AnthropicCodeExecution20250825Caller"] | components["schemas"]["AnthropicCodeExecution20260120Caller"] | null | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "name": "advisor",
@@ -15755,7 +16329,7 @@ export interface components {
             type: "openrouter_shell_tool_result";
         };
         /** @example end_turn */
-        OrAnthropicStopReason: ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
+        OrAnthropicStopReason: ((string | ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | null) | null) | ("end_turn" | "max_tokens" | "model_context_window_exceeded" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "compaction") | string | null;
         /**
          * @description An openrouter:advisor server tool output item
          * @example {
@@ -15955,7 +16529,7 @@ export interface components {
                 id: string;
                 message: string;
             }[];
-            status: ("completed" | "incomplete" | "in_progress") | string;
+            status: string | ("completed" | "incomplete" | "in_progress");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16205,7 +16779,11 @@ export interface components {
          *     }
          */
         OutputItemAddedEvent: {
-            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"];
+            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             output_index: number;
             sequence_number: number;
             /** @enum {string} */
@@ -16228,8 +16806,12 @@ export interface components {
             call_id: string;
             created_by?: string;
             id: string;
-            operation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"];
-            status: ("in_progress" | "completed") | string;
+            operation: components["schemas"]["ApplyPatchCreateFileOperation"] | components["schemas"]["ApplyPatchUpdateFileOperation"] | components["schemas"]["ApplyPatchDeleteFileOperation"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
+            status: string | ("in_progress" | "completed");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16254,8 +16836,12 @@ export interface components {
             code?: string | null;
             container_id?: string;
             id: string;
-            outputs?: (components["schemas"]["CodeInterpreterLogsOutput"] | components["schemas"]["CodeInterpreterImageOutput"] | components["schemas"]["CodeInterpreterFileOutput"])[] | null;
-            status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed") | string;
+            outputs?: (components["schemas"]["CodeInterpreterLogsOutput"] | components["schemas"]["CodeInterpreterImageOutput"] | components["schemas"]["CodeInterpreterFileOutput"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[] | null;
+            status: string | ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed");
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -16308,7 +16894,11 @@ export interface components {
          *     }
          */
         OutputItemDoneEvent: {
-            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"];
+            item: components["schemas"]["OutputMessage"] | components["schemas"]["OutputItemReasoning"] | components["schemas"]["OutputItemFunctionCall"] | components["schemas"]["OutputItemCustomToolCall"] | components["schemas"]["OutputItemWebSearchCall"] | components["schemas"]["OutputItemFileSearchCall"] | components["schemas"]["OutputItemImageGenerationCall"] | components["schemas"]["OutputItemApplyPatchCall"] | components["schemas"]["OutputItemCodeInterpreterCall"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             output_index: number;
             sequence_number: number;
             /** @enum {string} */
@@ -16416,7 +17006,11 @@ export interface components {
          *       "status": "completed"
          *     }
          */
-        OutputItems: components["schemas"]["OutputMessageItem"] | components["schemas"]["OutputReasoningItem"] | components["schemas"]["OutputFunctionCallItem"] | components["schemas"]["OutputWebSearchCallItem"] | components["schemas"]["OutputFileSearchCallItem"] | components["schemas"]["OutputImageGenerationCallItem"] | components["schemas"]["OutputCodeInterpreterCallItem"] | components["schemas"]["OutputComputerCallItem"] | components["schemas"]["OutputDatetimeItem"] | components["schemas"]["OutputWebSearchServerToolItem"] | components["schemas"]["OutputCodeInterpreterServerToolItem"] | components["schemas"]["OutputFileSearchServerToolItem"] | components["schemas"]["OutputImageGenerationServerToolItem"] | components["schemas"]["OutputBrowserUseServerToolItem"] | components["schemas"]["OutputBashServerToolItem"] | components["schemas"]["OutputTextEditorServerToolItem"] | components["schemas"]["OutputApplyPatchServerToolItem"] | components["schemas"]["OutputApplyPatchCallItem"] | components["schemas"]["OutputShellCallItem"] | components["schemas"]["OutputShellCallOutputItem"] | components["schemas"]["OutputShellServerToolItem"] | components["schemas"]["OutputWebFetchServerToolItem"] | components["schemas"]["OutputToolSearchServerToolItem"] | components["schemas"]["OutputMemoryServerToolItem"] | components["schemas"]["OutputMcpServerToolItem"] | components["schemas"]["OutputSearchModelsServerToolItem"] | components["schemas"]["OutputFusionServerToolItem"] | components["schemas"]["OutputAdvisorServerToolItem"] | components["schemas"]["OutputSubagentServerToolItem"] | components["schemas"]["OutputFilesServerToolItem"] | components["schemas"]["OutputCustomToolCallItem"];
+        OutputItems: components["schemas"]["OutputMessageItem"] | components["schemas"]["OutputReasoningItem"] | components["schemas"]["OutputFunctionCallItem"] | components["schemas"]["OutputWebSearchCallItem"] | components["schemas"]["OutputFileSearchCallItem"] | components["schemas"]["OutputImageGenerationCallItem"] | components["schemas"]["OutputCodeInterpreterCallItem"] | components["schemas"]["OutputComputerCallItem"] | components["schemas"]["OutputDatetimeItem"] | components["schemas"]["OutputWebSearchServerToolItem"] | components["schemas"]["OutputCodeInterpreterServerToolItem"] | components["schemas"]["OutputFileSearchServerToolItem"] | components["schemas"]["OutputImageGenerationServerToolItem"] | components["schemas"]["OutputBrowserUseServerToolItem"] | components["schemas"]["OutputBashServerToolItem"] | components["schemas"]["OutputTextEditorServerToolItem"] | components["schemas"]["OutputApplyPatchServerToolItem"] | components["schemas"]["OutputApplyPatchCallItem"] | components["schemas"]["OutputShellCallItem"] | components["schemas"]["OutputShellCallOutputItem"] | components["schemas"]["OutputShellServerToolItem"] | components["schemas"]["OutputWebFetchServerToolItem"] | components["schemas"]["OutputToolSearchServerToolItem"] | components["schemas"]["OutputMemoryServerToolItem"] | components["schemas"]["OutputMcpServerToolItem"] | components["schemas"]["OutputSearchModelsServerToolItem"] | components["schemas"]["OutputFusionServerToolItem"] | components["schemas"]["OutputAdvisorServerToolItem"] | components["schemas"]["OutputSubagentServerToolItem"] | components["schemas"]["OutputFilesServerToolItem"] | components["schemas"]["OutputCustomToolCallItem"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "type": "web_search_call",
@@ -16444,7 +17038,11 @@ export interface components {
                 /** @enum {string} */
                 type: "find_in_page";
                 url: string;
-            };
+            } | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            });
             id: string;
             status: components["schemas"]["WebSearchStatus"];
             /**
@@ -16487,7 +17085,7 @@ export interface components {
          *     }
          */
         OutputMemoryServerToolItem: {
-            action?: ("read" | "write" | "delete") | string;
+            action?: string | ("read" | "write" | "delete");
             id?: string;
             key?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -16513,7 +17111,11 @@ export interface components {
          *     }
          */
         OutputMessage: {
-            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"])[];
+            content: (components["schemas"]["ResponseOutputText"] | components["schemas"]["OpenAiResponsesRefusalContent"] | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
             id: string;
             /** @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages. */
             phase?: "commentary" | "final_answer" | null;
@@ -16550,7 +17152,7 @@ export interface components {
             type: "message";
         };
         /** @example text */
-        OutputModality: ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription") | string;
+        OutputModality: string | ("text" | "image" | "embeddings" | "audio" | "video" | "rerank" | "speech" | "transcription");
         /**
          * @example text
          * @enum {string}
@@ -16774,7 +17376,7 @@ export interface components {
          *     }
          */
         OutputTextEditorServerToolItem: {
-            command?: ("view" | "create" | "str_replace" | "insert") | string;
+            command?: string | ("view" | "create" | "str_replace" | "insert");
             filePath?: string;
             id?: string;
             status: components["schemas"]["ToolCallStatus"];
@@ -16879,7 +17481,7 @@ export interface components {
             type: "openrouter:web_search";
         };
         /** @example temperature */
-        Parameter: ("temperature" | "top_p" | "top_k" | "min_p" | "top_a" | "frequency_penalty" | "presence_penalty" | "repetition_penalty" | "max_tokens" | "max_completion_tokens" | "logit_bias" | "logprobs" | "top_logprobs" | "prediction" | "seed" | "response_format" | "structured_outputs" | "stop" | "tools" | "tool_choice" | "parallel_tool_calls" | "include_reasoning" | "reasoning" | "reasoning_effort" | "web_search_options" | "verbosity") | string;
+        Parameter: string | ("temperature" | "top_p" | "top_k" | "min_p" | "top_a" | "frequency_penalty" | "presence_penalty" | "repetition_penalty" | "max_tokens" | "max_completion_tokens" | "logit_bias" | "logprobs" | "top_logprobs" | "prediction" | "seed" | "response_format" | "structured_outputs" | "stop" | "tools" | "tool_choice" | "parallel_tool_calls" | "include_reasoning" | "reasoning" | "reasoning_effort" | "web_search_options" | "verbosity");
         /**
          * @example {
          *       "enabled": true,
@@ -17074,7 +17676,7 @@ export interface components {
          * @description Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
          * @example guardrail
          */
-        PipelineStageType: ("guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression") | string;
+        PipelineStageType: string | ("guardrail" | "plugin" | "server_tools" | "response_healing" | "context_compression");
         /**
          * @description Static predicted output content. Supported models can use this to reduce latency when much of the response is known in advance.
          * @example {
@@ -17170,7 +17772,7 @@ export interface components {
          * @description The status of a preset.
          * @example active
          */
-        PresetStatus: ("active" | "disabled" | "archived") | string;
+        PresetStatus: string | ("active" | "disabled" | "archived");
         /**
          * @description A preset with its currently designated version.
          * @example {
@@ -17271,10 +17873,10 @@ export interface components {
             type: "approximate";
         } | null;
         /**
-         * @description A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
+         * @description A price in USD per unit (per token unless the field says otherwise), sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
          * @example 0.000003
          */
-        Price: number | string;
+        Price: string;
         /**
          * @description Pricing information for the model
          * @example {
@@ -17386,7 +17988,7 @@ export interface components {
          * @description Which message roles to scan for prompt injection. Only applies to the regex-prompt-injection builtin. Defaults to all_messages.
          * @example user_only
          */
-        PromptInjectionScanScope: ("user_only" | "all_messages") | string;
+        PromptInjectionScanScope: string | ("user_only" | "all_messages");
         PromptTokensDetails: {
             /** @description Audio input tokens */
             audio_tokens?: number | null;
@@ -17418,12 +18020,12 @@ export interface components {
              *       "US"
              *     ]
              */
-            datacenters?: (("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string)[] | null;
+            datacenters?: (string | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW"))[] | null;
             /**
              * @description Country code of the provider's headquarters, when known.
              * @example US
              */
-            headquarters?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string | null;
+            headquarters?: ((string | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null) | null) | ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | string | null;
             /**
              * @description Display name of the provider
              * @example OpenAI
@@ -17451,7 +18053,7 @@ export interface components {
             terms_of_service_url?: string | null;
         };
         /** @example OpenAI */
-        ProviderName: ("Modal" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider" | "AnyScale" | "Cent-ML" | "HuggingFace" | "Hyperbolic 2" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Together 2" | "01.AI" | "Atoma" | "CrofAI" | "Enfer" | "Hyperbolic" | "InoCloud" | "Kluster" | "Lambda" | "Nineteen" | "Targon" | "Ubicloud") | string;
+        ProviderName: string | ("Modal" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider" | "AnyScale" | "Cent-ML" | "HuggingFace" | "Hyperbolic 2" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Together 2" | "01.AI" | "Atoma" | "CrofAI" | "Enfer" | "Hyperbolic" | "InoCloud" | "Kluster" | "Lambda" | "Nineteen" | "Targon" | "Ubicloud");
         /**
          * @description Provider-specific options keyed by provider slug. Only options for the matched provider are forwarded; the rest are ignored. Unrecognized keys are silently dropped.
          * @example {
@@ -17994,12 +18596,12 @@ export interface components {
              * @description Name of the provider
              * @example OpenAI
              */
-            provider_name?: ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider") | string;
+            provider_name?: string | ("AnyScale" | "Atoma" | "Cent-ML" | "CrofAI" | "Enfer" | "GoPomelo" | "HuggingFace" | "Hyperbolic" | "Hyperbolic 2" | "InoCloud" | "Kluster" | "Lambda" | "Lepton" | "Lynn 2" | "Lynn" | "Mancer" | "Modal" | "Nineteen" | "OctoAI" | "Recursal" | "Reflection" | "Replicate" | "SambaNova 2" | "SF Compute" | "Targon" | "Together 2" | "Ubicloud" | "01.AI" | "AkashML" | "AI21" | "AionLabs" | "Alibaba" | "Ambient" | "Baidu" | "Amazon Bedrock" | "Amazon Nova" | "Anthropic" | "Arcee AI" | "AtlasCloud" | "Avian" | "Azure" | "BaseTen" | "BytePlus" | "Black Forest Labs" | "Cerebras" | "Chutes" | "Cirrascale" | "Claude Platform on AWS" | "Clarifai" | "Cloudflare" | "Cohere" | "CoreWeave" | "Crucible" | "Crusoe" | "Darkbloom" | "Databricks" | "Decart" | "Deepgram" | "DeepInfra" | "DeepSeek" | "DekaLLM" | "DigitalOcean" | "Featherless" | "Fireworks" | "Fish Audio" | "Friendli" | "GMICloud" | "Google" | "Google AI Studio" | "Groq" | "HeyGen" | "Inception" | "Inceptron" | "InferenceNet" | "Ionstream" | "Infermatic" | "Io Net" | "Inferact vLLM" | "Inflection" | "Liquid" | "Makora" | "Mara" | "Mancer 2" | "Meta" | "Minimax" | "ModelRun" | "Mistral" | "Modular" | "Moonshot AI" | "Morph" | "VoyageAI by MongoDB" | "NCompass" | "Nebius" | "Nex AGI" | "NextBit" | "Novita" | "Nvidia" | "OpenAI" | "OpenInference" | "Parasail" | "Poolside" | "Perceptron" | "Perplexity" | "Phala" | "Recraft" | "Reka" | "Relace" | "Sail Research" | "Sakana AI" | "SambaNova" | "Seed" | "SiliconFlow" | "Sourceful" | "StepFun" | "Stealth" | "StreamLake" | "Switchpoint" | "Tencent" | "Tenstorrent" | "Thinking Machines" | "Together" | "Upstage" | "Venice" | "Wafer" | "WandB" | "Quiver" | "Krea" | "Runway" | "Xiaomi" | "xAI" | "Z.AI" | "FakeProvider");
             /**
              * @description The service tier this request was routed to (e.g. flex, priority). The tier actually applied and billed is determined by the provider response and may differ.
              * @example priority
              */
-            routed_service_tier?: ("flex" | "priority") | string;
+            routed_service_tier?: string | ("flex" | "priority");
             /**
              * @description HTTP status code from the provider
              * @example 200
@@ -18135,7 +18737,7 @@ export interface components {
          * @description Weight precision the provider serves the model at.
          * @example fp16
          */
-        Quantization: ("int4" | "int8" | "fp4" | "mxfp4" | "nvfp4" | "fp6" | "fp8" | "mxfp8" | "fp16" | "bf16" | "fp32" | "unknown") | string;
+        Quantization: string | ("int4" | "int8" | "fp4" | "mxfp4" | "nvfp4" | "fp6" | "fp8" | "mxfp8" | "fp16" | "bf16" | "fp32" | "unknown");
         QueryAnalyticsRequest: {
             /** @description Group results by custom classifier tags, breaking down metrics by the specified dimension values. Requires an active classifier on the workspace. */
             classifier_dimensions?: {
@@ -18356,7 +18958,7 @@ export interface components {
          * @description Controls which reasoning is available to the model. `auto` uses the model default (same as omitting); `all_turns` includes reasoning from earlier turns passed in input; `current_turn` limits to the current turn only. Only supported by OpenAI GPT-5.6 and newer.
          * @example all_turns
          */
-        ReasoningContext: ("auto" | "all_turns" | "current_turn") | string | null;
+        ReasoningContext: ((string | ("auto" | "all_turns" | "current_turn") | null) | null) | ("auto" | "all_turns" | "current_turn") | string | null;
         /**
          * @description Event emitted when reasoning text delta is streamed
          * @example {
@@ -18397,7 +18999,11 @@ export interface components {
              * @example reasoning.text
              */
             type: string;
-        } & (components["schemas"]["ReasoningDetailSummary"] | components["schemas"]["ReasoningDetailEncrypted"] | components["schemas"]["ReasoningDetailText"] | components["schemas"]["ReasoningDetailServerToolCall"]);
+        } & (components["schemas"]["ReasoningDetailSummary"] | components["schemas"]["ReasoningDetailEncrypted"] | components["schemas"]["ReasoningDetailText"] | components["schemas"]["ReasoningDetailServerToolCall"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        }));
         /**
          * @description Reasoning detail encrypted schema
          * @example {
@@ -18497,9 +19103,9 @@ export interface components {
             type: "response.reasoning_text.done";
         };
         /** @example medium */
-        ReasoningEffort: ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | string | null;
+        ReasoningEffort: ((string | ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | null) | null) | ("max" | "xhigh" | "high" | "medium" | "low" | "minimal" | "none") | string | null;
         /** @example unknown */
-        ReasoningFormat: ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | string | null;
+        ReasoningFormat: ((string | ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | null) | null) | ("unknown" | "openai-responses-v1" | "azure-openai-responses-v1" | "bedrock-openai-responses-v1" | "bedrock-xai-responses-v1" | "xai-responses-v1" | "meta-responses-v1" | "anthropic-claude-v1" | "google-gemini-v1") | string | null;
         /**
          * @description Reasoning output item with signature and format extensions
          * @example {
@@ -18522,7 +19128,7 @@ export interface components {
          * @description Selects the reasoning mode. `standard` is the default; `pro` engages deeper reasoning on models that support it, billed at standard token rates. Only supported by OpenAI GPT-5.6 and newer.
          * @example standard
          */
-        ReasoningMode: ("standard" | "pro") | string | null;
+        ReasoningMode: ((string | ("standard" | "pro") | null) | null) | ("standard" | "pro") | string | null;
         /**
          * @description Event emitted when a reasoning summary part is added
          * @example {
@@ -18613,7 +19219,7 @@ export interface components {
             type: "response.reasoning_summary_text.done";
         };
         /** @example concise */
-        ReasoningSummaryVerbosity: ("auto" | "concise" | "detailed") | string | null;
+        ReasoningSummaryVerbosity: ((string | ("auto" | "concise" | "detailed") | null) | null) | ("auto" | "concise" | "detailed") | string | null;
         /**
          * @example {
          *       "type": "reasoning_text",
@@ -18824,7 +19430,7 @@ export interface components {
          *     }
          */
         ResponsesErrorField: {
-            code: ("server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch") | string;
+            code: string | ("server_error" | "rate_limit_exceeded" | "invalid_prompt" | "vector_store_timeout" | "invalid_image" | "invalid_image_format" | "invalid_base64_image" | "invalid_image_url" | "image_too_large" | "image_too_small" | "image_parse_error" | "image_content_policy_violation" | "invalid_image_mode" | "image_file_too_large" | "unsupported_image_media_type" | "empty_image_file" | "failed_to_download_image" | "image_file_not_found" | "bio_policy" | "data_residency_mismatch");
             message: string;
         } | null;
         /**
@@ -18840,7 +19446,7 @@ export interface components {
         ResponsesInputAudio: {
             input_audio: {
                 data: string;
-                format: ("mp3" | "wav") | string;
+                format: string | ("mp3" | "wav");
             };
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -18986,7 +19592,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @example direct */
-        RoutingStrategy: ("direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion") | string;
+        RoutingStrategy: string | ("direct" | "auto" | "free" | "latest" | "alias" | "fallback" | "pareto" | "bodybuilder" | "fusion");
         /**
          * @description How long (in seconds) the container stays warm after its last command before sleeping, freeing its capacity slot. Idle-based: each command renews the timer. Defaults to 900 (15 minutes); capped at 2592000 (30 days).
          * @example 900
@@ -19039,7 +19645,7 @@ export interface components {
          * @description Size of the search context for web search tools
          * @example medium
          */
-        SearchContextSizeEnum: ("low" | "medium" | "high") | string;
+        SearchContextSizeEnum: string | ("low" | "medium" | "high");
         /**
          * @description Configuration for the openrouter:experimental__search_models server tool
          * @example {
@@ -19090,7 +19696,7 @@ export interface components {
             web_search_requests?: number;
         };
         /** @example default */
-        ServiceTier: ("auto" | "default" | "flex" | "priority" | "scale") | string | null;
+        ServiceTier: ((string | ("auto" | "default" | "flex" | "priority" | "scale") | null) | null) | ("auto" | "default" | "flex" | "priority" | "scale") | string | null;
         SessionCostItem: {
             /**
              * @description Published harness display label.
@@ -19117,7 +19723,7 @@ export interface components {
              * @description Inclusive session turn-count range.
              * @example 10-49-turns
              */
-            turn_range: ("1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns") | string;
+            turn_range: string | ("1-turn" | "2-9-turns" | "10-49-turns" | "50-plus-turns");
         };
         SessionCostMeta: {
             /**
@@ -19198,6 +19804,10 @@ export interface components {
                 type: "timeout";
             } & {
                 [key: string]: unknown;
+            }) | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
             });
             stderr: string;
             stdout: string;
@@ -19235,7 +19845,7 @@ export interface components {
          * @description Status of a shell call or its output.
          * @example completed
          */
-        ShellCallStatus: ("in_progress" | "completed" | "incomplete") | string;
+        ShellCallStatus: string | ("in_progress" | "completed" | "incomplete");
         /**
          * @description Shell tool configuration
          * @example {
@@ -19547,7 +20157,11 @@ export interface components {
          *       "sequence_number": 0
          *     }
          */
-        StreamEvents: components["schemas"]["OpenResponsesCreatedEvent"] | components["schemas"]["OpenResponsesInProgressEvent"] | components["schemas"]["StreamEventsResponseCompleted"] | components["schemas"]["StreamEventsResponseIncomplete"] | components["schemas"]["StreamEventsResponseFailed"] | components["schemas"]["ErrorEvent"] | components["schemas"]["StreamEventsResponseOutputItemAdded"] | components["schemas"]["StreamEventsResponseOutputItemDone"] | components["schemas"]["ContentPartAddedEvent"] | components["schemas"]["ContentPartDoneEvent"] | components["schemas"]["TextDeltaEvent"] | components["schemas"]["TextDoneEvent"] | components["schemas"]["RefusalDeltaEvent"] | components["schemas"]["RefusalDoneEvent"] | components["schemas"]["AnnotationAddedEvent"] | components["schemas"]["FunctionCallArgsDeltaEvent"] | components["schemas"]["FunctionCallArgsDoneEvent"] | components["schemas"]["ReasoningDeltaEvent"] | components["schemas"]["ReasoningDoneEvent"] | components["schemas"]["ReasoningSummaryPartAddedEvent"] | components["schemas"]["ReasoningSummaryPartDoneEvent"] | components["schemas"]["ReasoningSummaryTextDeltaEvent"] | components["schemas"]["ReasoningSummaryTextDoneEvent"] | components["schemas"]["ImageGenCallInProgressEvent"] | components["schemas"]["ImageGenCallGeneratingEvent"] | components["schemas"]["ImageGenCallPartialImageEvent"] | components["schemas"]["ImageGenCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallInProgressEvent"] | components["schemas"]["CodeInterpreterCallInterpretingEvent"] | components["schemas"]["CodeInterpreterCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallCodeDeltaEvent"] | components["schemas"]["CodeInterpreterCallCodeDoneEvent"] | components["schemas"]["WebSearchCallInProgressEvent"] | components["schemas"]["WebSearchCallSearchingEvent"] | components["schemas"]["WebSearchCallCompletedEvent"] | components["schemas"]["CustomToolCallInputDeltaEvent"] | components["schemas"]["CustomToolCallInputDoneEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDeltaEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDoneEvent"] | components["schemas"]["FusionCallInProgressEvent"] | components["schemas"]["FusionCallPanelAddedEvent"] | components["schemas"]["FusionCallPanelDeltaEvent"] | components["schemas"]["FusionCallPanelReasoningDeltaEvent"] | components["schemas"]["FusionCallPanelCompletedEvent"] | components["schemas"]["FusionCallPanelFailedEvent"] | components["schemas"]["FusionCallAnalysisInProgressEvent"] | components["schemas"]["FusionCallAnalysisCompletedEvent"] | components["schemas"]["FusionCallCompletedEvent"] | components["schemas"]["DebugEvent"];
+        StreamEvents: components["schemas"]["OpenResponsesCreatedEvent"] | components["schemas"]["OpenResponsesInProgressEvent"] | components["schemas"]["StreamEventsResponseCompleted"] | components["schemas"]["StreamEventsResponseIncomplete"] | components["schemas"]["StreamEventsResponseFailed"] | components["schemas"]["ErrorEvent"] | components["schemas"]["StreamEventsResponseOutputItemAdded"] | components["schemas"]["StreamEventsResponseOutputItemDone"] | components["schemas"]["ContentPartAddedEvent"] | components["schemas"]["ContentPartDoneEvent"] | components["schemas"]["TextDeltaEvent"] | components["schemas"]["TextDoneEvent"] | components["schemas"]["RefusalDeltaEvent"] | components["schemas"]["RefusalDoneEvent"] | components["schemas"]["AnnotationAddedEvent"] | components["schemas"]["FunctionCallArgsDeltaEvent"] | components["schemas"]["FunctionCallArgsDoneEvent"] | components["schemas"]["ReasoningDeltaEvent"] | components["schemas"]["ReasoningDoneEvent"] | components["schemas"]["ReasoningSummaryPartAddedEvent"] | components["schemas"]["ReasoningSummaryPartDoneEvent"] | components["schemas"]["ReasoningSummaryTextDeltaEvent"] | components["schemas"]["ReasoningSummaryTextDoneEvent"] | components["schemas"]["ImageGenCallInProgressEvent"] | components["schemas"]["ImageGenCallGeneratingEvent"] | components["schemas"]["ImageGenCallPartialImageEvent"] | components["schemas"]["ImageGenCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallInProgressEvent"] | components["schemas"]["CodeInterpreterCallInterpretingEvent"] | components["schemas"]["CodeInterpreterCallCompletedEvent"] | components["schemas"]["CodeInterpreterCallCodeDeltaEvent"] | components["schemas"]["CodeInterpreterCallCodeDoneEvent"] | components["schemas"]["WebSearchCallInProgressEvent"] | components["schemas"]["WebSearchCallSearchingEvent"] | components["schemas"]["WebSearchCallCompletedEvent"] | components["schemas"]["CustomToolCallInputDeltaEvent"] | components["schemas"]["CustomToolCallInputDoneEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDeltaEvent"] | components["schemas"]["ApplyPatchCallOperationDiffDoneEvent"] | components["schemas"]["FusionCallInProgressEvent"] | components["schemas"]["FusionCallPanelAddedEvent"] | components["schemas"]["FusionCallPanelDeltaEvent"] | components["schemas"]["FusionCallPanelReasoningDeltaEvent"] | components["schemas"]["FusionCallPanelCompletedEvent"] | components["schemas"]["FusionCallPanelFailedEvent"] | components["schemas"]["FusionCallAnalysisInProgressEvent"] | components["schemas"]["FusionCallAnalysisCompletedEvent"] | components["schemas"]["FusionCallCompletedEvent"] | components["schemas"]["DebugEvent"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @description Event emitted when a response has completed successfully
          * @example {
@@ -20379,7 +20993,7 @@ export interface components {
          */
         TextConfig: {
             format?: components["schemas"]["Formats"];
-            verbosity?: ("high" | "low" | "medium") | string | null;
+            verbosity?: ((string | ("high" | "low" | "medium") | null) | null) | ("high" | "low" | "medium") | string | null;
         };
         /**
          * @description Event emitted when a text delta is streamed
@@ -20432,7 +21046,7 @@ export interface components {
          *     }
          */
         TextExtendedConfig: components["schemas"]["TextConfig"] & {
-            verbosity?: ("low" | "medium" | "high" | "xhigh" | "max") | string | null;
+            verbosity?: ((string | ("low" | "medium" | "high" | "xhigh" | "max") | null) | null) | ("low" | "medium" | "high" | "xhigh" | "max") | string | null;
         };
         /**
          * @description Token log probability information
@@ -20451,7 +21065,7 @@ export interface components {
          */
         TokenLogprob: {
             /** @description UTF-8 bytes of the token */
-            bytes: number[] | null;
+            bytes?: number[] | null;
             /**
              * Format: double
              * @description Log probability of the token
@@ -20460,7 +21074,9 @@ export interface components {
             /** @description The token */
             token: string;
             /** @description Top alternative tokens with probabilities */
-            top_logprobs: components["schemas"]["TopLogprob"][];
+            top_logprobs?: components["schemas"]["TopLogprob"][];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description Tool call made by the assistant
@@ -20503,13 +21119,13 @@ export interface components {
                  * @description Function arguments as JSON string
                  * @example {"location": "..."}
                  */
-                arguments?: string;
+                arguments?: string | null;
                 /**
                  * @description Function name
                  * @example get_weather
                  */
                 name?: string | null;
-            };
+            } | null;
             /**
              * @description Tool call identifier
              * @example call_abc123
@@ -20523,10 +21139,10 @@ export interface components {
             /**
              * @description Tool call type
              * @example function
-             * @constant
-             * @enum {string|null}
              */
-            type?: "function";
+            type?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         ToolCallFunction: {
             /** @description Function arguments as JSON string */
@@ -20535,7 +21151,7 @@ export interface components {
             name: string;
         };
         /** @example completed */
-        ToolCallStatus: ("in_progress" | "completed" | "incomplete") | string;
+        ToolCallStatus: string | ("in_progress" | "completed" | "incomplete");
         /**
          * @description Constrains the model to a pre-defined set of allowed tools
          * @example {
@@ -20754,7 +21370,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @example auto */
-        Truncation: ("auto" | "disabled") | string | null;
+        Truncation: ((string | ("auto" | "disabled") | null) | null) | ("auto" | "disabled") | string | null;
         /**
          * @description OpenRouter pricing per token for this model. Null if pricing is unavailable.
          * @example {
@@ -20929,7 +21545,7 @@ export interface components {
              * @description The source filter applied, or null when all sources are returned.
              * @example artificial-analysis
              */
-            source: ("artificial-analysis" | "design-arena" | "openrouter") | string | null;
+            source: ((string | ("artificial-analysis" | "design-arena" | "openrouter") | null) | null) | ("artificial-analysis" | "design-arena" | "openrouter") | string | null;
             /**
              * @description URL of the upstream data source, or null when results span multiple sources.
              * @example https://artificialanalysis.ai
@@ -20979,7 +21595,7 @@ export interface components {
              * @description OpenRouter benchmark evaluation type.
              * @example gpqa_diamond
              */
-            benchmark_type: ("gpqa_diamond" | "tau_bench_verified_airline") | string;
+            benchmark_type: string | ("gpqa_diamond" | "tau_bench_verified_airline");
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21065,7 +21681,7 @@ export interface components {
              * @description OpenRouter search benchmark.
              * @example search_browsecomp
              */
-            benchmark_type: ("search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch") | string;
+            benchmark_type: string | ("search_browsecomp" | "search_hle" | "search_dsqa" | "search_widesearch");
             /**
              * @description Human-readable model name.
              * @example GPT-4o
@@ -21085,7 +21701,7 @@ export interface components {
              * @description Identifies the meaning of `primary_score`: `f1_by_item` for WideSearch, `accuracy` for all other search benchmarks.
              * @example accuracy
              */
-            primary_metric: ("accuracy" | "f1_by_item") | string;
+            primary_metric: string | ("accuracy" | "f1_by_item");
             /**
              * Format: double
              * @description The benchmark's headline score from 0 to 1. Its meaning is identified by `primary_metric`: item-weighted F1 for WideSearch or strict accuracy for the other search benchmarks. Higher is better.
@@ -21102,7 +21718,7 @@ export interface components {
              * @description Request surface the published configuration went through.
              * @example server-tool
              */
-            search_surface: ("server-tool" | "plugin") | string;
+            search_surface: string | ("server-tool" | "plugin");
             /**
              * @description Benchmark source discriminator.
              * @enum {string}
@@ -21816,7 +22432,7 @@ export interface components {
             generation_id?: string;
             id: string;
             polling_url: string;
-            status: ("pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired") | string;
+            status: string | ("pending" | "in_progress" | "completed" | "failed" | "cancelled" | "expired");
             unsigned_urls?: string[];
             usage?: components["schemas"]["VideoGenerationUsage"];
         };
@@ -21880,15 +22496,15 @@ export interface components {
             /** @description Whether the model supports deterministic generation via seed parameter */
             seed: boolean | null;
             /** @description Supported output aspect ratios */
-            supported_aspect_ratios: (("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21") | string)[] | null;
+            supported_aspect_ratios: (string | ("16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "3:2" | "2:3" | "21:9" | "9:21"))[] | null;
             /** @description Supported video durations in seconds */
             supported_durations: number[] | null;
             /** @description Supported frame image types (e.g. first_frame, last_frame) */
-            supported_frame_images: (("first_frame" | "last_frame") | string)[] | null;
+            supported_frame_images: (string | ("first_frame" | "last_frame"))[] | null;
             /** @description Supported output resolutions */
-            supported_resolutions: (("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K") | string)[] | null;
+            supported_resolutions: (string | ("480p" | "720p" | "768p" | "1080p" | "1K" | "2K" | "4K"))[] | null;
             /** @description Supported output sizes (width x height) */
-            supported_sizes: (("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160") | string)[] | null;
+            supported_sizes: (string | ("480x480" | "480x640" | "480x720" | "480x854" | "480x1120" | "560x752" | "640x480" | "640x640" | "720x480" | "720x720" | "720x960" | "720x1080" | "720x1280" | "720x1680" | "752x560" | "768x768" | "768x1024" | "768x1152" | "768x1366" | "768x1792" | "834x1112" | "854x480" | "960x720" | "960x960" | "992x432" | "1024x768" | "1080x720" | "1080x1080" | "1080x1440" | "1080x1620" | "1080x1920" | "1080x2520" | "1112x834" | "1120x480" | "1152x768" | "1280x720" | "1366x768" | "1440x1080" | "1440x1440" | "1440x1920" | "1440x2160" | "1440x2560" | "1440x3360" | "1470x630" | "1620x1080" | "1680x720" | "1792x768" | "1920x1080" | "1920x1440" | "2160x1440" | "2160x2160" | "2160x2880" | "2160x3240" | "2160x3840" | "2160x5040" | "2520x1080" | "2560x1440" | "2880x2160" | "3240x2160" | "3360x1440" | "3840x2160" | "5040x2160"))[] | null;
             /** @description Supported upscale factor range for video upscaling models */
             upscale_factor: {
                 /** Format: double */
@@ -22087,12 +22703,12 @@ export interface components {
          * @description Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API. "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API. "perplexity" uses the Perplexity Search API (raw ranked results).
          * @example auto
          */
-        WebSearchEngineEnum: ("native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto") | string;
+        WebSearchEngineEnum: string | ("native" | "exa" | "parallel" | "firecrawl" | "perplexity" | "auto");
         /**
          * @description Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported by the selected engine are ignored.
          * @example auto
          */
-        WebSearchMode: ("instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced") | string;
+        WebSearchMode: string | ("instant" | "fast" | "auto" | "deep-lite" | "deep" | "deep-reasoning" | "turbo" | "basic" | "advanced");
         /**
          * @example {
          *       "enabled": true,
@@ -22228,7 +22844,7 @@ export interface components {
             url: string;
         };
         /** @example completed */
-        WebSearchStatus: ("completed" | "searching" | "in_progress" | "failed") | string;
+        WebSearchStatus: string | ("completed" | "searching" | "in_progress" | "failed");
         /**
          * @description User location information for web search
          * @example {
@@ -22408,7 +23024,7 @@ export interface components {
              * @description Interval at which spend resets. Null means a lifetime (one-time) budget.
              * @example monthly
              */
-            reset_interval: ("daily" | "weekly" | "monthly") | string | null;
+            reset_interval: ((string | ("daily" | "weekly" | "monthly") | null) | null) | ("daily" | "weekly" | "monthly") | string | null;
             /**
              * @description ISO 8601 timestamp of when the budget was last updated
              * @example 2025-08-24T15:45:00Z
@@ -25404,7 +26020,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters or malformed input */
@@ -29688,7 +30304,7 @@ export interface operations {
                 /** @description Filter models by architecture/model family (e.g. GPT, Claude, Gemini, Llama). */
                 arch?: string;
                 /** @description Filter models by use case category */
-                category?: ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia") | string;
+                category?: string | ("programming" | "roleplay" | "marketing" | "marketing/seo" | "technology" | "science" | "translation" | "legal" | "finance" | "health" | "trivia" | "academia");
                 /** @description Minimum context length (tokens). Models with smaller context are excluded. */
                 context?: number;
                 /** @description Filter by distillation capability. "true" returns only distillable models, "false" excludes them. */
@@ -30066,7 +30682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListModelsResponse"];
+                    "application/json": components["schemas"]["EmbeddingListModelsResponse"];
                 };
             };
             /** @description Bad Request - Invalid request parameters */

@@ -19,7 +19,7 @@ const CURSOR: Paging = { type: 'cursor', cursor: 'cursor', nextCursor: 'cursor',
  *
  * Bulk add members to a workspace.
  *
- * Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Add multiple organization members to a workspace. Members are assigned the same role they hold in the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function addWorkspaceMembers(client: CoreClient, id: T.AddWorkspaceMembersData['path']['id'], body: T.AddWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.AddWorkspaceMembersResponse> {
   return client.request(ops.addWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.add') }, body: checkedBody(body, 'workspaces.members.add') }), options);
@@ -30,7 +30,7 @@ export function addWorkspaceMembers(client: CoreClient, id: T.AddWorkspaceMember
  *
  * Bulk assign keys to a guardrail.
  *
- * Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Assign multiple API keys to a specific guardrail. A key may hold at most one guardrail; assigning replaces any existing assignment. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function assignKeysToGuardrail(client: CoreClient, id: T.AssignKeysToGuardrailData['path']['id'], body: T.AssignKeysToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignKeysToGuardrailResponse> {
   return client.request(ops.assignKeysToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.assign') }, body: checkedBody(body, 'guardrails.keys.assign') }), options);
@@ -41,7 +41,7 @@ export function assignKeysToGuardrail(client: CoreClient, id: T.AssignKeysToGuar
  *
  * Bulk assign members to a guardrail.
  *
- * Assign multiple organization members to a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Assign multiple organization members to a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function assignMembersToGuardrail(client: CoreClient, id: T.AssignMembersToGuardrailData['path']['id'], body: T.AssignMembersToGuardrailData['body'], options?: RequestOptions): APIPromise<T.AssignMembersToGuardrailResponse> {
   return client.request(ops.assignMembersToGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.assign') }, body: checkedBody(body, 'guardrails.members.assign') }), options);
@@ -74,7 +74,7 @@ export function createAuthCode(client: CoreClient, body: T.CreateAuthCodeData['b
  *
  * Create a BYOK provider credential.
  *
- * Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create a new bring-your-own-key (BYOK) provider credential. The raw key is encrypted at rest and never returned in API responses. When `workspace_id` is omitted, the credential is created in the default workspace; if that default has been deleted, the request returns a 400 and you must pass `workspace_id` explicitly. Treat the raw key as write-only; it is never returned after creation. Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function createByokKey(client: CoreClient, body: T.CreateByokKeyData['body'], options?: RequestOptions): APIPromise<T.CreateByokKeyResponse> {
   return client.request(ops.createByokKey, () => ({ body: checkedBody(body, 'byok.create') }), options);
@@ -97,22 +97,11 @@ export function createCoinbaseCharge(client: CoreClient, options?: RequestOption
 }
 
 /**
- * `client.embeddings.create` as a function.
- *
- * Submit an embedding request.
- *
- * Submits an embedding request to the embeddings router
- */
-export function createEmbeddings(client: CoreClient, body: T.CreateEmbeddingsData['body'], options?: RequestOptions): APIPromise<T.CreateEmbeddingsResponse> {
-  return client.request(ops.createEmbeddings, () => ({ body: checkedBody(body, 'embeddings.create') }), options);
-}
-
-/**
  * `client.guardrails.create` as a function.
  *
  * Create a guardrail.
  *
- * Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create a new guardrail for the authenticated user. A newly created guardrail enforces nothing until it is assigned to API keys or organization members; `workspace_id` places the guardrail in a workspace but does not apply it to that workspace's traffic. To restrict all traffic in a workspace, update the workspace's default guardrail instead. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function createGuardrail(client: CoreClient, body: T.CreateGuardrailData['body'], options?: RequestOptions): APIPromise<T.CreateGuardrailResponse> {
   return client.request(ops.createGuardrail, () => ({ body: checkedBody(body, 'guardrails.create') }), options);
@@ -134,7 +123,7 @@ export function createKey(client: CoreClient, body: T.CreateKeyData['body'], opt
  *
  * Create an observability destination.
  *
- * Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create a new observability destination. A maximum of 5 destinations per type is allowed. Defaults to the authenticated entity's default workspace; use the `workspace_id` body field to scope to a different workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function createObservabilityDestination(client: CoreClient, body: T.CreateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.CreateObservabilityDestinationResponse> {
   return client.request(ops.createObservabilityDestination, () => ({ body: checkedBody(body, 'observability.destinations.create') }), options);
@@ -189,7 +178,7 @@ export function createRerank(client: CoreClient, body: T.CreateRerankData['body'
  *
  * Create a SCIM group mapping.
  *
- * Create a SCIM group-to-workspace role mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create a SCIM group-to-workspace role mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function createScimGroupMapping(client: CoreClient, body: T.CreateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.CreateScimGroupMappingResponse> {
   return client.request(ops.createScimGroupMapping, () => ({ body: checkedBody(body, 'scim.groupMappings.create') }), options);
@@ -237,7 +226,7 @@ export function createVideo(client: CoreClient, body: T.CreateVideoData['body'],
  *
  * Create a workspace.
  *
- * Create a new workspace for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create a new workspace for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function createWorkspace(client: CoreClient, body: T.CreateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.CreateWorkspaceResponse> {
   return client.request(ops.createWorkspace, () => ({ body: checkedBody(body, 'workspaces.create') }), options);
@@ -248,7 +237,7 @@ export function createWorkspace(client: CoreClient, body: T.CreateWorkspaceData[
  *
  * Delete a BYOK provider credential.
  *
- * Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Delete (soft-delete) a bring-your-own-key (BYOK) provider credential by its `id`. The encrypted key material is wiped and the record is marked as deleted. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteByokKey(client: CoreClient, id: T.DeleteByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteByokKeyResponse> {
   return client.request(ops.deleteByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.delete') } }), options);
@@ -270,7 +259,7 @@ export function deleteFile(client: CoreClient, fileId: T.DeleteFileData['path'][
  *
  * Delete a guardrail.
  *
- * Delete an existing guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Delete an existing guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteGuardrail(client: CoreClient, id: T.DeleteGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteGuardrailResponse> {
   return client.request(ops.deleteGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.delete') } }), options);
@@ -292,7 +281,7 @@ export function deleteKey(client: CoreClient, hash: string, options?: RequestOpt
  *
  * Delete an observability destination.
  *
- * Delete an existing observability destination. This performs a soft delete. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Delete an existing observability destination. This performs a soft delete. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteObservabilityDestination(client: CoreClient, id: T.DeleteObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteObservabilityDestinationResponse> {
   return client.request(ops.deleteObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.delete') } }), options);
@@ -303,7 +292,7 @@ export function deleteObservabilityDestination(client: CoreClient, id: T.DeleteO
  *
  * Delete a SCIM group mapping.
  *
- * Delete a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Delete a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteScimGroupMapping(client: CoreClient, id: T.DeleteScimGroupMappingData['path']['id'], query: T.DeleteScimGroupMappingData['query'], options?: RequestOptions): APIPromise<T.DeleteScimGroupMappingResponse> {
   return client.request(ops.deleteScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.delete') }, query }), options);
@@ -314,7 +303,7 @@ export function deleteScimGroupMapping(client: CoreClient, id: T.DeleteScimGroup
  *
  * Delete a workspace.
  *
- * Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Delete an existing workspace. Workspaces with active API keys cannot be deleted; remove the keys first. Deleting the default workspace is not yet generally available; callers not enabled for it receive a 403 while the capability rolls out. Deleting any workspace permanently deletes its budgets and guardrails and disables its classifiers and broadcast destinations. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteWorkspace(client: CoreClient, id: T.DeleteWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceResponse> {
   return client.request(ops.deleteWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.delete') } }), options);
@@ -325,7 +314,7 @@ export function deleteWorkspace(client: CoreClient, id: T.DeleteWorkspaceData['p
  *
  * Delete a workspace budget.
  *
- * Remove the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Remove the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function deleteWorkspaceBudget(client: CoreClient, id: T.DeleteWorkspaceBudgetData['path']['id'], interval: T.DeleteWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.DeleteWorkspaceBudgetResponse> {
   return client.request(ops.deleteWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.delete'), interval: pathParam(interval, 'interval', 'workspaces.budgets.delete') } }), options);
@@ -375,7 +364,7 @@ export function exchangeAuthCode(client: CoreClient, body: T.ExchangeAuthCodeDat
  *
  * Get available analytics metrics and dimensions.
  *
- * Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Returns the available metrics, dimensions, filter operators, and granularities for the analytics query endpoint. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getAnalyticsMeta(client: CoreClient, options?: RequestOptions): APIPromise<T.GetAnalyticsMetaResponse> {
   return client.request(ops.getAnalyticsMeta, {}, options);
@@ -423,7 +412,7 @@ export function getAppRankings(client: CoreClient, query?: T.GetAppRankingsData[
  *
  * Get a BYOK provider credential.
  *
- * Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Get a single bring-your-own-key (BYOK) provider credential by its `id`. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getByokKey(client: CoreClient, id: T.GetByokKeyData['path']['id'], options?: RequestOptions): APIPromise<T.GetByokKeyResponse> {
   return client.request(ops.getByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.get') } }), options);
@@ -434,7 +423,7 @@ export function getByokKey(client: CoreClient, id: T.GetByokKeyData['path']['id'
  *
  * Get remaining credits.
  *
- * Get total credits purchased and used for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Get total credits purchased and used for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getCredits(client: CoreClient, options?: RequestOptions): APIPromise<T.GetCreditsResponse> {
   return client.request(ops.getCredits, {}, options);
@@ -489,7 +478,7 @@ export function getGenerationContent(client: CoreClient, id: NonNullable<T.GetGe
  *
  * Get a guardrail.
  *
- * Get a single guardrail by ID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Get a single guardrail by ID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getGuardrail(client: CoreClient, id: T.GetGuardrailData['path']['id'], options?: RequestOptions): APIPromise<T.GetGuardrailResponse> {
   return client.request(ops.getGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.get') } }), options);
@@ -539,7 +528,7 @@ export function getModelParameters(client: CoreClient, model: string, query?: T.
  *
  * Get an observability destination.
  *
- * Fetch a single observability destination by its UUID. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Fetch a single observability destination by its UUID. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getObservabilityDestination(client: CoreClient, id: T.GetObservabilityDestinationData['path']['id'], options?: RequestOptions): APIPromise<T.GetObservabilityDestinationResponse> {
   return client.request(ops.getObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.get') } }), options);
@@ -610,7 +599,7 @@ export function getRankingsDaily(client: CoreClient, query?: T.GetRankingsDailyD
  *
  * Get a SCIM group mapping.
  *
- * Get a SCIM group-to-workspace mapping. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Get a SCIM group-to-workspace mapping. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getScimGroupMapping(client: CoreClient, id: T.GetScimGroupMappingData['path']['id'], options?: RequestOptions): APIPromise<T.GetScimGroupMappingResponse> {
   return client.request(ops.getScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.get') } }), options);
@@ -642,7 +631,7 @@ export function getSessionCost(client: CoreClient, query?: T.GetSessionCostData[
  *
  * Get user activity grouped by endpoint.
  *
- * Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Returns user activity data grouped by endpoint for the last 30 (completed) UTC days. Pass `workspace_id` to scope the response to a single workspace. Pass `group_by=workspace` to split each row per workspace and include `workspace_id` on every item; by default rows are aggregated across workspaces and `workspace_id` is not returned. Activity recorded before workspace resolution existed is permanently attributed to the account default workspace (no backfill is possible). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getUserActivity(client: CoreClient, query?: T.GetUserActivityData['query'], options?: RequestOptions): APIPromise<T.GetUserActivityResponse> {
   return client.request(ops.getUserActivity, { query }, options);
@@ -664,7 +653,7 @@ export function getVideo(client: CoreClient, jobId: T.GetVideoData['path']['jobI
  *
  * Get a workspace.
  *
- * Get a single workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Get a single workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getWorkspace(client: CoreClient, id: T.GetWorkspaceData['path']['id'], options?: RequestOptions): APIPromise<T.GetWorkspaceResponse> {
   return client.request(ops.getWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.get') } }), options);
@@ -675,7 +664,7 @@ export function getWorkspace(client: CoreClient, id: T.GetWorkspaceData['path'][
  *
  * Get a workspace budget.
  *
- * Retrieve the budget for a given interval. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Retrieve the budget for a given interval. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function getWorkspaceBudget(client: CoreClient, id: T.GetWorkspaceBudgetData['path']['id'], interval: T.GetWorkspaceBudgetData['path']['interval'], options?: RequestOptions): APIPromise<T.GetWorkspaceBudgetResponse> {
   return client.request(ops.getWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.get'), interval: pathParam(interval, 'interval', 'workspaces.budgets.get') } }), options);
@@ -697,7 +686,7 @@ export function listBenchmarks(client: CoreClient, query?: T.ListBenchmarksData[
  *
  * List BYOK provider credentials.
  *
- * List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List the bring-your-own-key (BYOK) provider credentials for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace, or the `provider` query parameter to filter by upstream provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -749,7 +738,7 @@ export function listFiles(client: CoreClient, query?: T.ListFilesData['query'], 
  *
  * List key assignments for a guardrail.
  *
- * List all API key assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all API key assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -762,7 +751,7 @@ export function listGuardrailKeyAssignments(client: CoreClient, id: T.ListGuardr
  *
  * List member assignments for a guardrail.
  *
- * List all organization member assignments for a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all organization member assignments for a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -775,7 +764,7 @@ export function listGuardrailMemberAssignments(client: CoreClient, id: T.ListGua
  *
  * List guardrails.
  *
- * List all guardrails for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all guardrails for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -812,7 +801,7 @@ export function listImageModels(client: CoreClient, options?: RequestOptions): A
  *
  * List all key assignments.
  *
- * List all API key guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all API key guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -836,7 +825,7 @@ export function listKeys(client: CoreClient, query?: T.ListKeysData['query'], op
  *
  * List all member assignments.
  *
- * List all organization member guardrail assignments for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all organization member guardrail assignments for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -875,7 +864,7 @@ export function listModels(client: CoreClient, query?: T.ListModelsData['query']
  *
  * List observability destinations.
  *
- * List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List the observability destinations configured for the authenticated entity's default workspace. Use the `workspace_id` query parameter to scope the result to a different workspace. Only destinations with stable release status are surfaced — destinations of other types are excluded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -888,7 +877,7 @@ export function listObservabilityDestinations(client: CoreClient, query?: T.List
  *
  * List organization members.
  *
- * List all members of the organization associated with the authenticated management key. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all members of the organization associated with the authenticated management key. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -938,7 +927,7 @@ export function listProviders(client: CoreClient, options?: RequestOptions): API
  *
  * List SCIM group mappings.
  *
- * List SCIM group-to-workspace mappings for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List SCIM group-to-workspace mappings for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -951,7 +940,7 @@ export function listScimGroupMappings(client: CoreClient, query?: T.ListScimGrou
  *
  * List SCIM groups.
  *
- * List SCIM groups for the organization. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List SCIM groups for the organization. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -1017,7 +1006,7 @@ export function listVideoModels(client: CoreClient, options?: RequestOptions): A
  *
  * List workspace budgets.
  *
- * List all budgets configured for a workspace. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all budgets configured for a workspace. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function listWorkspaceBudgets(client: CoreClient, id: T.ListWorkspaceBudgetsData['path']['id'], options?: RequestOptions): APIPromise<T.ListWorkspaceBudgetsResponse> {
   return client.request(ops.listWorkspaceBudgets, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.list') } }), options);
@@ -1028,7 +1017,7 @@ export function listWorkspaceBudgets(client: CoreClient, id: T.ListWorkspaceBudg
  *
  * List workspace members.
  *
- * List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all members of a workspace. Returns paginated results. For the default workspace, returns all organization members (implicit membership). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -1041,7 +1030,7 @@ export function listWorkspaceMembers(client: CoreClient, id: T.ListWorkspaceMemb
  *
  * List workspaces.
  *
- * List all workspaces for the authenticated user. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * List all workspaces for the authenticated user. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  *
  * Await it for one page as the API sends it; `for await` over it iterates every item of every page, fetched as the loop needs them.
  */
@@ -1065,7 +1054,7 @@ export function listZdrEndpoints(client: CoreClient, options?: RequestOptions): 
  *
  * Query analytics data.
  *
- * Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Execute an analytics query with specified metrics, dimensions, filters, and time range. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function queryAnalytics(client: CoreClient, body: T.QueryAnalyticsData['body'], options?: RequestOptions): APIPromise<T.QueryAnalyticsResponse> {
   return client.request(ops.queryAnalytics, () => ({ body: checkedBody(body, 'analytics.query') }), options);
@@ -1076,7 +1065,7 @@ export function queryAnalytics(client: CoreClient, body: T.QueryAnalyticsData['b
  *
  * Bulk remove members from a workspace.
  *
- * Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Remove multiple members from a workspace. Members with active API keys in the workspace cannot be removed. SCIM-managed members cannot be removed; changes must be made in your identity provider. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function removeWorkspaceMembers(client: CoreClient, id: T.RemoveWorkspaceMembersData['path']['id'], body: T.RemoveWorkspaceMembersData['body'], options?: RequestOptions): APIPromise<T.RemoveWorkspaceMembersResponse> {
   return client.request(ops.removeWorkspaceMembers, () => ({ path: { id: pathParam(id, 'id', 'workspaces.members.remove') }, body: checkedBody(body, 'workspaces.members.remove') }), options);
@@ -1087,7 +1076,7 @@ export function removeWorkspaceMembers(client: CoreClient, id: T.RemoveWorkspace
  *
  * Submit feedback for a generation.
  *
- * Submit structured feedback on a generation the authenticated user made. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Submit structured feedback on a generation the authenticated user made. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function submitGenerationFeedback(client: CoreClient, body: T.SubmitGenerationFeedbackData['body'], options?: RequestOptions): APIPromise<T.SubmitGenerationFeedbackResponse> {
   return client.request(ops.submitGenerationFeedback, () => ({ body: checkedBody(body, 'generations.feedback.create') }), options);
@@ -1098,7 +1087,7 @@ export function submitGenerationFeedback(client: CoreClient, body: T.SubmitGener
  *
  * Bulk unassign keys from a guardrail.
  *
- * Unassign multiple API keys from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Unassign multiple API keys from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function unassignKeysFromGuardrail(client: CoreClient, id: T.UnassignKeysFromGuardrailData['path']['id'], body: T.UnassignKeysFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignKeysFromGuardrailResponse> {
   return client.request(ops.unassignKeysFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.keys.unassign') }, body: checkedBody(body, 'guardrails.keys.unassign') }), options);
@@ -1109,7 +1098,7 @@ export function unassignKeysFromGuardrail(client: CoreClient, id: T.UnassignKeys
  *
  * Bulk unassign members from a guardrail.
  *
- * Unassign multiple organization members from a specific guardrail. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Unassign multiple organization members from a specific guardrail. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function unassignMembersFromGuardrail(client: CoreClient, id: T.UnassignMembersFromGuardrailData['path']['id'], body: T.UnassignMembersFromGuardrailData['body'], options?: RequestOptions): APIPromise<T.UnassignMembersFromGuardrailResponse> {
   return client.request(ops.unassignMembersFromGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.members.unassign') }, body: checkedBody(body, 'guardrails.members.unassign') }), options);
@@ -1120,7 +1109,7 @@ export function unassignMembersFromGuardrail(client: CoreClient, id: T.UnassignM
  *
  * Update a BYOK provider credential.
  *
- * Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Update an existing bring-your-own-key (BYOK) provider credential by its `id`. Include the `key` field to rotate the raw provider API key in-place (the previous key material is overwritten). Use `allowed_api_key_hashes` to restrict the credential to specific OpenRouter API keys (`null` clears the restriction). [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function updateByokKey(client: CoreClient, id: T.UpdateByokKeyData['path']['id'], body: T.UpdateByokKeyData['body'], options?: RequestOptions): APIPromise<T.UpdateByokKeyResponse> {
   return client.request(ops.updateByokKey, () => ({ path: { id: pathParam(id, 'id', 'byok.update') }, body: checkedBody(body, 'byok.update') }), options);
@@ -1131,7 +1120,7 @@ export function updateByokKey(client: CoreClient, id: T.UpdateByokKeyData['path'
  *
  * Update a guardrail.
  *
- * Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Update an existing guardrail, or materialize an unconfigured workspace default guardrail. Collection fields use replace semantics: send the full desired set on every update. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function updateGuardrail(client: CoreClient, id: T.UpdateGuardrailData['path']['id'], body: T.UpdateGuardrailData['body'], options?: RequestOptions): APIPromise<T.UpdateGuardrailResponse> {
   return client.request(ops.updateGuardrail, () => ({ path: { id: pathParam(id, 'id', 'guardrails.update') }, body: checkedBody(body, 'guardrails.update') }), options);
@@ -1153,7 +1142,7 @@ export function updateKey(client: CoreClient, hash: string, body: T.UpdateKeyDat
  *
  * Update an observability destination.
  *
- * Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Update an existing observability destination. Only the fields provided in the request body are updated. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function updateObservabilityDestination(client: CoreClient, id: T.UpdateObservabilityDestinationData['path']['id'], body: T.UpdateObservabilityDestinationData['body'], options?: RequestOptions): APIPromise<T.UpdateObservabilityDestinationResponse> {
   return client.request(ops.updateObservabilityDestination, () => ({ path: { id: pathParam(id, 'id', 'observability.destinations.update') }, body: checkedBody(body, 'observability.destinations.update') }), options);
@@ -1164,7 +1153,7 @@ export function updateObservabilityDestination(client: CoreClient, id: T.UpdateO
  *
  * Update a SCIM group mapping.
  *
- * Update a SCIM group mapping role. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Update a SCIM group mapping role. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function updateScimGroupMapping(client: CoreClient, id: T.UpdateScimGroupMappingData['path']['id'], body: T.UpdateScimGroupMappingData['body'], options?: RequestOptions): APIPromise<T.UpdateScimGroupMappingResponse> {
   return client.request(ops.updateScimGroupMapping, () => ({ path: { id: pathParam(id, 'id', 'scim.groupMappings.update') }, body: checkedBody(body, 'scim.groupMappings.update') }), options);
@@ -1175,7 +1164,7 @@ export function updateScimGroupMapping(client: CoreClient, id: T.UpdateScimGroup
  *
  * Update a workspace.
  *
- * Update an existing workspace by ID or slug. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Update an existing workspace by ID or slug. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function updateWorkspace(client: CoreClient, id: T.UpdateWorkspaceData['path']['id'], body: T.UpdateWorkspaceData['body'], options?: RequestOptions): APIPromise<T.UpdateWorkspaceResponse> {
   return client.request(ops.updateWorkspace, () => ({ path: { id: pathParam(id, 'id', 'workspaces.update') }, body: checkedBody(body, 'workspaces.update') }), options);
@@ -1199,7 +1188,7 @@ export function uploadFile(client: CoreClient, body: WithUploads<NonNullable<ope
  *
  * Create or update a workspace budget.
  *
- * Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](/docs/guides/overview/auth/management-api-keys) required.
+ * Create or update the budget for a given interval. Budget limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily). The optional `include_byok_in_budgets` flag is a workspace-wide setting: when provided it applies to every budget interval for the workspace, not just the interval in this request. Note that a change made here is applied to budget enforcement immediately, but an already-open workspace settings page in the web dashboard may keep showing the previous value until it is reloaded. [Management key](https://openrouter.ai/docs/guides/overview/auth/management-api-keys) required.
  */
 export function upsertWorkspaceBudget(client: CoreClient, id: T.UpsertWorkspaceBudgetData['path']['id'], interval: T.UpsertWorkspaceBudgetData['path']['interval'], body: T.UpsertWorkspaceBudgetData['body'], options?: RequestOptions): APIPromise<T.UpsertWorkspaceBudgetResponse> {
   return client.request(ops.upsertWorkspaceBudget, () => ({ path: { id: pathParam(id, 'id', 'workspaces.budgets.upsert'), interval: pathParam(interval, 'interval', 'workspaces.budgets.upsert') }, body: checkedBody(body, 'workspaces.budgets.upsert') }), options);

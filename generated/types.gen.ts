@@ -178,26 +178,13 @@ export type AgentMessageItem = {
 };
 
 /**
- * A note attached to the message content (a web citation, a file the model read).
+ * A note attached to the message content, told apart by `type`: a web citation (url_citation, from web search) or a file the model read (file).
  */
-export type Annotation = {
-    file?: {
-        content?: Array<{
-            text?: string;
-            type?: string;
-        }>;
-        hash?: string;
-        name?: string;
-    };
+export type Annotation = ChatUrlCitationAnnotation | ChatFileAnnotation | ({
     type: string;
-    url_citation?: {
-        content?: string;
-        end_index?: number;
-        start_index?: number;
-        title?: string;
-        url: string;
-    };
-};
+} & {
+    [key: string]: never;
+});
 
 /**
  * Event emitted when a text annotation is added to output
@@ -241,11 +228,11 @@ export type AnthropicBaseUsageIteration = {
     output_tokens?: number;
 };
 
-export type AnthropicBashCodeExecutionContent = ({
-    type: 'bash_code_execution_tool_result_error';
-} & AnthropicBashCodeExecutionToolResultError) | ({
-    type: 'bash_code_execution_result';
-} & AnthropicBashCodeExecutionResult);
+export type AnthropicBashCodeExecutionContent = AnthropicBashCodeExecutionToolResultError | AnthropicBashCodeExecutionResult | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicBashCodeExecutionOutput = {
     file_id: string;
@@ -279,20 +266,18 @@ export type AnthropicCacheControlDirective = {
     type: 'ephemeral';
 };
 
-export type AnthropicCacheControlTtl = '5m' | '1h' | (string & {});
+export type AnthropicCacheControlTtl = '5m' | '1h';
 
 export type AnthropicCacheCreation = {
     ephemeral_1h_input_tokens: number;
     ephemeral_5m_input_tokens: number;
 } | null;
 
-export type AnthropicCaller = ({
-    type: 'direct';
-} & AnthropicDirectCaller) | ({
-    type: 'code_execution_20250825';
-} & AnthropicCodeExecution20250825Caller) | ({
-    type: 'code_execution_20260120';
-} & AnthropicCodeExecution20260120Caller);
+export type AnthropicCaller = AnthropicDirectCaller | AnthropicCodeExecution20250825Caller | AnthropicCodeExecution20260120Caller | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicCitationCharLocation = {
     cited_text: string;
@@ -401,13 +386,11 @@ export type AnthropicCodeExecution20260120Caller = {
     type: 'code_execution_20260120';
 };
 
-export type AnthropicCodeExecutionContent = ({
-    type: 'code_execution_tool_result_error';
-} & AnthropicCodeExecutionToolResultError) | ({
-    type: 'code_execution_result';
-} & AnthropicCodeExecutionResult) | ({
-    type: 'encrypted_code_execution_result';
-} & AnthropicEncryptedCodeExecutionResult);
+export type AnthropicCodeExecutionContent = AnthropicCodeExecutionToolResultError | AnthropicCodeExecutionResult | AnthropicEncryptedCodeExecutionResult | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicCodeExecutionOutput = {
     file_id: string;
@@ -459,7 +442,11 @@ export type AnthropicDirectCaller = {
 
 export type AnthropicDocumentBlock = {
     citations?: AnthropicCitationsConfig;
-    source: AnthropicBase64PdfSource | AnthropicPlainTextSource;
+    source: AnthropicBase64PdfSource | AnthropicPlainTextSource | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     title: string | null;
     type: 'document';
 };
@@ -635,27 +622,17 @@ export type AnthropicTextBlockParam = {
     type: 'text';
 };
 
-export type AnthropicTextCitation = ({
-    type: 'char_location';
-} & AnthropicCitationCharLocation) | ({
-    type: 'page_location';
-} & AnthropicCitationPageLocation) | ({
-    type: 'content_block_location';
-} & AnthropicCitationContentBlockLocation) | ({
-    type: 'web_search_result_location';
-} & AnthropicCitationWebSearchResultLocation) | ({
-    type: 'search_result_location';
-} & AnthropicCitationSearchResultLocation);
+export type AnthropicTextCitation = AnthropicCitationCharLocation | AnthropicCitationPageLocation | AnthropicCitationContentBlockLocation | AnthropicCitationWebSearchResultLocation | AnthropicCitationSearchResultLocation | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
-export type AnthropicTextEditorCodeExecutionContent = ({
-    type: 'text_editor_code_execution_tool_result_error';
-} & AnthropicTextEditorCodeExecutionToolResultError) | ({
-    type: 'text_editor_code_execution_view_result';
-} & AnthropicTextEditorCodeExecutionViewResult) | ({
-    type: 'text_editor_code_execution_create_result';
-} & AnthropicTextEditorCodeExecutionCreateResult) | ({
-    type: 'text_editor_code_execution_str_replace_result';
-} & AnthropicTextEditorCodeExecutionStrReplaceResult);
+export type AnthropicTextEditorCodeExecutionContent = AnthropicTextEditorCodeExecutionToolResultError | AnthropicTextEditorCodeExecutionViewResult | AnthropicTextEditorCodeExecutionCreateResult | AnthropicTextEditorCodeExecutionStrReplaceResult | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicTextEditorCodeExecutionCreateResult = {
     is_file_update: boolean;
@@ -710,11 +687,11 @@ export type AnthropicToolReference = {
     type: 'tool_reference';
 };
 
-export type AnthropicToolSearchContent = ({
-    type: 'tool_search_tool_result_error';
-} & AnthropicToolSearchResultError) | ({
-    type: 'tool_search_tool_search_result';
-} & AnthropicToolSearchResult);
+export type AnthropicToolSearchContent = AnthropicToolSearchResultError | AnthropicToolSearchResult | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicToolSearchResult = {
     tool_references: Array<AnthropicToolReference>;
@@ -804,11 +781,11 @@ export type AnthropicWebFetchBlock = {
     url: string;
 };
 
-export type AnthropicWebFetchContent = ({
-    type: 'web_fetch_tool_result_error';
-} & AnthropicWebFetchToolResultError) | ({
-    type: 'web_fetch_result';
-} & AnthropicWebFetchBlock);
+export type AnthropicWebFetchContent = AnthropicWebFetchToolResultError | AnthropicWebFetchBlock | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type AnthropicWebFetchToolResult = {
     caller: AnthropicCaller;
@@ -995,13 +972,11 @@ export type ApplyPatchCallItem = {
 /**
  * The patch operation requested by an `apply_patch_call`. `create_file` and `update_file` carry a V4A diff; `delete_file` omits it.
  */
-export type ApplyPatchCallOperation = ({
-    type: 'create_file';
-} & ApplyPatchCreateFileOperation) | ({
-    type: 'update_file';
-} & ApplyPatchUpdateFileOperation) | ({
-    type: 'delete_file';
-} & ApplyPatchDeleteFileOperation);
+export type ApplyPatchCallOperation = ApplyPatchCreateFileOperation | ApplyPatchUpdateFileOperation | ApplyPatchDeleteFileOperation | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * Incremental chunk of `operation.diff` for an `apply_patch_call`. Matches OpenAI's streaming shape.
@@ -1224,7 +1199,11 @@ export type BaseContentPartAddedEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     sequence_number: number;
     type: 'response.content_part.added';
 };
@@ -1236,7 +1215,11 @@ export type BaseContentPartDoneEvent = {
     content_index: number;
     item_id: string;
     output_index: number;
-    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent;
+    part: ResponseOutputText | OpenAiResponsesRefusalContent | ReasoningTextContent | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     sequence_number: number;
     type: 'response.content_part.done';
 };
@@ -1298,7 +1281,11 @@ export type BaseFunctionCallArgsDoneEvent = {
 };
 
 export type BaseInputs = string | Array<{
-    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio> | string;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })> | string;
     phase?: 'commentary' | 'final_answer' | null;
     role: 'user' | 'system' | 'assistant' | 'developer';
     type?: 'message';
@@ -1440,7 +1427,11 @@ export type BaseResponsesResult = {
     metadata: RequestMetadata;
     model: string;
     object: 'response';
-    output: Array<OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall>;
+    output: Array<OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     output_text?: string;
     parallel_tool_calls: boolean;
     presence_penalty?: number | null;
@@ -1461,7 +1452,11 @@ export type BaseResponsesResult = {
          * Withhold this tool from the model until `openrouter:tool_search` finds it. Requires the tool search server tool; at least one tool must remain non-deferred.
          */
         defer_loading?: boolean;
-    }) | PreviewWebSearchServerTool | Preview20250311WebSearchServerTool | LegacyWebSearchServerTool | WebSearchServerTool | FileSearchServerTool | ComputerUseServerTool | CodeInterpreterServerTool | McpServerTool | ImageGenerationServerTool | CodexLocalShellTool | ShellServerTool | ApplyPatchServerTool | CustomTool | NamespaceTool>;
+    }) | PreviewWebSearchServerTool | Preview20250311WebSearchServerTool | LegacyWebSearchServerTool | WebSearchServerTool | FileSearchServerTool | ComputerUseServerTool | CodeInterpreterServerTool | McpServerTool | ImageGenerationServerTool | CodexLocalShellTool | ShellServerTool | ApplyPatchServerTool | CustomTool | NamespaceTool | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     top_logprobs?: number;
     top_p: number | null;
     truncation?: Truncation;
@@ -1677,13 +1672,11 @@ export type ByokProviderSlug = 'ai21' | 'aion-labs' | 'akashml' | 'alibaba' | 'a
 /**
  * A typed descriptor for one supported request parameter.
  */
-export type CapabilityDescriptor = ({
-    type: 'enum';
-} & EnumCapability) | ({
-    type: 'range';
-} & RangeCapability) | ({
-    type: 'boolean';
-} & BooleanCapability);
+export type CapabilityDescriptor = EnumCapability | RangeCapability | BooleanCapability | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * Generated images from image generation models
@@ -1771,7 +1764,7 @@ export type ChatCompletionChoice = {
      */
     index: number;
     logprobs?: ChoiceLogprobs | number | null;
-    message: AssistantMessage;
+    message: ChatCompletionMessage;
     /**
      * The finish reason as the provider reported it.
      */
@@ -1823,7 +1816,7 @@ export type ChatCompletionChunkChoice = {
      * Choice index
      */
     index: number;
-    logprobs?: ChoiceLogprobs;
+    logprobs?: ChoiceLogprobs | number | null;
     native_finish_reason?: string | null;
 };
 
@@ -1831,7 +1824,7 @@ export type ChatCompletionChunkChoice = {
  * What this chunk adds to the message.
  */
 export type ChatCompletionDelta = {
-    annotations?: Array<Annotation>;
+    annotations?: Array<Annotation> | null;
     audio?: ChatAudioOutput & unknown;
     /**
      * Message content delta
@@ -1849,11 +1842,47 @@ export type ChatCompletionDelta = {
     /**
      * The role of the message author
      */
-    role?: 'assistant';
+    role?: string | null;
     /**
      * Tool calls delta
      */
-    tool_calls?: Array<ToolCallDelta>;
+    tool_calls?: Array<ToolCallDelta> | null;
+    [key: string]: unknown;
+};
+
+/**
+ * The assistant's message in a completion; send it back as is in the next request's messages.
+ */
+export type ChatCompletionMessage = {
+    annotations?: Array<Annotation>;
+    audio?: ChatAudioOutput;
+    /**
+     * The text of the answer; null when the model only called tools.
+     */
+    content: string | null;
+    images?: ChatAssistantImages;
+    /**
+     * Model that generated this assistant message
+     */
+    model?: string;
+    /**
+     * Optional name for the assistant
+     */
+    name?: string;
+    /**
+     * Reasoning output
+     */
+    reasoning?: string | null;
+    reasoning_details?: ChatReasoningDetails;
+    /**
+     * Refusal message if content was refused
+     */
+    refusal?: string | null;
+    role: 'assistant';
+    /**
+     * Tool calls made by the assistant
+     */
+    tool_calls?: Array<ToolCall>;
 };
 
 /**
@@ -2080,6 +2109,21 @@ export type ChatDebugOptions = {
 };
 
 /**
+ * A file the model read (a PDF or text input), with its parsed content parts.
+ */
+export type ChatFileAnnotation = {
+    file: {
+        content?: Array<{
+            text?: string;
+            type?: string;
+        }>;
+        hash?: string;
+        name?: string;
+    };
+    type: 'file';
+};
+
+/**
  * Chat completion message with role-based discrimination
  */
 export type ChatMessage = ({
@@ -2193,6 +2237,20 @@ export type ChatStreamOptions = {
 export type ChatStreamReasoningDetails = Array<ReasoningDetail>;
 
 /**
+ * A web page the answer cites (web search); recorded with start_index and end_index 0 from Perplexity.
+ */
+export type ChatUrlCitationAnnotation = {
+    type: 'url_citation';
+    url_citation: {
+        content?: string;
+        end_index?: number;
+        start_index?: number;
+        title?: string;
+        url: string;
+    };
+};
+
+/**
  * Web search tool using OpenAI Responses API syntax. Automatically converted to openrouter:web_search.
  */
 export type ChatWebSearchShorthand = {
@@ -2235,11 +2293,12 @@ export type ChoiceLogprobs = {
     /**
      * Log probabilities for content tokens
      */
-    content: Array<TokenLogprob> | null;
+    content?: Array<TokenLogprob> | null;
     /**
      * Log probabilities for refusal tokens
      */
     refusal?: Array<TokenLogprob> | null;
+    [key: string]: unknown;
 } | null;
 
 export type CodeChallengeMethod = 'S256' | 'plain' | null;
@@ -2515,7 +2574,11 @@ export type ContentFilterEntry = {
  * Event emitted when a new content part is added to an output item
  */
 export type ContentPartAddedEvent = BaseContentPartAddedEvent & {
-    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent;
+    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
 };
 
 export type ContentPartAudio = {
@@ -2529,7 +2592,11 @@ export type ContentPartAudio = {
  * Event emitted when a content part is complete
  */
 export type ContentPartDoneEvent = BaseContentPartDoneEvent & {
-    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent;
+    part?: ResponseOutputText | ReasoningTextContent | OpenAiResponsesRefusalContent | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
 };
 
 export type ContentPartImage = {
@@ -3271,7 +3338,11 @@ export type CustomTool = {
         definition: string;
         syntax: 'lark' | 'regex' | (string & {});
         type: 'grammar';
-    };
+    } | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     name: string;
     type: 'custom';
 };
@@ -3464,6 +3535,165 @@ export type EasyInputMessage = {
     type?: 'message';
 };
 
+/**
+ * List of available models
+ */
+export type EmbeddingListModelsResponse = {
+    data: EmbeddingModelList;
+    /**
+     * Pagination links
+     */
+    links?: {
+        /**
+         * URL for the next page of results, or null if this is the last page
+         */
+        next: string | null;
+    };
+    /**
+     * Total number of models matching the query
+     */
+    total_count?: number;
+};
+
+/**
+ * Information about an AI model available on OpenRouter
+ */
+export type EmbeddingModel = {
+    alias_target?: ModelAliasTarget;
+    architecture: ModelArchitecture;
+    benchmarks?: ModelBenchmarks;
+    /**
+     * Canonical slug for the model
+     */
+    canonical_slug?: string;
+    /**
+     * Maximum context length in tokens
+     */
+    context_length: number | null;
+    /**
+     * Unix timestamp of when the model was created
+     */
+    created: number;
+    default_parameters?: DefaultParameters | null;
+    /**
+     * Description of the model
+     */
+    description?: string;
+    /**
+     * The date after which the model may be removed. ISO 8601 date string (YYYY-MM-DD) or null if no expiration.
+     */
+    expiration_date?: string | null;
+    /**
+     * Hugging Face model identifier, if applicable
+     */
+    hugging_face_id?: string | null;
+    /**
+     * Unique identifier for the model
+     */
+    id: string;
+    /**
+     * The date up to which the model was trained on data. ISO 8601 date string (YYYY-MM-DD) or null if unknown.
+     */
+    knowledge_cutoff?: string | null;
+    links?: ModelLinks;
+    /**
+     * Display name of the model
+     */
+    name: string;
+    per_request_limits?: PerRequestLimits | null;
+    pricing: EmbeddingPricing;
+    reasoning?: ModelReasoning;
+    /**
+     * List of supported parameters for this model
+     */
+    supported_parameters: Array<Parameter>;
+    /**
+     * List of supported voice identifiers for TTS models. Null for non-TTS models.
+     */
+    supported_voices?: Array<string> | null;
+    top_provider: TopProviderInfo;
+};
+
+/**
+ * List of available models
+ */
+export type EmbeddingModelList = Array<EmbeddingModel>;
+
+/**
+ * A price in USD per unit of an embedding model: a number in the recorded embedding-model list (embeddings-models.2026-03), a decimal string like every other price elsewhere.
+ */
+export type EmbeddingModelPrice = number | string;
+
+/**
+ * Pricing information for the model
+ */
+export type EmbeddingPricing = {
+    /**
+     * Price in USD per audio input token
+     */
+    audio?: EmbeddingModelPrice;
+    /**
+     * Price in USD per audio output token
+     */
+    audio_output?: EmbeddingModelPrice;
+    /**
+     * Price in USD per token for completion (output) generation
+     */
+    completion: EmbeddingModelPrice;
+    /**
+     * Fractional discount applied to this endpoint's pricing; the price is multiplied by (1 - discount) (0 = no discount, 1 = free)
+     */
+    discount?: number;
+    /**
+     * Price in USD per input image
+     */
+    image?: EmbeddingModelPrice;
+    /**
+     * Price in USD per output image
+     */
+    image_output?: EmbeddingModelPrice;
+    /**
+     * Price in USD per image token
+     */
+    image_token?: EmbeddingModelPrice;
+    /**
+     * Price in USD per cached audio input token
+     */
+    input_audio_cache?: EmbeddingModelPrice;
+    /**
+     * Price in USD per cached input token (read)
+     */
+    input_cache_read?: EmbeddingModelPrice;
+    /**
+     * Price per cache-write token, in USD per token. For providers with multiple cache TTLs (e.g. Anthropic), this is the default (5-minute) cache-write rate.
+     */
+    input_cache_write?: EmbeddingModelPrice;
+    /**
+     * Price per 1-hour cache-write token, in USD per token. Only present for providers that price an extended (1-hour) cache TTL separately, such as Anthropic.
+     */
+    input_cache_write_1h?: EmbeddingModelPrice;
+    /**
+     * Price in USD per internal reasoning token
+     */
+    internal_reasoning?: EmbeddingModelPrice;
+    /**
+     * Conditional overrides of the base pricing (e.g. long-context or time-based pricing). An entry applies when all of its condition fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request; among applicable entries, later entries win per key; price keys absent from an entry inherit the base price. The top-level pricing keys always reflect the price that applies under default conditions.
+     */
+    overrides?: Array<PricingOverride>;
+    /**
+     * Price in USD per token for prompt (input) processing
+     */
+    prompt: EmbeddingModelPrice;
+    /**
+     * Price in USD per request
+     */
+    request?: EmbeddingModelPrice;
+    /**
+     * Price in USD per web search
+     */
+    web_search?: EmbeddingModelPrice;
+};
+
 export type EndpointInfo = {
     model: string;
     provider: string;
@@ -3593,24 +3823,20 @@ export type FileCitation = {
 /**
  * Confirmation that a file was deleted, in the negotiated shape.
  */
-export type FileDeleteResponse = ({
-    _shape: 'openrouter';
-} & OpenRouterFileDeleted) | ({
-    _shape: 'openai';
-} & OpenAiFileDeleted) | ({
-    _shape: 'anthropic';
-} & AnthropicFileDeleted);
+export type FileDeleteResponse = OpenRouterFileDeleted | OpenAiFileDeleted | AnthropicFileDeleted | ({
+    _shape: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * A page of files, in the negotiated shape.
  */
-export type FileListResponse = ({
-    _shape: 'openrouter';
-} & OpenRouterFileList) | ({
-    _shape: 'openai';
-} & OpenAiFileList) | ({
-    _shape: 'anthropic';
-} & AnthropicFileList);
+export type FileListResponse = OpenRouterFileList | OpenAiFileList | AnthropicFileList | ({
+    _shape: string;
+} & {
+    [key: string]: never;
+});
 
 export type FileParserPlugin = {
     /**
@@ -3635,13 +3861,11 @@ export type FileProvider = 'openai' | 'anthropic';
 /**
  * A stored file. The shape is negotiated per request — see the endpoint description.
  */
-export type FileResponse = ({
-    _shape: 'openrouter';
-} & OpenRouterFile) | ({
-    _shape: 'openai';
-} & OpenAiFile) | ({
-    _shape: 'anthropic';
-} & AnthropicFile);
+export type FileResponse = OpenRouterFile | OpenAiFile | AnthropicFile | ({
+    _shape: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * File search tool configuration
@@ -3708,7 +3932,11 @@ export type FormatTextConfig = {
 /**
  * Text response format configuration
  */
-export type Formats = FormatTextConfig | FormatJsonObjectConfig | FormatJsonSchemaConfig;
+export type Formats = FormatTextConfig | FormatJsonObjectConfig | FormatJsonSchemaConfig | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type FrameImage = ContentPartImage & {
     /**
@@ -5015,7 +5243,7 @@ export type ImageUrl = {
     url: string;
 };
 
-export type ImageUrlDetail = 'auto' | 'low' | 'high' | 'original' | (string & {});
+export type ImageUrlDetail = 'auto' | 'low' | 'high' | 'original';
 
 /**
  * Event emitted when a response is in progress
@@ -5050,7 +5278,7 @@ export type InputAudio = {
     format: InputAudioFormat;
 };
 
-export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24' | (string & {});
+export type InputAudioFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'ogg' | 'pcm16' | 'pcm24';
 
 /**
  * File input content item
@@ -5597,23 +5825,21 @@ export type MessagesContentBlockDeltaEvent = {
         signature: string;
         type: 'signature_delta';
     } | {
-        citation: ({
-            type: 'char_location';
-        } & AnthropicCitationCharLocation) | ({
-            type: 'page_location';
-        } & AnthropicCitationPageLocation) | ({
-            type: 'content_block_location';
-        } & AnthropicCitationContentBlockLocation) | ({
-            type: 'web_search_result_location';
-        } & AnthropicCitationWebSearchResultLocation) | ({
-            type: 'search_result_location';
-        } & AnthropicCitationSearchResultLocation);
+        citation: AnthropicCitationCharLocation | AnthropicCitationPageLocation | AnthropicCitationContentBlockLocation | AnthropicCitationWebSearchResultLocation | AnthropicCitationSearchResultLocation | ({
+            type: string;
+        } & {
+            [key: string]: never;
+        });
         type: 'citations_delta';
     } | {
         content: string | null;
         encrypted_content?: string | null;
         type: 'compaction_delta';
-    };
+    } | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     index: number;
     type: 'content_block_delta';
 };
@@ -5986,23 +6212,11 @@ export type MessagesStopEvent = {
 /**
  * Union of all possible streaming events
  */
-export type MessagesStreamEvents = ({
-    type: 'message_start';
-} & MessagesStartEvent) | ({
-    type: 'message_delta';
-} & MessagesDeltaEvent) | ({
-    type: 'message_stop';
-} & MessagesStopEvent) | ({
-    type: 'content_block_start';
-} & MessagesContentBlockStartEvent) | ({
-    type: 'content_block_delta';
-} & MessagesContentBlockDeltaEvent) | ({
-    type: 'content_block_stop';
-} & MessagesContentBlockStopEvent) | ({
-    type: 'ping';
-} & MessagesPingEvent) | ({
-    type: 'error';
-} & MessagesErrorEvent);
+export type MessagesStreamEvents = MessagesStartEvent | MessagesDeltaEvent | MessagesStopEvent | MessagesContentBlockStartEvent | MessagesContentBlockDeltaEvent | MessagesContentBlockStopEvent | MessagesPingEvent | MessagesErrorEvent | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8.
@@ -6321,7 +6535,11 @@ export type NamespaceFunctionTool = {
 export type NamespaceTool = {
     description: string;
     name: string;
-    tools: Array<NamespaceFunctionTool | CustomTool>;
+    tools: Array<NamespaceFunctionTool | CustomTool | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     type: 'namespace';
 };
 
@@ -6601,41 +6819,11 @@ export type ObservabilityDatadogDestination = {
     workspace_id: string;
 };
 
-export type ObservabilityDestination = ({
-    type: 'arize';
-} & ObservabilityArizeDestination) | ({
-    type: 'braintrust';
-} & ObservabilityBraintrustDestination) | ({
-    type: 'clickhouse';
-} & ObservabilityClickhouseDestination) | ({
-    type: 'datadog';
-} & ObservabilityDatadogDestination) | ({
-    type: 'grafana';
-} & ObservabilityGrafanaDestination) | ({
-    type: 'langfuse';
-} & ObservabilityLangfuseDestination) | ({
-    type: 'langsmith';
-} & ObservabilityLangsmithDestination) | ({
-    type: 'newrelic';
-} & ObservabilityNewrelicDestination) | ({
-    type: 'opik';
-} & ObservabilityOpikDestination) | ({
-    type: 'otel-collector';
-} & ObservabilityOtelCollectorDestination) | ({
-    type: 'posthog';
-} & ObservabilityPosthogDestination) | ({
-    type: 'ramp';
-} & ObservabilityRampDestination) | ({
-    type: 's3';
-} & ObservabilityS3Destination) | ({
-    type: 'sentry';
-} & ObservabilitySentryDestination) | ({
-    type: 'snowflake';
-} & ObservabilitySnowflakeDestination) | ({
-    type: 'weave';
-} & ObservabilityWeaveDestination) | ({
-    type: 'webhook';
-} & ObservabilityWebhookDestination);
+export type ObservabilityDestination = ObservabilityArizeDestination | ObservabilityBraintrustDestination | ObservabilityClickhouseDestination | ObservabilityDatadogDestination | ObservabilityGrafanaDestination | ObservabilityLangfuseDestination | ObservabilityLangsmithDestination | ObservabilityNewrelicDestination | ObservabilityOpikDestination | ObservabilityOtelCollectorDestination | ObservabilityPosthogDestination | ObservabilityRampDestination | ObservabilityS3Destination | ObservabilitySentryDestination | ObservabilitySnowflakeDestination | ObservabilityWeaveDestination | ObservabilityWebhookDestination | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type ObservabilityFilterRuleGroup = {
     logic?: 'and' | 'or' | (string & {});
@@ -7560,7 +7748,11 @@ export type OpenAiResponseCustomToolCall = {
 export type OpenAiResponseCustomToolCallOutput = {
     call_id: string;
     id?: string;
-    output: string | Array<InputText | InputImage | InputFile>;
+    output: string | Array<InputText | InputImage | InputFile | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     type: 'custom_tool_call_output';
 };
 
@@ -7591,19 +7783,31 @@ export type OpenAiResponseFunctionToolCall = {
 export type OpenAiResponseFunctionToolCallOutput = {
     call_id: string;
     id?: string | null;
-    output: string | Array<InputText | InputImage | InputFile>;
+    output: string | Array<InputText | InputImage | InputFile | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     status?: ToolCallStatus | null;
     type: 'function_call_output';
 };
 
 export type OpenAiResponseInputMessageItem = {
-    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio>;
+    content: Array<InputText | InputImage | InputFile | ResponsesInputAudio | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     id: string;
     role: 'user' | 'system' | 'developer';
     type?: 'message';
 };
 
-export type OpenAiResponsesAnnotation = FileCitation | UrlCitation | FilePath;
+export type OpenAiResponsesAnnotation = FileCitation | UrlCitation | FilePath | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type OpenAiResponsesCodeInterpreterCallCodeDelta = {
     delta: string;
@@ -7841,47 +8045,17 @@ export type OrAnthropicBashToolResult = {
     type: 'openrouter_bash_tool_result';
 };
 
-export type OrAnthropicContentBlock = ({
-    type: 'text';
-} & AnthropicTextBlock) | ({
-    type: 'tool_use';
-} & AnthropicToolUseBlock) | ({
-    type: 'thinking';
-} & AnthropicThinkingBlock) | ({
-    type: 'redacted_thinking';
-} & AnthropicRedactedThinkingBlock) | ({
-    type: 'server_tool_use';
-} & OrAnthropicServerToolUseBlock) | ({
-    type: 'web_search_tool_result';
-} & AnthropicWebSearchToolResult) | ({
-    type: 'web_fetch_tool_result';
-} & AnthropicWebFetchToolResult) | ({
-    type: 'code_execution_tool_result';
-} & AnthropicCodeExecutionToolResult) | ({
-    type: 'bash_code_execution_tool_result';
-} & AnthropicBashCodeExecutionToolResult) | ({
-    type: 'text_editor_code_execution_tool_result';
-} & AnthropicTextEditorCodeExecutionToolResult) | ({
-    type: 'tool_search_tool_result';
-} & AnthropicToolSearchToolResult) | ({
-    type: 'container_upload';
-} & AnthropicContainerUpload) | ({
-    type: 'compaction';
-} & AnthropicCompactionBlock) | ({
-    type: 'advisor_tool_result';
-} & AnthropicAdvisorToolResult) | ({
-    type: 'openrouter_shell_tool_result';
-} & OrAnthropicShellToolResult) | ({
-    type: 'openrouter_bash_tool_result';
-} & OrAnthropicBashToolResult);
+export type OrAnthropicContentBlock = AnthropicTextBlock | AnthropicToolUseBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock | OrAnthropicServerToolUseBlock | AnthropicWebSearchToolResult | AnthropicWebFetchToolResult | AnthropicCodeExecutionToolResult | AnthropicBashCodeExecutionToolResult | AnthropicTextEditorCodeExecutionToolResult | AnthropicToolSearchToolResult | AnthropicContainerUpload | AnthropicCompactionBlock | AnthropicAdvisorToolResult | OrAnthropicShellToolResult | OrAnthropicBashToolResult | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
-export type OrAnthropicNullableCaller = ({
-    type: 'direct';
-} & AnthropicDirectCaller) | ({
-    type: 'code_execution_20250825';
-} & AnthropicCodeExecution20250825Caller) | ({
-    type: 'code_execution_20260120';
-} & AnthropicCodeExecution20260120Caller);
+export type OrAnthropicNullableCaller = AnthropicDirectCaller | AnthropicCodeExecution20250825Caller | AnthropicCodeExecution20260120Caller | null | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 export type OrAnthropicServerToolUseBlock = {
     caller?: OrAnthropicNullableCaller;
@@ -8195,25 +8369,11 @@ export type OutputImageGenerationServerToolItem = {
  * Event emitted when a new output item is added to the response
  */
 export type OutputItemAddedEvent = {
-    item: ({
-        type: 'message';
-    } & OutputMessage) | ({
-        type: 'reasoning';
-    } & OutputItemReasoning) | ({
-        type: 'function_call';
-    } & OutputItemFunctionCall) | ({
-        type: 'custom_tool_call';
-    } & OutputItemCustomToolCall) | ({
-        type: 'web_search_call';
-    } & OutputItemWebSearchCall) | ({
-        type: 'file_search_call';
-    } & OutputItemFileSearchCall) | ({
-        type: 'image_generation_call';
-    } & OutputItemImageGenerationCall) | ({
-        type: 'apply_patch_call';
-    } & OutputItemApplyPatchCall) | ({
-        type: 'code_interpreter_call';
-    } & OutputItemCodeInterpreterCall);
+    item: OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     output_index: number;
     sequence_number: number;
     type: 'response.output_item.added';
@@ -8223,13 +8383,11 @@ export type OutputItemApplyPatchCall = {
     call_id: string;
     created_by?: string;
     id: string;
-    operation: ({
-        type: 'create_file';
-    } & ApplyPatchCreateFileOperation) | ({
-        type: 'update_file';
-    } & ApplyPatchUpdateFileOperation) | ({
-        type: 'delete_file';
-    } & ApplyPatchDeleteFileOperation);
+    operation: ApplyPatchCreateFileOperation | ApplyPatchUpdateFileOperation | ApplyPatchDeleteFileOperation | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     status: 'in_progress' | 'completed' | (string & {});
     type: 'apply_patch_call';
 };
@@ -8238,7 +8396,11 @@ export type OutputItemCodeInterpreterCall = {
     code?: string | null;
     container_id?: string;
     id: string;
-    outputs?: Array<CodeInterpreterLogsOutput | CodeInterpreterImageOutput | CodeInterpreterFileOutput> | null;
+    outputs?: Array<CodeInterpreterLogsOutput | CodeInterpreterImageOutput | CodeInterpreterFileOutput | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })> | null;
     status: 'in_progress' | 'completed' | 'incomplete' | 'interpreting' | 'failed' | (string & {});
     type: 'code_interpreter_call';
     [key: string]: unknown;
@@ -8260,25 +8422,11 @@ export type OutputItemCustomToolCall = {
  * Event emitted when an output item is complete
  */
 export type OutputItemDoneEvent = {
-    item: ({
-        type: 'message';
-    } & OutputMessage) | ({
-        type: 'reasoning';
-    } & OutputItemReasoning) | ({
-        type: 'function_call';
-    } & OutputItemFunctionCall) | ({
-        type: 'custom_tool_call';
-    } & OutputItemCustomToolCall) | ({
-        type: 'web_search_call';
-    } & OutputItemWebSearchCall) | ({
-        type: 'file_search_call';
-    } & OutputItemFileSearchCall) | ({
-        type: 'image_generation_call';
-    } & OutputItemImageGenerationCall) | ({
-        type: 'apply_patch_call';
-    } & OutputItemApplyPatchCall) | ({
-        type: 'code_interpreter_call';
-    } & OutputItemCodeInterpreterCall);
+    item: OutputMessage | OutputItemReasoning | OutputItemFunctionCall | OutputItemCustomToolCall | OutputItemWebSearchCall | OutputItemFileSearchCall | OutputItemImageGenerationCall | OutputItemApplyPatchCall | OutputItemCodeInterpreterCall | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     output_index: number;
     sequence_number: number;
     type: 'response.output_item.done';
@@ -8333,7 +8481,11 @@ export type OutputItemWebSearchCall = {
         pattern: string;
         type: 'find_in_page';
         url: string;
-    };
+    } | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     id: string;
     status: WebSearchStatus;
     type: 'web_search_call';
@@ -8343,69 +8495,11 @@ export type OutputItemWebSearchCall = {
 /**
  * An output item from the response
  */
-export type OutputItems = ({
-    type: 'message';
-} & OutputMessageItem) | ({
-    type: 'reasoning';
-} & OutputReasoningItem) | ({
-    type: 'function_call';
-} & OutputFunctionCallItem) | ({
-    type: 'web_search_call';
-} & OutputWebSearchCallItem) | ({
-    type: 'file_search_call';
-} & OutputFileSearchCallItem) | ({
-    type: 'image_generation_call';
-} & OutputImageGenerationCallItem) | ({
-    type: 'code_interpreter_call';
-} & OutputCodeInterpreterCallItem) | ({
-    type: 'computer_call';
-} & OutputComputerCallItem) | ({
-    type: 'openrouter:datetime';
-} & OutputDatetimeItem) | ({
-    type: 'openrouter:web_search';
-} & OutputWebSearchServerToolItem) | ({
-    type: 'openrouter:code_interpreter';
-} & OutputCodeInterpreterServerToolItem) | ({
-    type: 'openrouter:file_search';
-} & OutputFileSearchServerToolItem) | ({
-    type: 'openrouter:image_generation';
-} & OutputImageGenerationServerToolItem) | ({
-    type: 'openrouter:browser_use';
-} & OutputBrowserUseServerToolItem) | ({
-    type: 'openrouter:bash';
-} & OutputBashServerToolItem) | ({
-    type: 'openrouter:text_editor';
-} & OutputTextEditorServerToolItem) | ({
-    type: 'openrouter:apply_patch';
-} & OutputApplyPatchServerToolItem) | ({
-    type: 'apply_patch_call';
-} & OutputApplyPatchCallItem) | ({
-    type: 'shell_call';
-} & OutputShellCallItem) | ({
-    type: 'shell_call_output';
-} & OutputShellCallOutputItem) | ({
-    type: 'openrouter:shell';
-} & OutputShellServerToolItem) | ({
-    type: 'openrouter:web_fetch';
-} & OutputWebFetchServerToolItem) | ({
-    type: 'openrouter:tool_search';
-} & OutputToolSearchServerToolItem) | ({
-    type: 'openrouter:memory';
-} & OutputMemoryServerToolItem) | ({
-    type: 'openrouter:mcp';
-} & OutputMcpServerToolItem) | ({
-    type: 'openrouter:experimental__search_models';
-} & OutputSearchModelsServerToolItem) | ({
-    type: 'openrouter:fusion';
-} & OutputFusionServerToolItem) | ({
-    type: 'openrouter:advisor';
-} & OutputAdvisorServerToolItem) | ({
-    type: 'openrouter:subagent';
-} & OutputSubagentServerToolItem) | ({
-    type: 'openrouter:files';
-} & OutputFilesServerToolItem) | ({
-    type: 'custom_tool_call';
-} & OutputCustomToolCallItem);
+export type OutputItems = OutputMessageItem | OutputReasoningItem | OutputFunctionCallItem | OutputWebSearchCallItem | OutputFileSearchCallItem | OutputImageGenerationCallItem | OutputCodeInterpreterCallItem | OutputComputerCallItem | OutputDatetimeItem | OutputWebSearchServerToolItem | OutputCodeInterpreterServerToolItem | OutputFileSearchServerToolItem | OutputImageGenerationServerToolItem | OutputBrowserUseServerToolItem | OutputBashServerToolItem | OutputTextEditorServerToolItem | OutputApplyPatchServerToolItem | OutputApplyPatchCallItem | OutputShellCallItem | OutputShellCallOutputItem | OutputShellServerToolItem | OutputWebFetchServerToolItem | OutputToolSearchServerToolItem | OutputMemoryServerToolItem | OutputMcpServerToolItem | OutputSearchModelsServerToolItem | OutputFusionServerToolItem | OutputAdvisorServerToolItem | OutputSubagentServerToolItem | OutputFilesServerToolItem | OutputCustomToolCallItem | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * An openrouter:mcp server tool output item
@@ -8431,7 +8525,11 @@ export type OutputMemoryServerToolItem = {
 };
 
 export type OutputMessage = {
-    content: Array<ResponseOutputText | OpenAiResponsesRefusalContent>;
+    content: Array<ResponseOutputText | OpenAiResponsesRefusalContent | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    })>;
     id: string;
     /**
      * The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
@@ -8890,9 +8988,9 @@ export type PreviewWebSearchUserLocation = {
 } | null;
 
 /**
- * A price in USD per unit (per token unless the field says otherwise), usually sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
+ * A price in USD per unit (per token unless the field says otherwise), sent as a decimal string ("0.000003"); "-1" means the price is variable (router models).
  */
-export type Price = number | string;
+export type Price = string;
 
 /**
  * Pricing information for the model
@@ -9897,7 +9995,11 @@ export type ReasoningDeltaEvent = BaseReasoningDeltaEvent & {
     [key: string]: unknown;
 };
 
-export type ReasoningDetail = (ReasoningDetailSummary | ReasoningDetailEncrypted | ReasoningDetailText | ReasoningDetailServerToolCall) & {
+export type ReasoningDetail = (ReasoningDetailSummary | ReasoningDetailEncrypted | ReasoningDetailText | ReasoningDetailServerToolCall | ({
+    type: string;
+} & {
+    [key: string]: never;
+})) & {
     /**
      * Encrypted reasoning (reasoning.encrypted).
      */
@@ -10385,7 +10487,11 @@ export type ShellCallOutputContent = {
     } | {
         type: 'timeout';
         [key: string]: unknown;
-    };
+    } | ({
+        type: string;
+    } & {
+        [key: string]: never;
+    });
     stderr: string;
     stdout: string;
     [key: string]: unknown;
@@ -10596,105 +10702,11 @@ export type StoredPromptTemplate = {
 /**
  * Union of all possible event types emitted during response streaming
  */
-export type StreamEvents = ({
-    type: 'response.created';
-} & OpenResponsesCreatedEvent) | ({
-    type: 'response.in_progress';
-} & OpenResponsesInProgressEvent) | ({
-    type: 'response.completed';
-} & StreamEventsResponseCompleted) | ({
-    type: 'response.incomplete';
-} & StreamEventsResponseIncomplete) | ({
-    type: 'response.failed';
-} & StreamEventsResponseFailed) | ({
-    type: 'error';
-} & ErrorEvent) | ({
-    type: 'response.output_item.added';
-} & StreamEventsResponseOutputItemAdded) | ({
-    type: 'response.output_item.done';
-} & StreamEventsResponseOutputItemDone) | ({
-    type: 'response.content_part.added';
-} & ContentPartAddedEvent) | ({
-    type: 'response.content_part.done';
-} & ContentPartDoneEvent) | ({
-    type: 'response.output_text.delta';
-} & TextDeltaEvent) | ({
-    type: 'response.output_text.done';
-} & TextDoneEvent) | ({
-    type: 'response.refusal.delta';
-} & RefusalDeltaEvent) | ({
-    type: 'response.refusal.done';
-} & RefusalDoneEvent) | ({
-    type: 'response.output_text.annotation.added';
-} & AnnotationAddedEvent) | ({
-    type: 'response.function_call_arguments.delta';
-} & FunctionCallArgsDeltaEvent) | ({
-    type: 'response.function_call_arguments.done';
-} & FunctionCallArgsDoneEvent) | ({
-    type: 'response.reasoning_text.delta';
-} & ReasoningDeltaEvent) | ({
-    type: 'response.reasoning_text.done';
-} & ReasoningDoneEvent) | ({
-    type: 'response.reasoning_summary_part.added';
-} & ReasoningSummaryPartAddedEvent) | ({
-    type: 'response.reasoning_summary_part.done';
-} & ReasoningSummaryPartDoneEvent) | ({
-    type: 'response.reasoning_summary_text.delta';
-} & ReasoningSummaryTextDeltaEvent) | ({
-    type: 'response.reasoning_summary_text.done';
-} & ReasoningSummaryTextDoneEvent) | ({
-    type: 'response.image_generation_call.in_progress';
-} & ImageGenCallInProgressEvent) | ({
-    type: 'response.image_generation_call.generating';
-} & ImageGenCallGeneratingEvent) | ({
-    type: 'response.image_generation_call.partial_image';
-} & ImageGenCallPartialImageEvent) | ({
-    type: 'response.image_generation_call.completed';
-} & ImageGenCallCompletedEvent) | ({
-    type: 'response.code_interpreter_call.in_progress';
-} & CodeInterpreterCallInProgressEvent) | ({
-    type: 'response.code_interpreter_call.interpreting';
-} & CodeInterpreterCallInterpretingEvent) | ({
-    type: 'response.code_interpreter_call.completed';
-} & CodeInterpreterCallCompletedEvent) | ({
-    type: 'response.code_interpreter_call_code.delta';
-} & CodeInterpreterCallCodeDeltaEvent) | ({
-    type: 'response.code_interpreter_call_code.done';
-} & CodeInterpreterCallCodeDoneEvent) | ({
-    type: 'response.web_search_call.in_progress';
-} & WebSearchCallInProgressEvent) | ({
-    type: 'response.web_search_call.searching';
-} & WebSearchCallSearchingEvent) | ({
-    type: 'response.web_search_call.completed';
-} & WebSearchCallCompletedEvent) | ({
-    type: 'response.custom_tool_call_input.delta';
-} & CustomToolCallInputDeltaEvent) | ({
-    type: 'response.custom_tool_call_input.done';
-} & CustomToolCallInputDoneEvent) | ({
-    type: 'response.apply_patch_call_operation_diff.delta';
-} & ApplyPatchCallOperationDiffDeltaEvent) | ({
-    type: 'response.apply_patch_call_operation_diff.done';
-} & ApplyPatchCallOperationDiffDoneEvent) | ({
-    type: 'response.fusion_call.in_progress';
-} & FusionCallInProgressEvent) | ({
-    type: 'response.fusion_call.panel.added';
-} & FusionCallPanelAddedEvent) | ({
-    type: 'response.fusion_call.panel.delta';
-} & FusionCallPanelDeltaEvent) | ({
-    type: 'response.fusion_call.panel.reasoning.delta';
-} & FusionCallPanelReasoningDeltaEvent) | ({
-    type: 'response.fusion_call.panel.completed';
-} & FusionCallPanelCompletedEvent) | ({
-    type: 'response.fusion_call.panel.failed';
-} & FusionCallPanelFailedEvent) | ({
-    type: 'response.fusion_call.analysis.in_progress';
-} & FusionCallAnalysisInProgressEvent) | ({
-    type: 'response.fusion_call.analysis.completed';
-} & FusionCallAnalysisCompletedEvent) | ({
-    type: 'response.fusion_call.completed';
-} & FusionCallCompletedEvent) | ({
-    type: 'response.debug';
-} & DebugEvent);
+export type StreamEvents = OpenResponsesCreatedEvent | OpenResponsesInProgressEvent | StreamEventsResponseCompleted | StreamEventsResponseIncomplete | StreamEventsResponseFailed | ErrorEvent | StreamEventsResponseOutputItemAdded | StreamEventsResponseOutputItemDone | ContentPartAddedEvent | ContentPartDoneEvent | TextDeltaEvent | TextDoneEvent | RefusalDeltaEvent | RefusalDoneEvent | AnnotationAddedEvent | FunctionCallArgsDeltaEvent | FunctionCallArgsDoneEvent | ReasoningDeltaEvent | ReasoningDoneEvent | ReasoningSummaryPartAddedEvent | ReasoningSummaryPartDoneEvent | ReasoningSummaryTextDeltaEvent | ReasoningSummaryTextDoneEvent | ImageGenCallInProgressEvent | ImageGenCallGeneratingEvent | ImageGenCallPartialImageEvent | ImageGenCallCompletedEvent | CodeInterpreterCallInProgressEvent | CodeInterpreterCallInterpretingEvent | CodeInterpreterCallCompletedEvent | CodeInterpreterCallCodeDeltaEvent | CodeInterpreterCallCodeDoneEvent | WebSearchCallInProgressEvent | WebSearchCallSearchingEvent | WebSearchCallCompletedEvent | CustomToolCallInputDeltaEvent | CustomToolCallInputDoneEvent | ApplyPatchCallOperationDiffDeltaEvent | ApplyPatchCallOperationDiffDoneEvent | FusionCallInProgressEvent | FusionCallPanelAddedEvent | FusionCallPanelDeltaEvent | FusionCallPanelReasoningDeltaEvent | FusionCallPanelCompletedEvent | FusionCallPanelFailedEvent | FusionCallAnalysisInProgressEvent | FusionCallAnalysisCompletedEvent | FusionCallCompletedEvent | DebugEvent | ({
+    type: string;
+} & {
+    [key: string]: never;
+});
 
 /**
  * Event emitted when a response has completed successfully
@@ -11184,7 +11196,7 @@ export type TokenLogprob = {
     /**
      * UTF-8 bytes of the token
      */
-    bytes: Array<number> | null;
+    bytes?: Array<number> | null;
     /**
      * Log probability of the token
      */
@@ -11196,7 +11208,8 @@ export type TokenLogprob = {
     /**
      * Top alternative tokens with probabilities
      */
-    top_logprobs: Array<TopLogprob>;
+    top_logprobs?: Array<TopLogprob>;
+    [key: string]: unknown;
 };
 
 /**
@@ -11223,12 +11236,12 @@ export type ToolCallDelta = {
         /**
          * Function arguments as JSON string
          */
-        arguments?: string;
+        arguments?: string | null;
         /**
          * Function name
          */
         name?: string | null;
-    };
+    } | null;
     /**
      * Tool call identifier
      */
@@ -11240,7 +11253,8 @@ export type ToolCallDelta = {
     /**
      * Tool call type
      */
-    type?: 'function';
+    type?: string | null;
+    [key: string]: unknown;
 };
 
 export type ToolCallFunction = {
@@ -13572,7 +13586,7 @@ export type ListEmbeddingsModelsResponses = {
     /**
      * Returns a list of embeddings models
      */
-    200: ListModelsResponse;
+    200: EmbeddingListModelsResponse;
 };
 
 export type ListEmbeddingsModelsResponse = ListEmbeddingsModelsResponses[keyof ListEmbeddingsModelsResponses];
@@ -15359,7 +15373,7 @@ export type ListEmbeddingModelsResponses = {
     /**
      * Returns a list of embeddings models
      */
-    200: ListModelsResponse;
+    200: EmbeddingListModelsResponse;
 };
 
 export type ListEmbeddingModelsResponse = ListEmbeddingModelsResponses[keyof ListEmbeddingModelsResponses];

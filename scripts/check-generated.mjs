@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The drift check (part of npm test and CI): regenerates everything into a temporary folder and
-// compares it byte for byte with openapi/openapi.yaml, openapi/merge-report.md, generated/ and the
+// compares it byte for byte with the normalizer's outputs in openapi/ (openapi.yaml, openapi.json,
+// openapi.3.0.json, merge-report.md), generated/ and the
 // method table of README.md.
 // Any difference means someone edited generated output by hand or forgot `npm run generate`.
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { replaceMethodTable } from './generate/readme.mjs';
+import { NORMALIZED_FILES } from './normalize/output.mjs';
 
 const listFiles = (dir) =>
   existsSync(dir)
@@ -21,7 +23,7 @@ const fresh = mkdtempSync(join(tmpdir(), 'openrouter-ts-generate-'));
 try {
   execFileSync(process.execPath, ['scripts/generate.mjs', '--out', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
   const problems = [];
-  for (const file of ['openapi.yaml', 'merge-report.md']) {
+  for (const file of NORMALIZED_FILES) {
     if (
       !existsSync(join('openapi', file)) ||
       !readFileSync(join('openapi', file)).equals(readFileSync(join(fresh, 'openapi', file)))

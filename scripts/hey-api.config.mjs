@@ -17,6 +17,25 @@ export function openEnumUnion(ctx) {
   );
 }
 
+// The member an open union keeps for tags it does not know (x-unknown-member: its tag property,
+// from the open-unions step) is an object whose tag is a string none of the known members has.
+// Typed as `{ type: string; [key: string]: unknown }`, it would stop the known tags from
+// narrowing: after `a.type === 'url_citation'`, `a` could still be it, so `a.url_citation` is
+// unknown. Its other fields are typed `never` instead: a member the known tag selects contributes
+// nothing to a field's type, so the known members narrow, and the `switch` default still gets the
+// member with its tag as a string. (The fields are there at runtime: read them as
+// Record<string, unknown>.) The index signature covers the tag too, so such a member is read
+// from answers, not written as a literal (test/types/answers.test-d.ts, KNOWN LIMIT).
+export function unknownMemberObject(ctx) {
+  const { $, schema } = ctx;
+  const tag = schema['x-unknown-member'];
+  if (typeof tag !== 'string') return undefined;
+  return $.type.and(
+    $.type.object().prop(tag, (p) => p.required(true).type($.type('string'))),
+    $.type.object().idxSig('key', (i) => i.key('string').type($.type('never'))),
+  );
+}
+
 export function heyApiConfig({ input, output }) {
   return {
     input,
@@ -24,6 +43,6 @@ export function heyApiConfig({ input, output }) {
     logs: { level: 'warn' },
     // Types only: the operations and the runtime are the SDK's own (generated/operations.gen.ts,
     // src/internal/http.ts), so hey-api's sdk and fetch-client plugins would write code nothing uses.
-    plugins: [{ name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion } }],
+    plugins: [{ name: '@hey-api/typescript', '~resolvers': { union: openEnumUnion, object: unknownMemberObject } }],
   };
 }

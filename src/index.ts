@@ -1,7 +1,7 @@
 // The resource classes, as types (what `client.models`, `client.keys`, ... are); made only by the client.
 export type * from '../generated/resources.gen';
 export { OpenRouter, OpenRouter as default } from './client';
-export { APIPromise } from './core/api-promise';
+export { APIPromise, type WithResponse } from './core/api-promise';
 export {
   APIConnectionError,
   APIError,
@@ -26,8 +26,12 @@ export {
 } from './core/errors';
 export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { MAX_PAGES, PagePromise } from './core/pagination';
+export type { ProviderError } from './core/provider-error';
+export type { RateLimit } from './core/rate-limit';
 export { Stream } from './core/stream';
+export { SpendLimitError, type UsageLedger, type UsageRecord, type UsageTotals } from './core/usage-ledger';
 export type { Logger, LogLevel } from './internal/logger';
+export type { NoEndpoints } from './internal/no-endpoints';
 export type { RequestFunction, Route, RouteArgs, RouteResult } from './internal/route-request';
 export { toFile, type Uploadable } from './internal/uploads';
 // Structured outputs and the tool loop (src/lib/): one export per file, up to './lib/tool'.
@@ -37,6 +41,7 @@ export {
   StructuredOutputParseError,
   ToolRoundLimitError,
 } from './lib/errors';
+export type { GenerationSource, WaitForGenerationOptions } from './lib/generation-wait';
 export {
   ChatCompletionRunner,
   ChatCompletionStreamingRunner,
@@ -86,6 +91,14 @@ export type {
 } from './resources/chat';
 // The stream classes are values: `XStream.fromReadableStream(body)` rebuilds a forwarded stream.
 export { ChatCompletionStream } from './resources/chat';
+export type {
+  Base64EmbeddingsResponse,
+  EmbeddingCreateParamsBase64,
+  EmbeddingCreateParamsFloat,
+  Embeddings,
+  EmbeddingsResponseOf,
+  FloatEmbeddingsResponse,
+} from './resources/embeddings';
 export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,

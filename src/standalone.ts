@@ -5,7 +5,8 @@
 //   const client = createClient({ apiKey });
 //   const { data } = await getCredits(client);
 //
-// The generated functions are in generated/standalone.gen.ts; the four that stream are here.
+// The generated functions are in generated/standalone.gen.ts; the four that stream, and embeddings
+// (whose answer type follows `encoding_format`), are here.
 import {
   createChatCompletion as chatOperation,
   createImage as imageOperation,
@@ -14,12 +15,15 @@ import {
 } from '../generated/operations.gen';
 import type {
   ChatCompletion,
+  CreateEmbeddingsRequest,
+  CreateEmbeddingsResponse,
   CreateImageResponse,
   CreateMessageResponse,
   CreateResponseResponse,
 } from '../generated/types.gen';
 import type { APIPromise } from './core/api-promise';
 import type { ClientOptions, RequestOptions } from './core/options';
+import type { UsageLedger } from './core/usage-ledger';
 import { createMaybeStreaming } from './internal/args';
 import { HttpClient } from './internal/http';
 import {
@@ -29,6 +33,13 @@ import {
   type ChatCompletionStream,
   toChatCompletionStream,
 } from './resources/chat';
+import {
+  type Base64EmbeddingsResponse,
+  type EmbeddingCreateParamsBase64,
+  type EmbeddingCreateParamsFloat,
+  type FloatEmbeddingsResponse,
+  sendEmbeddings,
+} from './resources/embeddings';
 import {
   type ImageGenerateParams,
   type ImageGenerateParamsNonStreaming,
@@ -77,13 +88,18 @@ export {
 } from './core/errors';
 export type { ClientOptions, RequestOptions } from './core/options';
 export { PagePromise } from './core/pagination';
+export { SpendLimitError, UsageLedger } from './core/usage-ledger';
+export { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 
 /** The core client the functions take: the options, the key, the transport. */
 export type CoreClient = HttpClient;
 
-/** A core client with the same options as `new OpenRouter(options)`. */
-export function createClient(options: ClientOptions = {}): CoreClient {
-  return new HttpClient(options);
+/**
+ * A core client with the same options as `new OpenRouter(options)`. `onUsage` and `spendLimit` need
+ * a usage record: `createClient(options, new UsageLedger(onUsage, spendLimit))` (then `client.usage`).
+ */
+export function createClient(options: ClientOptions = {}, usage?: UsageLedger): CoreClient {
+  return new HttpClient(options, usage);
 }
 
 /** `client.chat.completions.create` as a function. */
@@ -164,4 +180,24 @@ export function createImage(
 ): APIPromise<CreateImageResponse | ImageStream>;
 export function createImage(client: CoreClient, body: ImageGenerateParams, options?: RequestOptions) {
   return createMaybeStreaming(client, imageOperation, 'createImage', body, options, toImageStream);
+}
+
+/** `client.embeddings.create` as a function: `number[]` embeddings, base64 strings for `encoding_format: 'base64'`. */
+export function createEmbeddings(
+  client: CoreClient,
+  body: EmbeddingCreateParamsBase64,
+  options?: RequestOptions,
+): APIPromise<Base64EmbeddingsResponse>;
+export function createEmbeddings(
+  client: CoreClient,
+  body: EmbeddingCreateParamsFloat,
+  options?: RequestOptions,
+): APIPromise<FloatEmbeddingsResponse>;
+export function createEmbeddings(
+  client: CoreClient,
+  body: CreateEmbeddingsRequest,
+  options?: RequestOptions,
+): APIPromise<CreateEmbeddingsResponse>;
+export function createEmbeddings(client: CoreClient, body: CreateEmbeddingsRequest, options?: RequestOptions) {
+  return sendEmbeddings(client, body, options, 'createEmbeddings');
 }

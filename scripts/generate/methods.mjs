@@ -297,6 +297,8 @@ ${lines.join('\n')}
 function notes(op) {
   const notes = [];
   if (op.handWritten === 'stream') notes.push('`stream: true` gives a typed stream');
+  if (op.handWritten === 'encoding_format')
+    notes.push("the embedding is `number[]`, a string with `encoding_format: 'base64'`");
   if (op.paging)
     notes.push(`paged (${op.paging.type === 'cursor' ? 'cursor' : 'offset/limit'}): \`for await\` iterates every item`);
   if (op.answer === 'binary') notes.push('resolves to the `Response` (bytes)');

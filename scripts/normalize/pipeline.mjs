@@ -8,7 +8,9 @@ import { Problems, ProblemsError, throwFirst } from './problems.mjs';
 import { loadPublished } from './published.mjs';
 import { stableOrder } from './stable-output.mjs';
 import { findNameCollisions, findStaleNames } from './stale-names.mjs';
+import { scopeAnswerSchemas, splitAnswerSchemas } from './steps/answer-schemas.mjs';
 import { removeAuthorizationHeader } from './steps/authorization-header.mjs';
+import { absoluteDocLinks } from './steps/doc-links.mjs';
 import { describeErrorResponses } from './steps/error-responses.mjs';
 import { describeEventStreams } from './steps/event-streams.mjs';
 import { identifierNames } from './steps/identifier-names.mjs';
@@ -26,6 +28,7 @@ import { convertNullable } from './steps/nullable.mjs';
 import { fixObjectEnums } from './steps/object-enums.mjs';
 import { openEnums } from './steps/open-enums.mjs';
 import { openResponseEnums } from './steps/open-response-enums.mjs';
+import { openUnions } from './steps/open-unions.mjs';
 import { dedupeUnionBranches } from './steps/overlapping-unions.mjs';
 import { fixSchemaKeywords } from './steps/schema-keywords.mjs';
 import { unifySecuritySchemes } from './steps/security-schemes.mjs';
@@ -93,7 +96,7 @@ export function normalize(openapiDir) {
   const merger = new Merger();
   const published = loadPublished(openapiDir);
   const sources = loadSources(join(openapiDir, 'sources'), problems);
-  findStaleNames(names, published.document, sources, problems, published.label);
+  const namesOfAbsentOperations = findStaleNames(names, published.document, sources, problems, published.label);
   const mergeInto = (a, b, name) => merger.mergeSchema(a, b, `components.schemas.${name}`);
   merger.page = published.label;
   merger.add(
@@ -133,8 +136,12 @@ export function normalize(openapiDir) {
     .filter((file) => file.endsWith('.yaml'))
     .sort();
   for (const file of overlays) applyOverlay(doc, readYaml(join(overlayDir, file)), `overlays/${file}`, problems);
+  const scopedSchemas = scopeAnswerSchemas(doc);
+  const answerSchemas = splitAnswerSchemas(doc, names.answerSchemas ?? {}, problems);
   const openedEnums = openResponseEnums(doc);
-  openEnums(doc);
+  openEnums(doc, problems);
+  const openedUnions = openUnions(doc);
+  absoluteDocLinks(doc);
   fixSchemaKeywords(doc); // again: merging and overlays can join a page's enum to a nullable one
   const unused = removeUnusedComponents(doc);
   const invalidExamples = removeInvalidExamples(doc);
@@ -149,6 +156,7 @@ export function normalize(openapiDir) {
   );
   if (problems.list.length > 0) throw new ProblemsError(problems.list, { collisions });
   return {
+    namesOfAbsentOperations,
     collisions,
     document: ordered,
     conflicts: merger.conflicts,
@@ -157,6 +165,9 @@ export function normalize(openapiDir) {
     unused,
     invalidExamples,
     openedEnums,
+    answerSchemas,
+    scopedSchemas,
+    openedUnions,
     renamedIdentifiers,
   };
 }

@@ -1,13 +1,18 @@
 import { operationsOf } from './walk.mjs';
 
-// names.yaml entries are decisions about things in the sources; an entry about a thing that is no
-// longer there (the published description renamed a schema, an operation was removed) is stale: a
-// problem naming the entry to edit. A published schema that lands on a name the pages use, without a
-// decision that they are one concept, merges two things into one component.
+// names.yaml entries are decisions about things in the sources; an entry about a schema that is no
+// longer there (the published description renamed it) is stale: a problem naming the entry to edit.
+// The names of an operation no source has any more are kept, not a problem (CONTRIBUTING.md, "Removed
+// operations"): the operation leaves the SDK, and if it comes back it has its names again. A
+// published schema that lands on a name the pages use, without a decision that they are one concept,
+// merges two things into one component.
 
 const NAMES_FILE = 'openapi/names.yaml';
 
-/** Entries of names.yaml that match nothing in the published description or the pages. */
+/**
+ * Entries of names.yaml that match nothing in the published description or the pages: a problem for
+ * a schema name; returned (`[{ section, operation }]`, sorted) for the names of an absent operation.
+ */
 export function findStaleNames(
   names,
   publishedDocument,
@@ -29,17 +34,13 @@ export function findStaleNames(
   for (const source of sources) {
     for (const fragment of source.fragments ?? []) for (const key of operationKeys(fragment.document)) keys.add(key);
   }
+  const kept = [];
   for (const section of ['operationIds', 'operationTags', 'requestBodies', 'responseBodies']) {
     for (const key of Object.keys(names[section] ?? {})) {
-      if (keys.has(key)) continue;
-      problems.add({
-        what: `names.yaml ${section} "${key}": no source has this operation any more (remove the entry; its SDK method goes with it)`,
-        where: 'openapi/sources/',
-        file: NAMES_FILE,
-        subject: `${section} ${key}`,
-      });
+      if (!keys.has(key)) kept.push({ section, operation: key });
     }
   }
+  return kept.sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0));
 }
 
 /**

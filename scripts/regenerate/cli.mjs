@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run regenerate [-- <published version: file or URL>] [--version YYYY-MM-DD] [--seeds DIR] [--normalize-only]
+// npm run regenerate [-- <published version: file or URL>] [--version YYYY-MM-DD] [--origin URL] [--seeds DIR] [--normalize-only]
 //
 // One command from a new published description to a consistent project: puts the version in place
 // (openapi/sources/published/), extracts every docs page, normalizes, generates everything generated
@@ -8,7 +8,7 @@
 // Exit 0: consistent. Exit 1: a human decision is needed; ONE message lists every problem with the
 // file to edit (the report says the same). Exit 2: bad arguments or an unreadable input (nothing changed).
 // --normalize-only writes openapi/openapi.yaml without running the generators (the replay test).
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -18,8 +18,10 @@ import { loadMethodNames } from '../spec-diff/methods.mjs';
 import { parseSpec } from '../spec-diff/read.mjs';
 import { extractPages } from './steps/extract.mjs';
 import { generateAll } from './steps/generate.mjs';
+import { updateMethodRows } from './steps/method-rows.mjs';
 import { checkMethodNames } from './steps/methods.mjs';
 import { normalizeSources } from './steps/normalize.mjs';
+import { proposeNames, writeProposals } from './steps/propose-names.mjs';
 import { placePublished } from './steps/published.mjs';
 import { checkRecordedAnswers } from './steps/recorded-answers.mjs';
 import { buildReport, writeReport } from './steps/report.mjs';
@@ -28,16 +30,18 @@ const USAGE = `usage: npm run regenerate [-- <published version: file or URL>] [
   <file or URL>       a new OpenRouter OpenAPI description (YAML or JSON, OpenAPI 3.1); without it the
                       committed one is kept and everything else is regenerated
   --version DATE      its version (YYYY-MM-DD); default: the date in openrouter-openapi.DATE.yaml, else today
+  --origin URL        where a local file came from, for SOURCE.yaml (a GitHub file URL at a commit is
+                      recorded as repository, path and commit); default: the URL, or the file's name
   --seeds DIR         the docs pages (default ../shared/seeds; absent: the committed sources are used)
   --normalize-only    write openapi/openapi.yaml and the report, not the generated code
 `;
 
-/** @returns {{ input?: string, version?: string, seeds: string, normalizeOnly: boolean } | string} options, or an error */
+/** @returns {{ input?: string, version?: string, origin?: string, seeds: string, normalizeOnly: boolean } | string} options, or an error */
 export function parseArguments(argv) {
   const options = { seeds: '../shared/seeds', normalizeOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--version' || arg === '--seeds') {
+    if (arg === '--version' || arg === '--seeds' || arg === '--origin') {
       const value = argv[++i];
       if (value === undefined) return `${arg} needs a value`;
       options[arg.slice(2)] = value;
@@ -64,6 +68,10 @@ export async function regenerate(argv, io = {}) {
     err(`npm run regenerate: ${options}\n${USAGE}`);
     return 2;
   }
+  if (options.origin !== undefined && options.input === undefined) {
+    err(`npm run regenerate: --origin says where a new version came from: give the version too\n${USAGE}`);
+    return 2;
+  }
   const openapiDir = join(root, 'openapi');
   // Read now, parsed only if the run goes through (the report compares it with the new one).
   const oldFile = join(openapiDir, 'openapi.yaml');
@@ -72,7 +80,13 @@ export async function regenerate(argv, io = {}) {
   let published = null;
   if (options.input !== undefined) {
     try {
-      published = await placePublished({ root, input: options.input, version: options.version, cwd });
+      published = await placePublished({
+        root,
+        input: options.input,
+        version: options.version,
+        origin: options.origin,
+        cwd,
+      });
     } catch (error) {
       err(`npm run regenerate: ${error.message}`);
       return 2;
@@ -93,8 +107,44 @@ export async function regenerate(argv, io = {}) {
   notes.push(...extracted.notes);
   for (const note of extracted.notes) out(note);
 
-  const normalized = normalizeSources({ root, previousSchemaNames: published?.previousSchemaNames ?? null });
+  let normalized = normalizeSources({ root, previousSchemaNames: published?.previousSchemaNames ?? null });
+  // Names a new operation needs are proposed (steps/propose-names.mjs) and the normalizer runs again;
+  // when something else still needs a decision, names.yaml is put back as it was.
+  let nameProposals = [];
+  const proposed = proposeNames({ root, problems: normalized.problems });
+  if (problems.length === 0 && proposed.proposals.length > 0 && proposed.rest.length === 0) {
+    const before = writeProposals(root, proposed.proposals);
+    const again = normalizeSources({ root, previousSchemaNames: published?.previousSchemaNames ?? null });
+    if (again.problems.length === 0) {
+      normalized = again;
+      nameProposals = proposed.proposals;
+      for (const { section, operation, name } of nameProposals) {
+        out(`proposed name (review it in openapi/names.yaml ${section}): ${operation} → ${name}`);
+      }
+    } else writeFileSync(join(root, 'openapi', 'names.yaml'), before);
+  }
   problems.push(...normalized.problems);
+  // methods.yaml follows the document (steps/method-rows.mjs): a removed operation's row is set
+  // aside, a new operation gets a proposed name; the report lists both.
+  let methodRows = null;
+  if (normalized.result && problems.length === 0) {
+    methodRows = updateMethodRows({ root, document: normalized.result.document });
+    for (const { operation, name } of methodRows.proposed) {
+      out(`proposed method name (review it in openapi/methods.yaml): ${operation} → client.${name}`);
+    }
+    for (const { operation, name } of methodRows.removed) {
+      out(`removed operation: ${operation} (client.${name}); its row moved to the removed section of methods.yaml`);
+    }
+    for (const { operation, name } of methodRows.restored) {
+      out(`operation back: ${operation} gets its former method name client.${name}`);
+    }
+    const kept = normalized.result.namesOfAbsentOperations ?? [];
+    if (kept.length > 0) {
+      notes.push(
+        `names.yaml keeps the names of ${new Set(kept.map((entry) => entry.operation)).size} operations no source has (CONTRIBUTING.md, "Removed operations"): ${[...new Set(kept.map((entry) => entry.operation))].join(', ')}`,
+      );
+    }
+  }
   const methodNames = loadMethodNames(openapiDir);
   if (normalized.result) problems.push(...checkMethodNames(methodNames, normalized.result.document));
 
@@ -115,6 +165,8 @@ export async function regenerate(argv, io = {}) {
     methodNames,
     problems,
     notes,
+    methodRows,
+    nameProposals,
     generated: !options.normalizeOnly,
   });
   writeReport(root, report);

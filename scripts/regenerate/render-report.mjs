@@ -44,6 +44,27 @@ export function renderReport(report) {
     }
     lines.push('', renderMarkdown(api, { touches: api.touches, methodOf }).trimEnd());
   }
+  const rows = report.methodRows;
+  if (rows && rows.proposed.length + rows.removed.length + rows.restored.length > 0) {
+    lines.push('', '## Method names (openapi/methods.yaml)', '');
+    for (const { operation, name } of rows.proposed) {
+      lines.push(
+        `- proposed, for review: ${code(operation)} → ${code(`client.${name}`)} (the naming rule; rename it there)`,
+      );
+    }
+    for (const { operation, name } of rows.removed) {
+      lines.push(`- removed: ${code(operation)} → ${code(`client.${name}`)} (row kept in the \`removed\` section)`);
+    }
+    for (const { operation, name } of rows.restored) {
+      lines.push(`- back: ${code(operation)} → ${code(`client.${name}`)} (its former name)`);
+    }
+  }
+  if ((report.nameProposals ?? []).length > 0) {
+    lines.push('', '## Names proposed for new operations (openapi/names.yaml)', '');
+    for (const { section, operation, name } of report.nameProposals) {
+      lines.push(`- ${section} ${code(operation)}: ${code(name)}`);
+    }
+  }
   for (const note of report.notes ?? []) lines.push('', `> ${note}`);
   return `${lines.join('\n')}\n`;
 }

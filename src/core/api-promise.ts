@@ -1,4 +1,16 @@
 // What every API method returns: await it for the data, or call `.withResponse()` for the raw Response too.
+import { answerTexts, generationIdOf, requestIdOf } from '../internal/call-ids';
+
+/** What `.withResponse()` resolves to. */
+export interface WithResponse<T> {
+  data: T;
+  /** The HTTP response (status, headers such as rate-limit ones); its body has been read. */
+  response: Response;
+  /** The server's request id (`x-request-id`, else `cf-ray`), for support requests. */
+  requestId: string | undefined;
+  /** The generation id (`gen-...`), for `client.generations.get()`; a stream's is known once its first chunk is read. */
+  generationId: string | undefined;
+}
 
 /**
  * A Promise of the parsed data that can also give the raw `Response`.
@@ -23,9 +35,29 @@ export class APIPromise<T> extends Promise<T> {
     this.#source = source;
   }
 
-  /** The parsed data together with the HTTP response (status, headers such as rate-limit ones). */
-  withResponse(): Promise<{ data: T; response: Response }> {
-    return this.#source;
+  /** The parsed data together with the HTTP response, the request id and the generation id. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#source.then(({ data, response }) => ({
+      data,
+      response,
+      requestId: requestIdOf(response),
+      // Read when asked: a stream's id comes with its first chunk.
+      get generationId() {
+        return generationIdOf(data, response);
+      },
+    }));
+  }
+
+  /**
+   * The HTTP response with its body unread, to read or forward as it is (the status and headers of
+   * the answer; for a JSON answer, the same bytes the client parsed). A failed call still rejects
+   * with its `APIError`.
+   */
+  asResponse(): Promise<Response> {
+    return this.#source.then(({ response }) => {
+      const text = answerTexts.get(response);
+      return text === undefined || !response.bodyUsed ? response : new Response(text, response);
+    });
   }
 
   // biome-ignore lint/suspicious/noThenProperty: being awaitable is the point of this class.

@@ -2,7 +2,11 @@
 // headers, and every error redacts what it is given (message, cause, body, response headers) with
 // the keys this process has sent, in its constructor: whatever path a server's text took to get
 // here, the API key cannot leak through a message, the stack, `toJSON()` or `util.inspect`.
+
+import type { NoEndpoints } from '../internal/no-endpoints';
 import { knownSecretList, redactCause, redactHeaders, redactText, redactValue } from '../internal/redact';
+import { type ProviderError, providerError } from './provider-error';
+import { type RateLimit, rateLimitOf } from './rate-limit';
 
 /** The root of every error thrown by this SDK. */
 export class OpenRouterError extends Error {
@@ -204,6 +208,11 @@ export class APIError extends OpenRouterError {
     return typeof id === 'string' && id.startsWith('gen-') ? id : undefined;
   }
 
+  /** The upstream provider's error (`metadata.provider_name` and `metadata.raw`, parsed when JSON), when there is one. */
+  get provider(): ProviderError | undefined {
+    return providerError(this.metadata);
+  }
+
   toJSON() {
     return {
       name: this.name,
@@ -233,6 +242,8 @@ export class PermissionDeniedError extends APIError {
 }
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
+  /** For "No endpoints found that support ...": the parameters of the request it is about. */
+  noEndpoints?: NoEndpoints;
 }
 export class RequestTimeoutError extends APIError {
   override name = 'RequestTimeoutError';
@@ -245,6 +256,10 @@ export class UnprocessableEntityError extends APIError {
 }
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
+  /** Which limit was hit, whose it is (OpenRouter's or the provider's), and when it resets. */
+  get rateLimit(): RateLimit {
+    return rateLimitOf(this.body, this.headers);
+  }
 }
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';

@@ -3,6 +3,7 @@
 
 import type { Logger, LogLevel } from '../internal/logger';
 import { OpenRouterError } from './errors';
+import type { UsageRecord } from './usage-ledger';
 
 /**
  * A header value; `null` removes a header the client would otherwise send, `undefined` changes
@@ -32,10 +33,24 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Headers sent with every request; `null` removes one the client would send. */
   defaultHeaders?: HeadersInit | undefined;
-  /** Your app's URL, sent as HTTP-Referer for attribution on openrouter.ai. */
+  /** Your app's URL, sent as HTTP-Referer for attribution on openrouter.ai. Default: env OPENROUTER_HTTP_REFERER. */
   appUrl?: string | undefined;
-  /** Your app's name, sent as X-Title for attribution on openrouter.ai. */
+  /** Your app's name, sent as X-OpenRouter-Title (and the legacy X-Title). Default: env OPENROUTER_APP_TITLE. */
   appTitle?: string | undefined;
+  /** Your app's categories, sent comma-separated as X-OpenRouter-Categories. Default: env OPENROUTER_APP_CATEGORIES. */
+  appCategories?: string | readonly string[] | undefined;
+  /**
+   * The longest wait before a retry, in ms, that a 429's rate-limit reset may ask for: a reset later
+   * than this (a daily free-model quota) is not retried, the `RateLimitError` comes at once. Default 60000.
+   */
+  maxRetryWait?: number | undefined;
+  /** Called with the usage (cost, tokens, generation id) of every answer and finished stream that reports one. */
+  onUsage?: ((record: UsageRecord) => void) | undefined;
+  /**
+   * A cap on the spend recorded by this client (`client.usage.totals().spend`, USD): once reached,
+   * requests that name a model are refused with `SpendLimitError` before they are sent.
+   */
+  spendLimit?: number | string | undefined;
   /**
    * Extra `RequestInit` fields passed to every fetch call (`dispatcher`, `keepalive`, `cache`, ...).
    * The SDK's `method`, `headers`, `body` and `signal` cannot be set here (an error says so);

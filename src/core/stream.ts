@@ -130,6 +130,14 @@ export interface StreamOptions extends ReadOptions {
   format?: 'sse' | 'ndjson' | undefined;
   /** @internal Items already parsed and checked by another stream (`tee()`), read instead of the body. */
   items?: AsyncIterator<unknown> | undefined;
+  /** @internal Sees every item parsed from the body (error events too), then the end: the client's usage record. */
+  observer?: StreamObserver | undefined;
+}
+
+/** @internal What the client watches a stream with (see src/core/usage-ledger.ts). */
+export interface StreamObserver {
+  item(item: unknown): void;
+  end(): void;
 }
 
 /** The constructor every `Stream` subclass has; `fromReadableStream` and `tee` build through it. */
@@ -165,6 +173,7 @@ export class Stream<T> implements AsyncIterable<T> {
   private readonly idleTimeout: number | undefined;
   private readonly format: 'sse' | 'ndjson';
   private readonly items: AsyncIterator<unknown> | undefined;
+  private readonly observer: StreamObserver | undefined;
   // The iteration's state (see `nextChunk`).
   private events: AsyncGenerator<ServerSentEvent[]> | undefined;
   private batch: ServerSentEvent[] = [];
@@ -192,6 +201,7 @@ export class Stream<T> implements AsyncIterable<T> {
     this.idleTimeout = options.idleTimeout;
     this.format = options.format ?? 'sse';
     this.items = options.items;
+    this.observer = options.observer;
   }
 
   /**
@@ -333,6 +343,7 @@ export class Stream<T> implements AsyncIterable<T> {
       if (data === '[DONE]') return END;
       if (data === '') continue;
       const chunk = parseChunk(data);
+      this.observer?.item(chunk);
       const error = protocol.errorIn(chunk, event);
       if (error !== undefined) throw this.chunkError(error, chunk);
       this.generationId ??= generationIdOf(chunk);
@@ -391,6 +402,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private end(): Promise<IteratorResult<T>> {
+    this.observer?.end();
     this.finished = true;
     this.endedCleanly = true;
     if (this.events !== undefined) this.drainAfterDone(this.events);
@@ -421,6 +433,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private async fail(error: unknown): Promise<never> {
+    this.observer?.end();
     this.finished = true;
     const readPending = error instanceof APIError && 'chunk' in error && (await this.attachUsage(error));
     this.failure = error;

@@ -5,7 +5,7 @@
 // becomes the promised data: JSON, the `Response` (bytes), or a stream.
 
 import { APIPromise } from '../core/api-promise';
-import { OpenRouterError } from '../core/errors';
+import { NotFoundError, OpenRouterError } from '../core/errors';
 import {
   type ClientOptions,
   checkBaseURL,
@@ -23,11 +23,15 @@ import {
   type HeadersInit,
   type RequestOptions,
 } from '../core/options';
+import type { StreamOptions } from '../core/stream';
+import type { UsageLedger } from '../core/usage-ledger';
 import { VERSION } from '../version';
+import { attributionHeaders } from './attribution';
+import { answerTexts, streamObservers } from './call-ids';
 import { checkLogger, Log, resolveLogLevel } from './logger';
+import { explainNoEndpoints } from './no-endpoints';
 import { rememberSecrets } from './redact';
 import { linkSignals, readEnv } from './runtime';
-import type { ReadOptions } from './sse';
 import { createTransport, type OutgoingRequest } from './transport';
 
 /**
@@ -58,7 +62,7 @@ export type StreamFactory<T> = (
   response: Response,
   controller: AbortController,
   userSignal: AbortSignal | undefined,
-  options: ReadOptions,
+  options: Pick<StreamOptions, 'idleTimeout' | 'observer'>,
 ) => T;
 
 // A header value must be visible ASCII: a key with a newline or a non-ASCII character would make
@@ -77,8 +81,11 @@ export class HttpClient {
   readonly #headers: HeadersInit;
   readonly #fetchOptions: FetchOptions | undefined;
   readonly #log: Log;
+  readonly #maxRetryWait: number | undefined;
+  /** The record of what the calls cost, when the client keeps one (the OpenRouter class always does). */
+  readonly usage: UsageLedger | undefined;
 
-  constructor(options: ClientOptions) {
+  constructor(options: ClientOptions, usage?: UsageLedger) {
     if (typeof options !== 'object' || options === null)
       throw new OpenRouterError('OpenRouter options must be an object.');
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENROUTER_BASE_URL') ?? DEFAULT_BASE_URL);
@@ -96,6 +103,14 @@ export class HttpClient {
     }
     this.#fetch = fetchImpl;
     this.#fetchOptions = checkFetchOptions(options.fetchOptions, 'OpenRouter options');
+    this.#maxRetryWait = checkMaxRetryWait(options.maxRetryWait);
+    // Given by the caller, so that an app using only the standalone functions ships no ledger.
+    if (usage === undefined && (options.onUsage !== undefined || options.spendLimit !== undefined)) {
+      throw new OpenRouterError(
+        'onUsage and spendLimit need a usage record: createClient(options, new UsageLedger(onUsage, spendLimit)).',
+      );
+    }
+    this.usage = usage;
     this.#log = new Log(resolveLogLevel(options.logLevel), checkLogger(options.logger));
     const apiKey = options.apiKey ?? readEnv('OPENROUTER_API_KEY');
     if (apiKey !== undefined && typeof apiKey !== 'string' && typeof apiKey !== 'function') {
@@ -109,8 +124,7 @@ export class HttpClient {
     this.#apiKey = apiKey;
     this.#headers = mergeHeaders(
       isBrowser ? {} : { 'User-Agent': `openrouter-ts/${VERSION}` },
-      options.appUrl ? { 'HTTP-Referer': options.appUrl } : {},
-      options.appTitle ? { 'X-Title': options.appTitle } : {},
+      attributionHeaders(options),
       options.defaultHeaders,
     );
   }
@@ -168,6 +182,7 @@ export class HttpClient {
           : form
             ? withExtraFields(parts.body as FormData, extraBody)
             : withExtraBody(parts.body, extraBody);
+      this.usage?.check(fullBody);
       const body = fullBody === undefined ? undefined : form ? (fullBody as FormData) : serializeJsonBody(fullBody);
       let url = this.baseURL + (parts.path ? serializePath(operation.url, parts.path) : operation.url);
       const search = serializeQuery(
@@ -194,6 +209,7 @@ export class HttpClient {
         fetch: this.#fetch,
         timeout,
         maxRetries,
+        maxRetryWait: this.#maxRetryWait,
         signal,
         fetchOptions,
         log: this.#log,
@@ -217,11 +233,18 @@ export class HttpClient {
                 response,
               )
             : response;
-        return { data: toStream(streamed, controller, userSignal, { idleTimeout }), response };
+        const observer = this.usage?.observe();
+        const stream = toStream(streamed, controller, userSignal, { idleTimeout, observer });
+        if (observer && typeof stream === 'object' && stream !== null) streamObservers.set(stream, observer);
+        return { data: stream, response };
       }
-      return { data: parseJsonBody(text, response, request), response };
+      const data = parseJsonBody(text, response, request);
+      this.usage?.record(data, false);
+      answerTexts.set(response, text as string);
+      return { data, response };
     } catch (error) {
       controller?.abort(); // the call is over: nothing may hold on to the caller's signal
+      if (error instanceof NotFoundError) explainNoEndpoints(error, parts.body);
       throw this.#redacted(error);
     }
   }
@@ -277,6 +300,15 @@ function serializePath(url: string, path: Record<string, unknown>): string {
     const value = path[name];
     return value === undefined || value === null ? placeholder : encodeURIComponent(String(value));
   });
+}
+
+function checkMaxRetryWait(value: unknown): number | undefined {
+  if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value < 0)) {
+    throw new OpenRouterError(
+      `OpenRouter options: maxRetryWait must be a number of milliseconds >= 0, got ${String(value)}.`,
+    );
+  }
+  return value;
 }
 
 function checkKey(key: string): void {

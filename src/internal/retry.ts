@@ -2,6 +2,7 @@
 // another try, which requests may be sent twice (idempotency, and the failures that prove nothing was
 // sent), and how long to wait. The transport (./transport.ts) stays about I/O.
 import { OpenRouterError } from '../core/errors';
+import { resetWaitMs } from '../core/rate-limit';
 
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
@@ -35,7 +36,8 @@ export function retryDelayMs(
   return backoff * (1 - 0.25 * random());
 }
 
-function serverRequestedDelayMs(headers: Headers): number | undefined {
+/** The delay `retry-after-ms` or `Retry-After` asks for, when it is within 0..60 s. */
+export function serverRequestedDelayMs(headers: Headers): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
   if (milliseconds !== null) {
     const delay = milliseconds.trim() === '' ? Number.NaN : Number(milliseconds);
@@ -48,6 +50,23 @@ function serverRequestedDelayMs(headers: Headers): number | undefined {
     if (isSaneDelay(delay)) return delay;
   }
   return undefined;
+}
+
+/** The longest wait a 429's rate-limit reset may ask for, unless the client says otherwise (`maxRetryWait`). */
+const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+
+/**
+ * A 429 without `Retry-After` waits for the reset its body names (OpenRouter's limits put it in
+ * `error.metadata.headers`): that wait, `undefined` for the usual backoff when the body names none,
+ * or `false` when the reset is later than `maxRetryWait` (a daily quota), which is not retried.
+ */
+export function rateLimitWait(
+  body: unknown,
+  headers: Headers,
+  maxRetryWait = DEFAULT_MAX_RETRY_WAIT_MS,
+): number | undefined | false {
+  const wait = resetWaitMs(body, headers);
+  return wait === undefined || wait <= maxRetryWait ? wait : false;
 }
 
 function isSaneDelay(delay: number): boolean {

@@ -18,7 +18,9 @@ import {
   isRetryableStatus,
   maySendAgain,
   permissionRefusal,
+  rateLimitWait,
   retryDelayMs,
+  serverRequestedDelayMs,
 } from './retry';
 
 export interface TransportOptions {
@@ -28,6 +30,8 @@ export interface TransportOptions {
   timeout: number;
   /** Retries after the first attempt; at most `maxRetries + 1` requests are sent. */
   maxRetries: number;
+  /** The longest wait a 429's rate-limit reset may ask for; a later reset is not retried. Default 60000. */
+  maxRetryWait?: number | undefined;
   /** The caller's signal: cancels the call (and a streamed body) when it aborts. */
   signal?: AbortSignal | undefined;
   /**
@@ -90,6 +94,8 @@ class RetryLater {
     /** Why, for the log: a status, a failure code, `timeout`. */
     readonly reason: string,
     readonly headers?: Headers | undefined,
+    /** The wait the answer asked for (a 429's rate-limit reset), over the usual policy. */
+    readonly delayMs?: number | undefined,
   ) {}
 }
 
@@ -113,7 +119,7 @@ async function send(original: OutgoingRequest, options: TransportOptions): Promi
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptOnce(call, attempt, attempt <= options.maxRetries);
     if (!(outcome instanceof RetryLater)) return outcome;
-    const wait = retryDelayMs(attempt - 1, outcome.headers);
+    const wait = outcome.delayMs ?? retryDelayMs(attempt - 1, outcome.headers);
     if (call.log.enabled('warn')) {
       logLine(call, 'warn', `retrying ${original.method} ${pathOf(original.url)} in ${Math.round(wait)} ms`, {
         reason: outcome.reason,
@@ -204,7 +210,19 @@ async function attemptOnce(call: Call, attempt: number, canRetry: boolean): Prom
       return response;
     }
 
-    if (canRetry && isRetryableStatus(response.status)) {
+    // A 429 without Retry-After: the retry policy reads the reset its body names (see rateLimitWait).
+    if (canRetry && response.status === 429 && serverRequestedDelayMs(response.headers) === undefined) {
+      const copy = response.clone();
+      const wait = rateLimitWait(
+        parseJsonOrText(await copy.text().catch(() => '')),
+        response.headers,
+        options.maxRetryWait,
+      );
+      if (wait !== false) {
+        response.body?.cancel().catch(ignore);
+        return new RetryLater('status 429', response.headers, wait);
+      }
+    } else if (canRetry && isRetryableStatus(response.status)) {
       // Free the connection now rather than when the garbage collector gets to it.
       response.body?.cancel().catch(ignore);
       return new RetryLater(`status ${response.status}`, response.headers);

@@ -87,8 +87,8 @@ export class Completions {
    * and non-streaming modes.
    *
    * With `stream: true` the result is a {@link ChatCompletionStream} of chunks instead of a
-   * {@link ChatCompletion}. Fields the description does not know yet can be sent as they are: the
-   * request type admits extra keys.
+   * {@link ChatCompletion}. The request type is closed (a misspelt field does not compile): send a
+   * field the description does not know yet with the `extraBody` request option.
    */
   create(body: ChatCompletionCreateParamsStreaming, options?: RequestOptions): APIPromise<ChatCompletionStream>;
   create(body: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ChatCompletion>;

@@ -2,6 +2,7 @@
 // parameters and one with every optional one, per method.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
+  EmbeddingListModelsResponse,
   GetModelParametersResponse,
   GetModelResponse,
   ListModelEndpointsResponse,
@@ -12,7 +13,7 @@ import type {
 import { expectValidExchange, kindOf, onlyRequest, pathOf, recordingClient } from './client';
 
 /** The fields the spec requires on a Model, with their JS types. */
-function expectModel(model: Model): void {
+function expectModel(model: Model | EmbeddingListModelsResponse['data'][number]): void {
   expect(kindOf(model.id)).toBe('string');
   expect(model.id).toMatch(/^[^/]+\/[^/]+$/);
   expect(kindOf(model.canonical_slug)).toBe('string');
@@ -45,7 +46,7 @@ function expectEndpoint(endpoint: PublicEndpoint): void {
   expect(kindOf(endpoint.uptime_last_30m)).toBeOneOf(['number', 'null']);
 }
 
-function expectModelList(data: ListModelsResponse): void {
+function expectModelList(data: ListModelsResponse | EmbeddingListModelsResponse): void {
   expect(Array.isArray(data.data)).toBe(true);
   expect(data.data.length).toBeGreaterThan(0);
   for (const model of data.data) expectModel(model);

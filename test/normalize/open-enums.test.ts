@@ -4,7 +4,7 @@ import { openEnums, schemas } from './support';
 const { openEnums: openEnumsStep } = await openEnums();
 
 describe('openEnums', () => {
-  it('turns an `x-open-enum: true` string enum into anyOf: [known values, any string]', () => {
+  it('turns an `x-open-enum: true` string enum into a string: anyOf [named known values, any string]', () => {
     const doc = schemas({
       ModelGroup: { type: 'string', description: 'Tokenizer family', enum: ['GPT', 'Claude'], 'x-open-enum': true },
     });
@@ -12,7 +12,11 @@ describe('openEnums', () => {
       schemas({
         ModelGroup: {
           description: 'Tokenizer family',
-          anyOf: [{ type: 'string', enum: ['GPT', 'Claude'] }, { type: 'string' }],
+          type: 'string',
+          anyOf: [
+            { type: 'string', enum: ['GPT', 'Claude'], 'x-enum-varnames': ['GPT', 'Claude'] },
+            { type: 'string' },
+          ],
         },
       }),
     );
@@ -21,7 +25,11 @@ describe('openEnums', () => {
   it('keeps the enum type (integer status codes)', () => {
     const doc = schemas({ EndpointStatus: { type: 'integer', enum: [0, -1, -2], 'x-open-enum': true } });
     expect(openEnumsStep(doc).components.schemas.EndpointStatus).toEqual({
-      anyOf: [{ type: 'integer', enum: [0, -1, -2] }, { type: 'integer' }],
+      type: 'integer',
+      anyOf: [
+        { type: 'integer', enum: [0, -1, -2], 'x-enum-varnames': ['Value0', 'Minus1', 'Minus2'] },
+        { type: 'integer' },
+      ],
     });
   });
 
@@ -32,8 +40,14 @@ describe('openEnums', () => {
     });
     expect(openEnumsStep(doc)).toEqual(
       schemas({
-        S: { anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'string' }] },
-        N: { anyOf: [{ type: 'number', enum: [1, 2.5] }, { type: 'number' }] },
+        S: {
+          type: 'string',
+          anyOf: [{ type: 'string', enum: ['a', 'b'], 'x-enum-varnames': ['A', 'B'] }, { type: 'string' }],
+        },
+        N: {
+          type: 'number',
+          anyOf: [{ type: 'number', enum: [1, 2.5], 'x-enum-varnames': ['Value1', 'Value2_5'] }, { type: 'number' }],
+        },
       }),
     );
   });
@@ -45,8 +59,22 @@ describe('openEnums', () => {
     });
     expect(openEnumsStep(doc)).toEqual(
       schemas({
-        FinishReason: { anyOf: [{ type: 'string', enum: ['stop', 'length'] }, { type: 'string' }, { type: 'null' }] },
-        ReasoningEffort: { anyOf: [{ type: 'string', enum: ['low', 'high'] }, { type: 'string' }, { type: 'null' }] },
+        FinishReason: {
+          type: ['string', 'null'],
+          anyOf: [
+            { type: 'string', enum: ['stop', 'length'], 'x-enum-varnames': ['Stop', 'Length'] },
+            { type: 'string' },
+            { type: 'null' },
+          ],
+        },
+        ReasoningEffort: {
+          type: ['string', 'null'],
+          anyOf: [
+            { type: 'string', enum: ['low', 'high'], 'x-enum-varnames': ['Low', 'High'] },
+            { type: 'string' },
+            { type: 'null' },
+          ],
+        },
       }),
     );
   });
@@ -62,7 +90,7 @@ describe('openEnums', () => {
       },
     });
     expect(openEnumsStep(doc).components.schemas.A.properties).toEqual({
-      open: { anyOf: [{ type: 'string', enum: ['x'] }, { type: 'string' }] },
+      open: { type: 'string', anyOf: [{ type: 'string', enum: ['x'], 'x-enum-varnames': ['X'] }, { type: 'string' }] },
       closed: { type: 'string', enum: ['y'] },
     });
   });
@@ -74,6 +102,13 @@ describe('openEnums', () => {
 
   it('refuses x-open-enum on a schema without enum', () => {
     const doc = schemas({ A: { type: 'string', 'x-open-enum': true } });
-    expect(() => openEnumsStep(doc)).toThrow('x-open-enum on a schema without enum: {"type":"string"}');
+    expect(() => openEnumsStep(doc)).toThrow('x-open-enum on a schema without enum');
+    const problems: { what: string; file: string }[] = [];
+    // With a collector (the pipeline's), it is a problem naming the overlay, not a crash.
+    const withProblems = openEnumsStep as unknown as (doc: unknown, problems: { add(p: never): void }) => unknown;
+    withProblems(schemas({ A: { type: 'string', 'x-open-enum': true } }), { add: (p: never) => problems.push(p) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.what).toContain('x-open-enum on a schema without enum');
+    expect(problems[0]?.file).toBe('openapi/overlays/30-open-enums.yaml');
   });
 });

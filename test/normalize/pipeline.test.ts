@@ -139,17 +139,22 @@ describe('normalize (the real inputs)', () => {
     'EndpointStatus',
     'FinishReason',
     'ReasoningEffort',
-  ])('makes %s an open enum: anyOf with a branch of known values and an open branch of the same type', (name) => {
-    const schema = doc.components.schemas[name];
-    expect(schema.enum).toBeUndefined();
-    expect(schema['x-open-enum']).toBeUndefined();
-    const [known, open, ...rest] = schema.anyOf as Doc[];
-    expect(known.enum.length).toBeGreaterThan(1);
-    expect(Object.keys(known).sort()).toEqual(['enum', 'type']);
-    expect(open).toEqual({ type: known.type });
-    expect(rest.every((branch) => isDeepStrictEqual(branch, { type: 'null' }))).toBe(true);
-    expect(rest.length).toBeLessThanOrEqual(1);
-  });
+  ])(
+    'makes %s an open enum: its type, anyOf a branch of named known values and an open branch of that type',
+    (name) => {
+      const schema = doc.components.schemas[name];
+      expect(schema.enum).toBeUndefined();
+      expect(schema['x-open-enum']).toBeUndefined();
+      const [known, open, ...rest] = schema.anyOf as Doc[];
+      expect(known.enum.length).toBeGreaterThan(1);
+      expect(Object.keys(known).sort()).toEqual(['enum', 'type', 'x-enum-varnames']);
+      expect(known['x-enum-varnames']).toHaveLength(known.enum.length);
+      expect(open).toEqual({ type: known.type });
+      expect(rest.every((branch) => isDeepStrictEqual(branch, { type: 'null' }))).toBe(true);
+      expect(rest.length).toBeLessThanOrEqual(1);
+      expect(schema.type).toEqual(rest.length === 1 ? [known.type, 'null'] : known.type);
+    },
+  );
 
   it('leaves no `x-open-enum` marker behind', () => {
     expect([...objects(doc)].filter(([, node]) => 'x-open-enum' in node).map(([path]) => path.join('.'))).toEqual([]);

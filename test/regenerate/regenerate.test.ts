@@ -63,7 +63,7 @@ function io(root: string) {
 }
 
 describe('regenerate: arguments and versions', () => {
-  it('takes one version, --version, --seeds and --normalize-only, and refuses anything else', () => {
+  it('takes one version, --version, --origin, --seeds and --normalize-only, and refuses anything else', () => {
     expect(parseArguments(['a.yaml', '--version', '2026-09-01', '--seeds', 's', '--normalize-only'])).toEqual({
       input: 'a.yaml',
       version: '2026-09-01',
@@ -71,6 +71,7 @@ describe('regenerate: arguments and versions', () => {
       normalizeOnly: true,
     });
     expect(parseArguments([])).toEqual({ seeds: '../shared/seeds', normalizeOnly: false });
+    expect(parseArguments(['a.yaml', '--origin', 'https://x/y.yaml'])).toMatchObject({ origin: 'https://x/y.yaml' });
     expect(parseArguments(['--bogus'])).toBe('unknown option --bogus');
     expect(parseArguments(['a', 'b'])).toBe('one published version at a time (got a and b)');
     expect(parseArguments(['--version'])).toBe('--version needs a value');
@@ -153,7 +154,7 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
     expect(changes).toContain('Status: **stopped**, 4 problems need a decision');
     expect(changes).not.toContain('No API changes.');
     expect(run.out).toContain(
-      `the docs pages (${join(root, 'no-seeds')}) are absent: the committed openapi/sources/ are used as they are`,
+      'the docs pages (no-seeds) are absent: the committed openapi/sources/ are used as they are',
     );
   }, 120_000);
 
@@ -185,6 +186,70 @@ describe('regenerate: a new version that needs decisions, then the decisions', (
     );
     expect(readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8')).toContain('operationId: createBrandNew');
   }, 120_000);
+});
+
+describe('regenerate: a new operation and a removed one, in one command (no decision needed)', () => {
+  const root = scratchProject();
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const published = readFileSync(join(projectRoot, 'openapi/sources/published/openrouter-openapi.yaml'), 'utf8');
+  // POST /brand-new added; GET /datasets/session-cost (published only, no docs page) removed.
+  const parsed = parse(published, { maxAliasCount: -1 });
+  const sessionCost = parsed.paths['/datasets/session-cost'];
+  expect(sessionCost).toBeDefined();
+  const file = join(root, 'openrouter-openapi.2031-02-03.yaml');
+  writeFileSync(
+    file,
+    published
+      .replace(/^paths:\n/m, `paths:\n${NEW_OPERATION}\n`)
+      .replace(/^ {2}\/datasets\/session-cost:\n(?: {4}.*\n| *\n)+/m, ''),
+  );
+  const methodsBefore = readFileSync(join(root, 'openapi/methods.yaml'), 'utf8');
+  const namesBefore = readFileSync(join(root, 'openapi/names.yaml'), 'utf8');
+
+  it('goes through: proposes the names and the method, sets the removed row aside, and reports each', async () => {
+    const run = io(root);
+    const code = await regenerate([file, '--normalize-only', '--seeds', join(root, 'no-seeds')], run.io);
+    expect(run.err).toEqual([]);
+    expect(code).toBe(0);
+    const names = parse(readFileSync(join(root, 'openapi/names.yaml'), 'utf8'));
+    expect(names.operationIds['POST /brand-new']).toBe('createBrandNew');
+    expect(names.requestBodies['POST /brand-new']).toBe('CreateBrandNewRequest');
+    expect(names.responseBodies['POST /brand-new']).toBe('CreateBrandNewResponse');
+    // Removed: the names stay (a returning operation gets them back), the row moves aside.
+    expect(names.operationIds['GET /datasets/session-cost']).toBeDefined();
+    const methods = parse(readFileSync(join(root, 'openapi/methods.yaml'), 'utf8'));
+    expect(methods.methods['POST /brand-new']).toBe('brandNew.create');
+    expect(methods.methods['GET /datasets/session-cost']).toBeUndefined();
+    expect(methods.removed).toEqual({ 'GET /datasets/session-cost': 'datasets.sessionCost.list' });
+    const report = JSON.parse(readFileSync(join(root, 'openapi/changes.json'), 'utf8'));
+    expect(report.methodRows).toMatchObject({
+      proposed: [{ operation: 'POST /brand-new', name: 'brandNew.create' }],
+      removed: [{ operation: 'GET /datasets/session-cost', name: 'datasets.sessionCost.list' }],
+    });
+    expect(report.api.operationsRemoved).toContain('GET /datasets/session-cost');
+    const changes = readFileSync(join(root, 'openapi/CHANGES.md'), 'utf8');
+    expect(changes).toContain('- proposed, for review: `POST /brand-new` → `client.brandNew.create`');
+    expect(changes).toContain('- operationIds `POST /brand-new`: `createBrandNew`');
+    expect(changes).toContain('- removed: `GET /datasets/session-cost` → `client.datasets.sessionCost.list`');
+    expect(readFileSync(join(root, 'openapi/openapi.yaml'), 'utf8')).toContain('operationId: createBrandNew');
+  }, 180_000);
+
+  it('back to the committed version, the removed row returns to its place and methods.yaml is as it was', async () => {
+    const run = io(root);
+    const committed = join(projectRoot, 'openapi/sources/published/openrouter-openapi.yaml');
+    const code = await regenerate(
+      [committed, '--version', '2026-08-22', '--normalize-only', '--seeds', join(root, 'no-seeds')],
+      run.io,
+    );
+    expect(run.err).toEqual([]);
+    expect(code).toBe(0);
+    // The proposed row of the operation that left again moved aside; the returning one is back.
+    const methods = readFileSync(join(root, 'openapi/methods.yaml'), 'utf8');
+    expect(methods.replace(/\n# Rows of operations that left[\s\S]*$/, '\n')).toBe(methodsBefore);
+    expect(parse(methods).removed).toEqual({ 'POST /brand-new': 'brandNew.create' });
+    // names.yaml keeps the proposed names (the policy: names of a removed operation stay).
+    expect(readFileSync(join(root, 'openapi/names.yaml'), 'utf8')).not.toBe(namesBefore);
+  }, 180_000);
 });
 
 describe('regenerate: a failed generate', () => {
@@ -270,15 +335,56 @@ describe('placePublished', async () => {
       expect(readFileSync(join(root, 'openapi/sources/published/openrouter-openapi.yaml'), 'utf8')).toBe(json);
       const text = readFileSync(join(root, 'openapi/sources/published/SOURCE.yaml'), 'utf8');
       expect(text).toMatch(/^# The published OpenAPI description of the OpenRouter API/);
+      // Provenance is the file's name: no path of this machine in a file that gets committed.
+      expect(text).not.toContain(root);
+      expect(placed.to).toMatchObject({ origin: 'v.json' });
       expect(parse(text)).toMatchObject({
         version: '2031-05-06',
-        origin: { file: join(root, 'v.json') },
+        origin: { file: 'v.json' },
         operations: 2,
         license: { spdx: 'Apache-2.0' },
       });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('originOf: the provenance SOURCE.yaml records', async () => {
+  const { originOf } = (await import(/* @vite-ignore */ scripts('regenerate/steps/published.mjs'))) as {
+    originOf(input: string, previous?: Record<string, string>): Record<string, string>;
+  };
+  const commit = '90c4937675fe919f14d8c536177fbc08b94539e5';
+  const previous = {
+    repository: 'https://github.com/OpenRouterTeam/typescript-sdk',
+    path: '.speakeasy/in.openapi.yaml',
+    commit: '3a0d6c55a1e3eace388d1e1685831ea494ecc644',
+    note: 'synced from the monorepo',
+  };
+
+  it('reads repository, path and commit from a GitHub file URL, keeping the note of the same file', () => {
+    for (const url of [
+      `https://raw.githubusercontent.com/OpenRouterTeam/typescript-sdk/${commit}/.speakeasy/in.openapi.yaml`,
+      `https://github.com/OpenRouterTeam/typescript-sdk/blob/${commit}/.speakeasy/in.openapi.yaml`,
+    ]) {
+      expect(originOf(url, previous)).toEqual({ ...previous, commit });
+      expect(originOf(url)).toEqual({ repository: previous.repository, path: previous.path, commit });
+    }
+    expect(originOf(`https://github.com/OpenRouterTeam/typescript-sdk/blob/${commit}/other.yaml`, previous)).toEqual({
+      repository: previous.repository,
+      path: 'other.yaml',
+      commit,
+    });
+  });
+
+  it('keeps another URL as it is, and a local file by its name only', () => {
+    expect(originOf('https://openrouter.ai/openapi.yaml', previous)).toEqual({
+      url: 'https://openrouter.ai/openapi.yaml',
+    });
+    expect(originOf('/home/someone/Downloads/openrouter-openapi.2031-01-02.yaml')).toEqual({
+      file: 'openrouter-openapi.2031-01-02.yaml',
+    });
+    expect(originOf('../x/v.json')).toEqual({ file: 'v.json' });
   });
 });
 

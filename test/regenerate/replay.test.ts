@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,12 @@ import { parse } from 'yaml';
 
 // The published description's own history, replayed: from the oldest shared version, `npm run
 // regenerate` to each next one in date order, in a scratch copy of openapi/ (the work tree is not
-// touched). Every step either succeeds or stops with ONE message listing every problem with the file
-// to edit, and its report lists exactly the operations the version added and removed.
+// touched), each with its origin (the repository and path of the committed SOURCE.yaml, the commit
+// of ../shared/published/README.md). Every step either succeeds or stops with ONE message listing
+// every problem with the file to edit, and its report lists exactly the operations the version added
+// and removed. Then back to the committed version: every file of openapi/ is byte for byte the
+// committed one (the run's report, CHANGES.md and changes.json, aside), and no path of this machine
+// is in any of them. (generated/ is a function of openapi/: the drift check.)
 // Steps normalize only (--normalize-only): the generators add about a minute a step and nothing the
 // replay checks. The steps run in process, on the scratch copy (the scripts take the project root).
 
@@ -65,7 +69,14 @@ describe.skipIf(!hasPublished)('replay of the published versions (npm run regene
   const scratch = mkdtempSync(join(tmpdir(), 'openrouter-ts-replay-'));
   cpSync(join(projectRoot, 'openapi'), join(scratch, 'openapi'), { recursive: true });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  const committedVersion = String(readFresh(join(projectRoot, 'openapi/sources/published/SOURCE.yaml')).version);
+  const committedSource = readFresh(join(projectRoot, 'openapi/sources/published/SOURCE.yaml'));
+  const committedVersion = String(committedSource.version);
+  // A version's origin: its commit in the shared README's table, in the committed origin's repository.
+  const readme = readFileSync(join(publishedDir, 'README.md'), 'utf8');
+  const originOf = (commit: string) =>
+    `${committedSource.origin.repository}/blob/${commit}/${committedSource.origin.path}`;
+  const commitOf = (file: string) =>
+    readme.match(new RegExp(`${file.replaceAll('.', '\\.')} \\|[^|]*\\| \`([0-9a-f]{40})\``))?.[1];
   const results: string[] = [];
   afterAll(() => console.log(`[replay] steps:\n${results.join('\n')}`));
 
@@ -76,7 +87,9 @@ describe.skipIf(!hasPublished)('replay of the published versions (npm run regene
       const before = readFileSync(join(scratch, 'openapi/openapi.yaml'), 'utf8');
       const out: string[] = [];
       const err: string[] = [];
-      const code = await regenerate([join(publishedDir, file), '--normalize-only', '--seeds', seedsDir], {
+      const commit = commitOf(file);
+      const origin = commit ? ['--origin', originOf(commit)] : [];
+      const code = await regenerate([join(publishedDir, file), ...origin, '--normalize-only', '--seeds', seedsDir], {
         root: scratch,
         cwd: scratch,
         out: (line) => out.push(line),
@@ -136,4 +149,40 @@ describe.skipIf(!hasPublished)('replay of the published versions (npm run regene
     },
     120_000,
   );
+
+  it('goes back to the committed version and reproduces openapi/ byte for byte', async () => {
+    const err: string[] = [];
+    const code = await regenerate(
+      [
+        join(projectRoot, 'openapi/sources/published/openrouter-openapi.yaml'),
+        '--version',
+        committedVersion,
+        '--origin',
+        originOf(committedSource.origin.commit),
+        '--normalize-only',
+        '--seeds',
+        seedsDir,
+      ],
+      { root: scratch, cwd: scratch, out: () => {}, err: (line) => err.push(line) },
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((file) => statSync(join(dir, file)).isFile() && !['CHANGES.md', 'changes.json'].includes(file))
+        .sort();
+    const committed = files(join(projectRoot, 'openapi'));
+    expect(files(join(scratch, 'openapi'))).toEqual(committed);
+    const different = committed.filter(
+      (file) => !readFileSync(join(scratch, 'openapi', file)).equals(readFileSync(join(projectRoot, 'openapi', file))),
+    );
+    expect(different, 'files of openapi/ that the round trip did not reproduce').toEqual([]);
+    for (const file of [...committed, 'CHANGES.md', 'changes.json']) {
+      expect(readFileSync(join(scratch, 'openapi', file), 'utf8'), file).not.toContain(scratch);
+      // An absolute path, not the relative one (../shared/seeds) the report may name.
+      const absolute = new RegExp(`(?<![.\\w])${sharedDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+      expect(readFileSync(join(scratch, 'openapi', file), 'utf8'), file).not.toMatch(absolute);
+    }
+  }, 180_000);
 });

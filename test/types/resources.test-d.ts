@@ -73,6 +73,8 @@ describe('each method resolves to the 2xx body of its operation', () => {
     expectTypeOf(client.keys.current().withResponse()).resolves.toEqualTypeOf<{
       data: GetCurrentKeyResponses[200];
       response: Response;
+      requestId: string | undefined;
+      generationId: string | undefined;
     }>();
   });
 

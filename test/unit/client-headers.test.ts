@@ -47,7 +47,12 @@ describe('headers the client adds', () => {
   it('sends exactly the expected headers on a plain GET (nothing else leaks in)', async () => {
     const { client, requests } = recordingClient({ appTitle: 'T' });
     await client.providers.list();
-    expect(Object.keys(headersOf(onlyRequest(requests))).sort()).toEqual(['authorization', 'user-agent', 'x-title']);
+    expect(Object.keys(headersOf(onlyRequest(requests))).sort()).toEqual([
+      'authorization',
+      'user-agent',
+      'x-openrouter-title',
+      'x-title',
+    ]);
   });
 });
 

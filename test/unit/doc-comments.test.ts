@@ -19,6 +19,7 @@ const handWritten: Record<string, [file: string, className: string]> = {
   responses: ['src/resources/responses.ts', 'Responses'],
   messages: ['src/resources/messages.ts', 'Messages'],
   images: ['src/resources/images.ts', 'Images'],
+  embeddings: ['src/resources/embeddings.ts', 'Embeddings'],
 };
 
 /** Whitespace runs to one space, so wrapped comment lines compare equal to one-line spec text. */

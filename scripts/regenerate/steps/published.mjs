@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { PUBLISHED_DIR, PUBLISHED_FILE } from '../../normalize/published.mjs';
 import { parseSpec } from '../../spec-diff/read.mjs';
 
@@ -53,6 +53,38 @@ export async function readInput(input, cwd) {
   return readFileSync(file);
 }
 
+/**
+ * Where a version came from, as SOURCE.yaml says it: a GitHub file URL (raw or blob, at a commit) is
+ * its repository, path and commit (the previous origin's note kept when it is the same file); another
+ * URL is itself; a local file is its name only (a path of this machine is nobody else's provenance).
+ */
+export function originOf(input, previous = undefined) {
+  if (!/^https?:\/\//.test(input)) return { file: basename(input) };
+  const github =
+    /^https:\/\/raw\.githubusercontent\.com\/([^/]+)\/([^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(input) ??
+    /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(?:blob|raw)\/([0-9a-f]{40})\/(.+)$/.exec(input);
+  if (!github) return { url: input };
+  const [, owner, repo, commit, path] = github;
+  const origin = { repository: `https://github.com/${owner}/${repo}`, path, commit };
+  const sameFile = previous?.repository === origin.repository && previous?.path === origin.path;
+  return sameFile && typeof previous.note === 'string' ? { ...origin, note: previous.note } : origin;
+}
+
+/**
+ * `text` (YAML) with the top-level `key` set to `value`: its lines replaced where it is, else
+ * appended. Everything else stays byte for byte (comments, the license's folded note), so going to
+ * another version and back gives the same file.
+ */
+export function setTopLevel(text, key, value) {
+  const entry = stringify({ [key]: value }, { lineWidth: 0 });
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`${key}:`));
+  if (start === -1) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${entry}`;
+  let end = start + 1;
+  while (end < lines.length && /^(\s|$)/.test(lines[end]) && lines[end] !== '') end++;
+  return [...lines.slice(0, start), entry.replace(/\n$/, ''), ...lines.slice(end)].join('\n');
+}
+
 /** The version of an input: --version, else the date in `openrouter-openapi.YYYY-MM-DD.yaml`, else today (UTC). */
 export function versionOf(input, explicit, today = new Date()) {
   if (explicit !== undefined) {
@@ -64,10 +96,11 @@ export function versionOf(input, explicit, today = new Date()) {
 }
 
 /**
- * Places `input` as the published description of the project at `root`; returns what changed:
+ * Places `input` as the published description of the project at `root` (`origin`: where a local
+ * file came from, else the input names its own origin); returns what changed:
  * { from, to } (version and operations of each) and the operations added and removed.
  */
-export async function placePublished({ root, input, version: explicitVersion, cwd = root }) {
+export async function placePublished({ root, input, version: explicitVersion, origin, cwd = root }) {
   const dir = join(root, 'openapi', PUBLISHED_DIR);
   const file = join(dir, PUBLISHED_FILE);
   const sourceFile = join(dir, 'SOURCE.yaml');
@@ -93,18 +126,26 @@ export async function placePublished({ root, input, version: explicitVersion, cw
 
   if (!unchanged) {
     writeFileSync(file, bytes);
-    source.set('version', version);
-    source.set('date', version);
-    source.set('origin', /^https?:\/\//.test(input) ? { url: input } : { file: input });
-    source.set('sha256', createHash('sha256').update(bytes).digest('hex'));
-    source.set('operations', operations.length);
-    writeFileSync(sourceFile, source.toString({ lineWidth: 0 }));
+    let text = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : '';
+    const fields = {
+      version,
+      date: version,
+      origin: originOf(origin ?? input, source.get('origin')?.toJSON?.()),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      operations: operations.length,
+    };
+    for (const [key, value] of Object.entries(fields)) text = setTopLevel(text, key, value);
+    writeFileSync(sourceFile, text);
   }
 
   return {
     unchanged,
     from: previous ? { version: String(previousVersion), operations: before.length } : null,
-    to: { version, operations: operations.length, origin: input },
+    to: {
+      version,
+      operations: operations.length,
+      origin: origin ?? (/^https?:\/\//.test(input) ? input : basename(input)),
+    },
     operationsAdded: operations.filter((key) => !before.includes(key)),
     operationsRemoved: before.filter((key) => !operations.includes(key)),
     // What the previous version already had: its schema names, for the name-collision check (kept

@@ -13,9 +13,20 @@ import { renderReport } from '../render-report.mjs';
 /**
  * @param {{ published: object | null, oldDocument: object | null, newDocument?: object,
  *   methodNames: ReturnType<import('../../spec-diff/methods.mjs').loadMethodNames>,
- *   problems: object[], notes: string[], generated?: boolean }} run (generated: false with --normalize-only)
+ *   problems: object[], notes: string[], methodRows?: object | null, generated?: boolean }} run
+ *   (generated: false with --normalize-only)
  */
-export function buildReport({ published, oldDocument, newDocument, methodNames, problems, notes, generated = true }) {
+export function buildReport({
+  published,
+  oldDocument,
+  newDocument,
+  methodNames,
+  problems,
+  notes,
+  methodRows = null,
+  nameProposals = [],
+  generated = true,
+}) {
   const status = problems.length > 0 ? 'stopped' : 'consistent';
   let api = null;
   if (status === 'consistent' && newDocument) {
@@ -45,6 +56,10 @@ export function buildReport({ published, oldDocument, newDocument, methodNames, 
     status,
     generated: status === 'consistent' && generated,
     methodNames: methodNames.source,
+    // Rows of openapi/methods.yaml this run wrote: proposed names (for review), removed, restored.
+    methodRows,
+    // names.yaml entries this run proposed for new operations ({ section, operation, name }), for review.
+    nameProposals,
     published,
     api,
     problems,

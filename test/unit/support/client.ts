@@ -35,6 +35,9 @@ export function headersOf(request: Request): Record<string, string> {
 export function clearClientEnv(): void {
   vi.stubEnv('OPENROUTER_API_KEY', undefined);
   vi.stubEnv('OPENROUTER_BASE_URL', undefined);
+  vi.stubEnv('OPENROUTER_HTTP_REFERER', undefined);
+  vi.stubEnv('OPENROUTER_APP_TITLE', undefined);
+  vi.stubEnv('OPENROUTER_APP_CATEGORIES', undefined);
 }
 
 /** A `Retry-After` of zero, so retry tests do not wait for real backoff. */
