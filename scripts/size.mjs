@@ -27,11 +27,11 @@ const selfPackage = {
 /** name -> [an app's entry module, budget in bytes gzipped]; `openrouter-ts` resolves to dist/ as from node_modules. */
 const entries = {
   // Everything the root entry exports, kept alive by the namespace escaping into a global.
-  // Issue 21's target is 15 KB, not met: the client with all 99 operations measures 28.1 KB (the
+  // Issue 21's target is 15 KB, not met: the client with all 99 operations measures 28.7 KB (the
   // methods ~4 KB; the Responses and Messages stream accumulators ~4 KB; parse/runTools ~3.7 KB;
   // issue 19's redaction and merges ~1.4 KB; issue 22's quotas, provider errors, usage record and
   // generation wait ~3 KB). This budget holds it where it is, so it cannot grow unnoticed.
-  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 28.5 * 1024],
+  'client-all': [`import * as sdk from 'openrouter-ts'; globalThis.sdk = sdk;`, 29 * 1024],
   // A typical small app: create a client, list the models. `new OpenRouter()` builds every resource
   // (the client's public API: `client.models`, `client.chat`, ...), so this entry is the whole client
   // and is held to the whole client's budget; the standalone entry below is the tree-shakable one.
@@ -39,7 +39,7 @@ const entries = {
     `import { OpenRouter } from 'openrouter-ts';
 const client = new OpenRouter({ apiKey: 'x' });
 client.models.list().then((page) => { globalThis.models = page.data; });`,
-    28.5 * 1024,
+    29 * 1024,
   ],
   // One operation through the tree-shakable entry: a function of the core client. Issue 21's target
   // is 5 KB, not met: it measures 11.2 KB, nearly all of it the shared core (transport with its retry
