@@ -2,31 +2,10 @@
 export type * from '../generated/resources.gen';
 export { OpenRouter, OpenRouter as default } from './client';
 export { APIPromise, type WithResponse } from './core/api-promise';
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadGatewayError,
-  BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  OpenRouterError,
-  PayloadTooLargeError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  ProviderOverloadedError,
-  ProviderTimeoutError,
-  RateLimitError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  statusFromErrorCode,
-  UnprocessableEntityError,
-} from './core/errors';
 export type { ClientOptions, FetchOptions, HeadersInit, HeaderValue, RequestOptions } from './core/options';
 export { MAX_PAGES, PagePromise } from './core/pagination';
 export type { ProviderError } from './core/provider-error';
+export * from './core/public-errors';
 export type { RateLimit } from './core/rate-limit';
 export { Stream } from './core/stream';
 export { SpendLimitError, type UsageLedger, type UsageRecord, type UsageTotals } from './core/usage-ledger';

@@ -64,30 +64,9 @@ import {
 
 export * from '../generated/standalone.gen';
 export { APIPromise } from './core/api-promise';
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadGatewayError,
-  BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  OpenRouterError,
-  PayloadTooLargeError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  ProviderOverloadedError,
-  ProviderTimeoutError,
-  RateLimitError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  statusFromErrorCode,
-  UnprocessableEntityError,
-} from './core/errors';
 export type { ClientOptions, RequestOptions } from './core/options';
 export { PagePromise } from './core/pagination';
+export * from './core/public-errors';
 export { SpendLimitError, UsageLedger } from './core/usage-ledger';
 export { type GenerationSource, type WaitForGenerationOptions, waitForGeneration } from './lib/generation-wait';
 
